@@ -1,0 +1,190 @@
+//! Action items (commitments with an owner, due date and status) and the dated
+//! history of their status changes. Tables `action_item`, `action_item_event`.
+//! "Overdue" is computed from the due date, never stored.
+
+use crate::error::Result;
+use crate::text_enum::text_enum;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub(crate) const MIGRATION_V3: &str = "
+CREATE TABLE action_item (
+    id TEXT PRIMARY KEY NOT NULL,
+    person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    meeting_id TEXT REFERENCES meeting (id) ON DELETE SET NULL,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    owner TEXT NOT NULL CHECK (owner IN ('ic', 'manager')),
+    due_on TEXT,
+    status TEXT NOT NULL CHECK (status IN ('open', 'partial', 'done', 'escalated', 'dropped')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX action_item_person ON action_item (person_id, status);
+CREATE INDEX action_item_due ON action_item (status, due_on);
+
+CREATE TABLE action_item_event (
+    action_item_id TEXT NOT NULL REFERENCES action_item (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    due_on TEXT,
+    changed_at TEXT NOT NULL,
+    PRIMARY KEY (action_item_id, position)
+) STRICT;
+";
+
+text_enum! {
+    /// Who has to do it: the report (IC) or the manager.
+    pub enum Owner { Ic = "ic", Manager = "manager" }
+}
+
+text_enum! {
+    pub enum ActionStatus {
+        Open = "open", Partial = "partial", Done = "done", Escalated = "escalated", Dropped = "dropped",
+    }
+}
+
+impl ActionStatus {
+    /// Still somebody's to do.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::Partial | ActionStatus::Escalated)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: ActionStatus,
+    pub due_on: Option<NaiveDate>,
+    pub changed_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ActionItem {
+    pub id: String,
+    pub person_id: String,
+    pub meeting_id: Option<String>,
+    pub title: String,
+    pub owner: Owner,
+    /// None: ongoing, no date.
+    pub due_on: Option<NaiveDate>,
+    pub status: ActionStatus,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Every status or due-date change, oldest first.
+    pub history: Vec<StatusChange>,
+}
+
+impl ActionItem {
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_open() && self.due_on.is_some_and(|due| due < today)
+    }
+}
+
+pub struct Actions<'a> {
+    pub(crate) conn: &'a Connection,
+}
+
+impl Actions<'_> {
+    pub fn insert(&self, item: &ActionItem) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO action_item (id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                item.id,
+                item.person_id,
+                item.meeting_id,
+                item.title,
+                item.owner,
+                item.due_on,
+                item.status,
+                item.created_at,
+                item.updated_at,
+            ])?;
+        let mut event = self.conn.prepare_cached(
+            "INSERT INTO action_item_event (action_item_id, position, status, due_on, changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (position, change) in item.history.iter().enumerate() {
+            event.execute(params![item.id, position as i64, change.status, change.due_on, change.changed_at])?;
+        }
+        Ok(())
+    }
+
+    pub fn list(&self) -> Result<Vec<ActionItem>> {
+        let mut history: std::collections::HashMap<String, Vec<StatusChange>> = Default::default();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT action_item_id, status, due_on, changed_at FROM action_item_event
+                 ORDER BY action_item_id, position",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                history.entry(row.get(0)?).or_default().push(StatusChange {
+                    status: row.get(1)?,
+                    due_on: row.get(2)?,
+                    changed_at: row.get(3)?,
+                });
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at
+             FROM action_item ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(ActionItem {
+                id: row.get(0)?,
+                person_id: row.get(1)?,
+                meeting_id: row.get(2)?,
+                title: row.get(3)?,
+                owner: row.get(4)?,
+                due_on: row.get(5)?,
+                status: row.get(6)?,
+                created_at: row.get(7)?,
+                updated_at: row.get(8)?,
+                history: Vec::new(),
+            })
+        })?;
+        let mut items: Vec<ActionItem> = rows.collect::<rusqlite::Result<_>>()?;
+        for item in &mut items {
+            item.history = history.remove(&item.id).unwrap_or_default();
+        }
+        Ok(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(status: ActionStatus, due: Option<&str>) -> ActionItem {
+        let at = DateTime::parse_from_rfc3339("2024-11-01T10:00:00Z").unwrap().with_timezone(&Utc);
+        ActionItem {
+            id: "a".into(),
+            person_id: "p".into(),
+            meeting_id: None,
+            title: "t".into(),
+            owner: Owner::Ic,
+            due_on: due.map(|d| d.parse().unwrap()),
+            status,
+            created_at: at,
+            updated_at: at,
+            history: vec![],
+        }
+    }
+
+    #[test]
+    fn overdue_is_open_and_past_due() {
+        let today: NaiveDate = "2024-11-28".parse().unwrap();
+        assert!(item(ActionStatus::Open, Some("2024-11-27")).is_overdue(today));
+        assert!(item(ActionStatus::Partial, Some("2024-11-01")).is_overdue(today));
+        assert!(!item(ActionStatus::Open, Some("2024-11-28")).is_overdue(today));
+        assert!(!item(ActionStatus::Done, Some("2024-11-01")).is_overdue(today));
+        assert!(!item(ActionStatus::Dropped, Some("2024-11-01")).is_overdue(today));
+        assert!(!item(ActionStatus::Open, None).is_overdue(today));
+    }
+}

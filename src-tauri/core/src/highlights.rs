@@ -1,0 +1,97 @@
+//! Dated wins, concerns and accomplishments about a person. A highlight is
+//! either shareable (`text`) or manager-only (`private_text`), never both.
+
+use crate::error::{Error, Result};
+use crate::text_enum::text_enum;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub(crate) const MIGRATION_V4: &str = "
+CREATE TABLE highlight (
+    id TEXT PRIMARY KEY NOT NULL,
+    person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    meeting_id TEXT REFERENCES meeting (id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('win', 'concern', 'accomplishment')),
+    occurred_on TEXT NOT NULL,
+    text TEXT,
+    private_text TEXT,
+    created_at TEXT NOT NULL,
+    CHECK ((text IS NULL) <> (private_text IS NULL))
+) STRICT;
+CREATE INDEX highlight_person ON highlight (person_id, occurred_on);
+";
+
+text_enum! {
+    pub enum HighlightKind { Win = "win", Concern = "concern", Accomplishment = "accomplishment" }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Highlight {
+    pub id: String,
+    pub person_id: String,
+    pub meeting_id: Option<String>,
+    pub kind: HighlightKind,
+    pub occurred_on: NaiveDate,
+    /// Shareable wording; None when the highlight is manager-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub text: Option<String>,
+    /// Manager-only wording; None when the highlight is shareable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub private_text: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub struct Highlights<'a> {
+    pub(crate) conn: &'a Connection,
+}
+
+impl Highlights<'_> {
+    pub fn insert(&self, highlight: &Highlight) -> Result<()> {
+        if highlight.text.is_some() == highlight.private_text.is_some() {
+            return Err(Error::invalid(
+                "A highlight has either shareable text or private text, exactly one of them.",
+            ));
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO highlight (id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                highlight.id,
+                highlight.person_id,
+                highlight.meeting_id,
+                highlight.kind,
+                highlight.occurred_on,
+                highlight.text,
+                highlight.private_text,
+                highlight.created_at,
+            ])?;
+        Ok(())
+    }
+
+    pub fn list(&self) -> Result<Vec<Highlight>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at
+             FROM highlight ORDER BY occurred_on, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(Highlight {
+                id: row.get(0)?,
+                person_id: row.get(1)?,
+                meeting_id: row.get(2)?,
+                kind: row.get(3)?,
+                occurred_on: row.get(4)?,
+                text: row.get(5)?,
+                private_text: row.get(6)?,
+                created_at: row.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

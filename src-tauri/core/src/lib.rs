@@ -1,0 +1,24 @@
+//! Rapport's core: domain, encrypted store and everything the app and the CLI
+//! do with it. No UI code and no Tauri here.
+
+mod text_enum;
+
+pub mod actions;
+pub mod clock;
+pub mod demo;
+pub mod doctor;
+pub mod error;
+pub mod exchange;
+pub mod highlights;
+pub mod ids;
+pub mod keys;
+pub mod people;
+pub mod schedule;
+pub mod schema;
+pub mod settings;
+pub mod store;
+pub mod templates;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{Error, ErrorCode, Result};
+pub use store::{Store, StorePaths};

@@ -1,0 +1,199 @@
+//! The people a manager holds 1:1s with, and their `person` table.
+
+use crate::error::{Error, Result};
+use crate::text_enum::text_enum;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub(crate) const MIGRATION_V1: &str = "
+CREATE TABLE person (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    email TEXT,
+    role TEXT NOT NULL DEFAULT '',
+    level TEXT NOT NULL CHECK (level IN ('junior', 'confirmed', 'senior', 'staff_plus')),
+    start_date TEXT,
+    focus_areas TEXT NOT NULL DEFAULT '[]',
+    cadence TEXT CHECK (cadence IN ('weekly', 'biweekly', 'monthly')),
+    career_talk_every_days INTEGER CHECK (career_talk_every_days > 0),
+    default_template_id TEXT,
+    archived INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX person_name ON person (name COLLATE NOCASE);
+";
+
+text_enum! {
+    /// Career level; it proposes a cadence and a career-talk rhythm.
+    pub enum Level {
+        Junior = "junior",
+        Confirmed = "confirmed",
+        Senior = "senior",
+        StaffPlus = "staff_plus",
+    }
+}
+
+text_enum! {
+    /// How often 1:1s happen.
+    pub enum Cadence {
+        Weekly = "weekly",
+        Biweekly = "biweekly",
+        Monthly = "monthly",
+    }
+}
+
+impl Level {
+    /// The recommended cadence by level (career framework: junior weekly, senior
+    /// and staff+ every two weeks; confirmed either, weekly proposed).
+    pub fn proposed_cadence(self) -> Cadence {
+        match self {
+            Level::Junior | Level::Confirmed => Cadence::Weekly,
+            Level::Senior | Level::StaffPlus => Cadence::Biweekly,
+        }
+    }
+
+    /// How often a career conversation is due: every other week for juniors,
+    /// monthly for confirmed and senior, every two months for staff+.
+    pub fn proposed_career_talk_days(self) -> u32 {
+        match self {
+            Level::Junior => 14,
+            Level::Confirmed | Level::Senior => 30,
+            Level::StaffPlus => 60,
+        }
+    }
+}
+
+/// A person as stored and exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub role: String,
+    pub level: Level,
+    pub start_date: Option<NaiveDate>,
+    pub focus_areas: Vec<String>,
+    /// The manager's override of the level's proposed cadence.
+    pub cadence: Option<Cadence>,
+    pub career_talk_every_days: Option<u32>,
+    pub default_template_id: Option<String>,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What the sidebar needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PersonSummary {
+    pub id: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub role: String,
+    pub level: Level,
+    pub archived: bool,
+}
+
+pub struct People<'a> {
+    pub(crate) conn: &'a Connection,
+}
+
+const PERSON_COLUMNS: &str = "id, name, email, role, level, start_date, focus_areas, cadence, \
+     career_talk_every_days, default_template_id, archived, created_at, updated_at";
+
+impl People<'_> {
+    pub fn insert(&self, person: &Person) -> Result<()> {
+        validate(person)?;
+        self.conn
+            .prepare_cached(&format!(
+                "INSERT INTO person ({PERSON_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+            ))?
+            .execute(params![
+                person.id,
+                person.name.trim(),
+                person.email,
+                person.role,
+                person.level,
+                person.start_date,
+                serde_json::to_value(&person.focus_areas).map_err(|e| Error::invalid(e.to_string()))?,
+                person.cadence,
+                person.career_talk_every_days,
+                person.default_template_id,
+                person.archived,
+                person.created_at,
+                person.updated_at,
+            ])?;
+        Ok(())
+    }
+
+    /// Everyone, archived included, by name.
+    pub fn list(&self) -> Result<Vec<Person>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM person ORDER BY name COLLATE NOCASE, id"))?;
+        let rows = stmt.query_map([], person_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn summaries(&self) -> Result<Vec<PersonSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, email, role, level, archived FROM person ORDER BY name COLLATE NOCASE, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(PersonSummary {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                email: row.get(2)?,
+                role: row.get(3)?,
+                level: row.get(4)?,
+                archived: row.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn count(&self) -> Result<u64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM person", [], |r| r.get(0))?)
+    }
+}
+
+fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+    let focus: serde_json::Value = row.get(6)?;
+    Ok(Person {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        email: row.get(2)?,
+        role: row.get(3)?,
+        level: row.get(4)?,
+        start_date: row.get(5)?,
+        focus_areas: serde_json::from_value(focus)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e)))?,
+        cadence: row.get(7)?,
+        career_talk_every_days: row.get(8)?,
+        default_template_id: row.get(9)?,
+        archived: row.get(10)?,
+        created_at: row.get(11)?,
+        updated_at: row.get(12)?,
+    })
+}
+
+pub(crate) fn validate(person: &Person) -> Result<()> {
+    if person.name.trim().is_empty() {
+        return Err(Error::invalid("A person needs a name."));
+    }
+    if let Some(email) = &person.email {
+        let at = email.find('@');
+        if !matches!(at, Some(i) if i > 0 && i + 1 < email.len()) || email.contains(char::is_whitespace) {
+            return Err(Error::invalid(format!("\"{email}\" is not an e-mail address.")));
+        }
+    }
+    if person.career_talk_every_days == Some(0) {
+        return Err(Error::invalid("The career-talk rhythm must be at least one day."));
+    }
+    Ok(())
+}

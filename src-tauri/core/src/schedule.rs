@@ -1,0 +1,389 @@
+//! Recurring 1:1 series and the meetings they produce, with each meeting's
+//! agenda. Tables `series`, `meeting`, `agenda_item`.
+//!
+//! Instants are stored in UTC; a series keeps its IANA time zone and local
+//! wall-clock time so "Thursday 14:00" stays 14:00 across daylight-saving changes.
+
+use crate::error::{Error, Result};
+use crate::text_enum::text_enum;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use rusqlite::{params, Connection, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub(crate) const MIGRATION_V2: &str = "
+CREATE TABLE series (
+    id TEXT PRIMARY KEY NOT NULL,
+    person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    frequency TEXT NOT NULL CHECK (frequency IN ('weekly', 'biweekly', 'monthly')),
+    weekday TEXT NOT NULL CHECK (weekday IN ('mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun')),
+    local_time TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+    format TEXT NOT NULL CHECK (format IN ('in_person', 'video', 'phone')),
+    template_id TEXT,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT,
+    sequence INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX series_person ON series (person_id);
+
+CREATE TABLE meeting (
+    id TEXT PRIMARY KEY NOT NULL,
+    person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    series_id TEXT REFERENCES series (id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('regular', 'urgent', 'requested')),
+    topic TEXT,
+    scheduled_start TEXT NOT NULL,
+    original_start TEXT,
+    planned_minutes INTEGER NOT NULL CHECK (planned_minutes > 0),
+    time_zone TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('in_person', 'video', 'phone')),
+    status TEXT NOT NULL CHECK (status IN ('scheduled', 'in_progress', 'completed', 'cancelled')),
+    started_at TEXT,
+    ended_at TEXT,
+    cancel_reason TEXT,
+    template_id TEXT,
+    shared_notes TEXT NOT NULL DEFAULT '',
+    private_notes TEXT NOT NULL DEFAULT '',
+    private_prep_notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX meeting_person_start ON meeting (person_id, scheduled_start);
+CREATE INDEX meeting_start ON meeting (scheduled_start);
+CREATE INDEX meeting_series ON meeting (series_id);
+
+CREATE TABLE agenda_item (
+    id TEXT PRIMARY KEY NOT NULL,
+    meeting_id TEXT NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    minutes INTEGER NOT NULL CHECK (minutes >= 0),
+    prompts TEXT NOT NULL DEFAULT '[]',
+    done INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (meeting_id, position)
+) STRICT;
+";
+
+text_enum! {
+    pub enum Frequency { Weekly = "weekly", Biweekly = "biweekly", Monthly = "monthly" }
+}
+
+text_enum! {
+    pub enum Weekday {
+        Mon = "mon", Tue = "tue", Wed = "wed", Thu = "thu", Fri = "fri", Sat = "sat", Sun = "sun",
+    }
+}
+
+text_enum! {
+    pub enum MeetingFormat { InPerson = "in_person", Video = "video", Phone = "phone" }
+}
+
+text_enum! {
+    /// Regular (from the cadence), urgent (manager-called) or requested by the IC.
+    pub enum MeetingKind { Regular = "regular", Urgent = "urgent", Requested = "requested" }
+}
+
+text_enum! {
+    pub enum MeetingStatus {
+        Scheduled = "scheduled", InProgress = "in_progress", Completed = "completed", Cancelled = "cancelled",
+    }
+}
+
+impl Weekday {
+    pub fn from_chrono(day: chrono::Weekday) -> Self {
+        match day {
+            chrono::Weekday::Mon => Weekday::Mon,
+            chrono::Weekday::Tue => Weekday::Tue,
+            chrono::Weekday::Wed => Weekday::Wed,
+            chrono::Weekday::Thu => Weekday::Thu,
+            chrono::Weekday::Fri => Weekday::Fri,
+            chrono::Weekday::Sat => Weekday::Sat,
+            chrono::Weekday::Sun => Weekday::Sun,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub id: String,
+    pub person_id: String,
+    pub frequency: Frequency,
+    pub weekday: Weekday,
+    #[ts(type = "string")]
+    pub local_time: NaiveTime,
+    pub time_zone: String,
+    pub duration_minutes: u32,
+    pub format: MeetingFormat,
+    pub template_id: Option<String>,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    /// Raised on every change, for calendar updates.
+    pub sequence: u32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    pub prompts: Vec<String>,
+    pub done: bool,
+}
+
+/// One 1:1. `private_…` fields are manager-only and never leave in anything shared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub id: String,
+    pub person_id: String,
+    pub series_id: Option<String>,
+    pub kind: MeetingKind,
+    pub topic: Option<String>,
+    pub scheduled_start: DateTime<Utc>,
+    /// For a moved occurrence of a series: when it was meant to be.
+    pub original_start: Option<DateTime<Utc>>,
+    pub planned_minutes: u32,
+    pub time_zone: String,
+    pub format: MeetingFormat,
+    pub status: MeetingStatus,
+    pub started_at: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub cancel_reason: Option<String>,
+    pub template_id: Option<String>,
+    pub agenda: Vec<AgendaItem>,
+    pub shared_notes: String,
+    pub private_notes: String,
+    pub private_prep_notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub struct Schedule<'a> {
+    pub(crate) conn: &'a Connection,
+}
+
+const SERIES_COLUMNS: &str = "id, person_id, frequency, weekday, local_time, time_zone, duration_minutes, \
+     format, template_id, starts_on, ends_on, sequence, created_at, updated_at";
+
+const MEETING_COLUMNS: &str = "id, person_id, series_id, kind, topic, scheduled_start, original_start, \
+     planned_minutes, time_zone, format, status, started_at, ended_at, cancel_reason, template_id, \
+     shared_notes, private_notes, private_prep_notes, created_at, updated_at";
+
+impl Schedule<'_> {
+    pub fn insert_series(&self, series: &Series) -> Result<()> {
+        validate_time_zone(&series.time_zone)?;
+        self.conn
+            .prepare_cached(&format!(
+                "INSERT INTO series ({SERIES_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+            ))?
+            .execute(params![
+                series.id,
+                series.person_id,
+                series.frequency,
+                series.weekday,
+                series.local_time,
+                series.time_zone,
+                series.duration_minutes,
+                series.format,
+                series.template_id,
+                series.starts_on,
+                series.ends_on,
+                series.sequence,
+                series.created_at,
+                series.updated_at,
+            ])?;
+        Ok(())
+    }
+
+    pub fn list_series(&self) -> Result<Vec<Series>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {SERIES_COLUMNS} FROM series ORDER BY id"))?;
+        let rows = stmt.query_map([], series_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Stores a meeting with its agenda.
+    pub fn insert_meeting(&self, meeting: &Meeting) -> Result<()> {
+        validate_time_zone(&meeting.time_zone)?;
+        self.conn
+            .prepare_cached(&format!(
+                "INSERT INTO meeting ({MEETING_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+                 ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+            ))?
+            .execute(params![
+                meeting.id,
+                meeting.person_id,
+                meeting.series_id,
+                meeting.kind,
+                meeting.topic,
+                meeting.scheduled_start,
+                meeting.original_start,
+                meeting.planned_minutes,
+                meeting.time_zone,
+                meeting.format,
+                meeting.status,
+                meeting.started_at,
+                meeting.ended_at,
+                meeting.cancel_reason,
+                meeting.template_id,
+                meeting.shared_notes,
+                meeting.private_notes,
+                meeting.private_prep_notes,
+                meeting.created_at,
+                meeting.updated_at,
+            ])?;
+        let mut insert_item = self.conn.prepare_cached(
+            "INSERT INTO agenda_item (id, meeting_id, position, title, minutes, prompts, done)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for (position, item) in meeting.agenda.iter().enumerate() {
+            insert_item.execute(params![
+                item.id,
+                meeting.id,
+                position as i64,
+                item.title,
+                item.minutes,
+                serde_json::to_value(&item.prompts).map_err(|e| Error::invalid(e.to_string()))?,
+                item.done,
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Every meeting with its agenda, in a stable order (for export).
+    pub fn list_meetings(&self) -> Result<Vec<Meeting>> {
+        let mut agendas: std::collections::HashMap<String, Vec<AgendaItem>> = Default::default();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT meeting_id, id, title, minutes, prompts, done FROM agenda_item ORDER BY meeting_id, position",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let prompts: serde_json::Value = row.get(4)?;
+                agendas.entry(row.get(0)?).or_default().push(AgendaItem {
+                    id: row.get(1)?,
+                    title: row.get(2)?,
+                    minutes: row.get(3)?,
+                    prompts: serde_json::from_value(prompts).map_err(|e| {
+                        Error::new(crate::error::ErrorCode::CorruptDatabase, format!("Unreadable agenda prompts: {e}"))
+                    })?,
+                    done: row.get(5)?,
+                });
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meeting ORDER BY scheduled_start, id"
+        ))?;
+        let rows = stmt.query_map([], meeting_from_row)?;
+        let mut meetings: Vec<Meeting> = rows.collect::<rusqlite::Result<_>>()?;
+        for meeting in &mut meetings {
+            meeting.agenda = agendas.remove(&meeting.id).unwrap_or_default();
+        }
+        Ok(meetings)
+    }
+
+    pub fn count_meetings(&self) -> Result<u64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM meeting", [], |r| r.get(0))?)
+    }
+}
+
+fn series_from_row(row: &Row<'_>) -> rusqlite::Result<Series> {
+    Ok(Series {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        frequency: row.get(2)?,
+        weekday: row.get(3)?,
+        local_time: row.get(4)?,
+        time_zone: row.get(5)?,
+        duration_minutes: row.get(6)?,
+        format: row.get(7)?,
+        template_id: row.get(8)?,
+        starts_on: row.get(9)?,
+        ends_on: row.get(10)?,
+        sequence: row.get(11)?,
+        created_at: row.get(12)?,
+        updated_at: row.get(13)?,
+    })
+}
+
+fn meeting_from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        series_id: row.get(2)?,
+        kind: row.get(3)?,
+        topic: row.get(4)?,
+        scheduled_start: row.get(5)?,
+        original_start: row.get(6)?,
+        planned_minutes: row.get(7)?,
+        time_zone: row.get(8)?,
+        format: row.get(9)?,
+        status: row.get(10)?,
+        started_at: row.get(11)?,
+        ended_at: row.get(12)?,
+        cancel_reason: row.get(13)?,
+        template_id: row.get(14)?,
+        agenda: Vec::new(),
+        shared_notes: row.get(15)?,
+        private_notes: row.get(16)?,
+        private_prep_notes: row.get(17)?,
+        created_at: row.get(18)?,
+        updated_at: row.get(19)?,
+    })
+}
+
+pub fn validate_time_zone(name: &str) -> Result<chrono_tz::Tz> {
+    name.parse::<chrono_tz::Tz>()
+        .map_err(|_| Error::invalid(format!("\"{name}\" is not a known time zone (expected e.g. Europe/Paris).")))
+}
+
+/// The UTC instant of a local wall-clock time in a zone. A time that does not
+/// exist (the spring-forward gap) moves forward by the gap; an ambiguous one
+/// (the autumn overlap) takes the first occurrence.
+pub fn local_to_utc(tz: chrono_tz::Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let naive = date.and_time(time);
+    match tz.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(t) => t.with_timezone(&Utc),
+        chrono::LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
+        chrono::LocalResult::None => {
+            let later = naive + chrono::Duration::hours(1);
+            tz.from_local_datetime(&later)
+                .earliest()
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_else(|| Utc.from_utc_datetime(&naive))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_time_survives_daylight_saving() {
+        let tz: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
+        let two_pm = NaiveTime::from_hms_opt(14, 0, 0).unwrap();
+        // Thursday before and after the end of summer time (27 Oct 2024).
+        let before = local_to_utc(tz, "2024-10-24".parse().unwrap(), two_pm);
+        let after = local_to_utc(tz, "2024-10-31".parse().unwrap(), two_pm);
+        assert_eq!(before.to_rfc3339(), "2024-10-24T12:00:00+00:00");
+        assert_eq!(after.to_rfc3339(), "2024-10-31T13:00:00+00:00");
+    }
+
+    #[test]
+    fn nonexistent_local_time_moves_forward() {
+        let tz: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
+        let t = local_to_utc(tz, "2024-03-31".parse().unwrap(), NaiveTime::from_hms_opt(2, 30, 0).unwrap());
+        assert_eq!(t.to_rfc3339(), "2024-03-31T01:30:00+00:00");
+    }
+}

@@ -1,0 +1,23 @@
+//! The ordered list of schema migrations. Each table module owns its SQL; this
+//! list only fixes the order. The schema version is SQLite's `user_version`.
+
+use rusqlite_migration::{Migrations, M};
+
+const MIGRATIONS: &[M<'static>] = &[
+    // 1: settings and people
+    M::up(crate::settings::MIGRATION_V1),
+    M::up(crate::people::MIGRATION_V1),
+    // 3: templates, series, meetings and agendas
+    M::up(crate::templates::MIGRATION_V2),
+    M::up(crate::schedule::MIGRATION_V2),
+    // 5: action items and their history
+    M::up(crate::actions::MIGRATION_V3),
+    // 6: wins and concerns
+    M::up(crate::highlights::MIGRATION_V4),
+];
+
+pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}

@@ -1,0 +1,361 @@
+//! The encrypted store: opening, creating and checking the SQLCipher database.
+//!
+//! Opening never writes before the key has been proven right and the file has
+//! been read, and never creates a database where one should already be: a
+//! missing key, a wrong passphrase or a damaged file leave every byte on disk
+//! as it was.
+
+mod header;
+mod paths;
+
+pub use header::StoreHeader;
+pub use paths::{StorePaths, DATA_DIR_ENV};
+
+use crate::actions::Actions;
+use crate::clock::Clock;
+use crate::error::{Error, ErrorCode, Result};
+use crate::highlights::Highlights;
+use crate::keys::{DbKey, KeyBackend, KeyStore};
+use crate::people::People;
+use crate::schedule::Schedule;
+use crate::settings::SettingsTable;
+use crate::templates::Templates;
+use rusqlite::{Connection, OpenFlags};
+use std::io::Read;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// SQLCipher 4's page size; a whole database file is always a multiple of it.
+const PAGE_SIZE: u64 = 4096;
+const PLAINTEXT_SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// What a data directory holds, judged without any key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DirState {
+    /// Nothing there yet: a store may be created.
+    Empty,
+    /// A store whose header names its key backend.
+    Present(StoreHeader),
+}
+
+/// Looks at a data directory without opening the database.
+pub fn inspect(paths: &StorePaths) -> Result<DirState> {
+    let header_exists = paths.header.exists();
+    let db_exists = paths.db.exists();
+    match (header_exists, db_exists) {
+        (false, false) => {
+            if paths.companions().iter().any(|p| p.exists()) {
+                return Err(Error::new(
+                    ErrorCode::DatabaseMissing,
+                    format!(
+                        "{} holds leftovers of a notes database but not the database itself. \
+                         Nothing was changed.",
+                        paths.dir.display()
+                    ),
+                ));
+            }
+            Ok(DirState::Empty)
+        }
+        (false, true) => Err(Error::new(
+            ErrorCode::HeaderMissing,
+            format!(
+                "{} has a database but no store header ({}), so its key cannot be found. \
+                 Nothing was changed.",
+                paths.dir.display(),
+                paths.header.display()
+            ),
+        )),
+        (true, false) => Err(Error::new(
+            ErrorCode::DatabaseMissing,
+            format!(
+                "The notes database {} is missing although its header is there. Restore it from \
+                 a backup; nothing was changed.",
+                paths.db.display()
+            ),
+        )),
+        (true, true) => {
+            let header = StoreHeader::read(&paths.header)?;
+            check_db_file(paths)?;
+            Ok(DirState::Present(header))
+        }
+    }
+}
+
+/// Cheap structural checks that need no key.
+fn check_db_file(paths: &StorePaths) -> Result<()> {
+    let mut file = std::fs::File::open(&paths.db).map_err(|e| Error::io("Cannot read the notes database", e))?;
+    let len = file
+        .metadata()
+        .map_err(|e| Error::io("Cannot read the notes database", e))?
+        .len();
+    let mut first = [0u8; 16];
+    if len >= 16 {
+        file.read_exact(&mut first)
+            .map_err(|e| Error::io("Cannot read the notes database", e))?;
+        if &first == PLAINTEXT_SQLITE_MAGIC {
+            return Err(Error::new(
+                ErrorCode::NotARapportDatabase,
+                format!(
+                    "{} is an unencrypted SQLite database, not a Rapport store. Nothing was changed.",
+                    paths.db.display()
+                ),
+            ));
+        }
+    }
+    if len == 0 || len % PAGE_SIZE != 0 {
+        return Err(Error::new(
+            ErrorCode::CorruptDatabase,
+            format!(
+                "The notes database {} is truncated ({len} bytes). Nothing was changed; restore it \
+                 from a backup or an export.",
+                paths.db.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub struct Store {
+    conn: Connection,
+    paths: StorePaths,
+    header: StoreHeader,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("paths", &self.paths).finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Creates a new store in an empty data directory.
+    pub fn create(paths: &StorePaths, keys: &dyn KeyStore, clock: Arc<dyn Clock>) -> Result<Store> {
+        if inspect(paths)? != DirState::Empty {
+            return Err(Error::new(
+                ErrorCode::StoreExists,
+                format!("{} already holds a Rapport store.", paths.dir.display()),
+            ));
+        }
+        std::fs::create_dir_all(&paths.dir).map_err(|e| Error::io("Cannot create the data directory", e))?;
+        let store_id = crate::ids::new_id();
+        let (key, params) = keys.create_key(&store_id)?;
+        let header = StoreHeader::new(store_id.clone(), &key, params);
+        let created = (|| {
+            let conn = Connection::open_with_flags(
+                &paths.db,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            apply_key(&conn, &key)?;
+            let store = Store::finish_open(conn, paths, header.clone(), clock)?;
+            header.write_new(&paths.header)?;
+            Ok(store)
+        })();
+        if created.is_err() {
+            // Leave the directory as it was found.
+            let _ = std::fs::remove_file(&paths.db);
+            for companion in paths.companions() {
+                let _ = std::fs::remove_file(companion);
+            }
+            keys.discard_key(&store_id);
+        }
+        created
+    }
+
+    /// Opens an existing store. Fails, changing nothing, when the key is missing
+    /// or wrong or the file is not a healthy Rapport database.
+    pub fn open(paths: &StorePaths, keys: &dyn KeyStore, clock: Arc<dyn Clock>) -> Result<Store> {
+        let header = match inspect(paths)? {
+            DirState::Empty => {
+                return Err(Error::new(
+                    ErrorCode::DatabaseMissing,
+                    format!("There is no Rapport store in {} yet.", paths.dir.display()),
+                ))
+            }
+            DirState::Present(header) => header,
+        };
+        match (header.key.backend(), keys.backend()) {
+            (KeyBackend::Passphrase, KeyBackend::Keyring) => {
+                return Err(Error::new(
+                    ErrorCode::PassphraseRequired,
+                    "This notes store is protected by a passphrase. Enter it (or set \
+                     RAPPORT_PASSPHRASE / use --passphrase-file).",
+                ))
+            }
+            (KeyBackend::Keyring, KeyBackend::Passphrase) => {
+                return Err(Error::invalid(
+                    "This notes store keeps its key in the system keyring; no passphrase is needed.",
+                ))
+            }
+            _ => {}
+        }
+        let key = keys.recover_key(&header.store_id, &header.key)?;
+        if !header.matches(&key) {
+            return Err(match header.key.backend() {
+                KeyBackend::Passphrase => Error::new(
+                    ErrorCode::WrongPassphrase,
+                    "That passphrase does not unlock this notes store.",
+                ),
+                KeyBackend::Keyring => Error::new(
+                    ErrorCode::KeyMissing,
+                    "The system keyring holds a different key than this notes store needs. \
+                     Nothing was changed.",
+                ),
+            });
+        }
+        // No CREATE flag: SQLite must never make a fresh database here.
+        let conn = Connection::open_with_flags(
+            &paths.db,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        apply_key(&conn, &key)?;
+        // The key is right (checked above), so a failure to read means damage.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+            .map_err(|e| match Error::from(e) {
+                err if err.code == ErrorCode::CorruptDatabase => err,
+                other => Error::new(ErrorCode::CorruptDatabase, format!("The notes database cannot be read: {other}")),
+            })?;
+        Store::finish_open(conn, paths, header, clock)
+    }
+
+    /// Pragmas, then migrations: the order SQLCipher needs after the key.
+    fn finish_open(conn: Connection, paths: &StorePaths, header: StoreHeader, clock: Arc<dyn Clock>) -> Result<Store> {
+        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > crate::schema::LATEST_VERSION {
+            return Err(Error::new(
+                ErrorCode::SchemaTooNew,
+                format!(
+                    "This notes database has schema version {version}, newer than this Rapport \
+                     understands ({}). Update Rapport to open it; nothing was changed.",
+                    crate::schema::LATEST_VERSION
+                ),
+            ));
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.set_prepared_statement_cache_capacity(64);
+        let mut conn = conn;
+        crate::schema::migrations().to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            paths: paths.clone(),
+            header,
+            clock,
+        })
+    }
+
+    pub fn paths(&self) -> &StorePaths {
+        &self.paths
+    }
+
+    pub fn header(&self) -> &StoreHeader {
+        &self.header
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// SQLCipher's page authentication check plus SQLite's structural check;
+    /// an empty list means healthy.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut cipher = self.conn.prepare("PRAGMA cipher_integrity_check")?;
+        let rows = cipher.query_map([], |r| r.get::<_, String>(0))?;
+        for row in rows {
+            problems.push(row?);
+        }
+        let mut check = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = check.query_map([], |r| r.get::<_, String>(0))?;
+        for row in rows {
+            let line = row?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        Ok(problems)
+    }
+
+    pub fn cipher_version(&self) -> Result<String> {
+        Ok(self.conn.query_row("PRAGMA cipher_version", [], |r| r.get(0))?)
+    }
+
+    pub fn fts5_available(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0))?)
+    }
+
+    /// Whether the store holds anything the manager made (not just settings).
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(!self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM person) OR EXISTS (SELECT 1 FROM agenda_template)",
+            [],
+            |r| r.get::<_, bool>(0),
+        )?)
+    }
+
+    /// Runs `f` in one transaction: all of it is stored, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(err) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(err)
+            }
+        }
+    }
+
+    pub fn people(&self) -> People<'_> {
+        People { conn: &self.conn }
+    }
+
+    pub fn templates(&self) -> Templates<'_> {
+        Templates { conn: &self.conn }
+    }
+
+    pub fn schedule(&self) -> Schedule<'_> {
+        Schedule { conn: &self.conn }
+    }
+
+    pub fn actions(&self) -> Actions<'_> {
+        Actions { conn: &self.conn }
+    }
+
+    pub fn highlights(&self) -> Highlights<'_> {
+        Highlights { conn: &self.conn }
+    }
+
+    pub fn settings(&self) -> SettingsTable<'_> {
+        SettingsTable { conn: &self.conn }
+    }
+}
+
+fn apply_key(conn: &Connection, key: &DbKey) -> Result<()> {
+    // Damaged pages are reported through our errors; SQLCipher's own log
+    // would only print to the terminal.
+    conn.pragma_update(None, "cipher_log_level", "NONE")?;
+    // `PRAGMA key` must come before anything reads; a raw key skips SQLCipher's PBKDF2.
+    let value = key.pragma_value();
+    conn.pragma_update(None, "key", value.as_str())?;
+    let cipher: Option<String> = conn
+        .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .ok();
+    if cipher.as_deref().unwrap_or("").is_empty() {
+        return Err(Error::new(
+            ErrorCode::Storage,
+            "This build of Rapport lacks encryption support; refusing to store notes unencrypted.",
+        ));
+    }
+    Ok(())
+}

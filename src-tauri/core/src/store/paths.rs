@@ -1,0 +1,48 @@
+//! Where a store lives on disk.
+
+use std::path::{Path, PathBuf};
+
+pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
+const DB_FILE: &str = "rapport.db";
+const HEADER_FILE: &str = "rapport.header.json";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StorePaths {
+    pub dir: PathBuf,
+    pub db: PathBuf,
+    pub header: PathBuf,
+}
+
+impl StorePaths {
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
+        let dir = dir.into();
+        StorePaths {
+            db: dir.join(DB_FILE),
+            header: dir.join(HEADER_FILE),
+            dir,
+        }
+    }
+
+    /// The explicit choice, else `RAPPORT_DATA_DIR`, else the platform's data
+    /// directory (`~/.local/share/rapport` on Linux).
+    pub fn resolve(explicit: Option<&Path>) -> Self {
+        if let Some(dir) = explicit {
+            return Self::in_dir(dir);
+        }
+        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+            return Self::in_dir(PathBuf::from(dir));
+        }
+        let base = dirs::data_dir().unwrap_or_else(|| PathBuf::from("."));
+        Self::in_dir(base.join("rapport"))
+    }
+
+    /// The database's companion files (write-ahead log and shared memory).
+    pub fn companions(&self) -> [PathBuf; 2] {
+        let name = self.db.as_os_str().to_owned();
+        let mut wal = name.clone();
+        wal.push("-wal");
+        let mut shm = name;
+        shm.push("-shm");
+        [PathBuf::from(wal), PathBuf::from(shm)]
+    }
+}
