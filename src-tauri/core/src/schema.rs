@@ -21,3 +21,10 @@ pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
+
+/// The migrations up to and including `version`: how databases of earlier
+/// releases looked, for the upgrade tests' fixtures.
+#[doc(hidden)]
+pub fn migrations_up_to(version: u32) -> Migrations<'static> {
+    Migrations::from_slice(&MIGRATIONS[..(version as usize).min(MIGRATIONS.len())])
+}

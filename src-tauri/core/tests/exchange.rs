@@ -1,0 +1,112 @@
+//! JSON export and import: lossless round trip, all-or-nothing import.
+
+mod support;
+
+use rapport_core::demo::{generate, DemoOptions};
+use rapport_core::exchange::{export_json, import, parse_json};
+use rapport_core::ErrorCode;
+use support::{snapshot, TestStore};
+
+fn demo_store() -> (TestStore, String) {
+    let t = TestStore::new();
+    let mut store = t.create();
+    generate(&mut store, DemoOptions { people: 4, years: 1, seed: 11 }).unwrap();
+    let json = export_json(&store).unwrap();
+    (t, json)
+}
+
+#[test]
+fn export_import_export_is_identical() {
+    let (_t, json) = demo_store();
+    let target = TestStore::new();
+    let mut store = target.create();
+    import(&mut store, &parse_json(&json).unwrap()).unwrap();
+    assert_eq!(export_json(&store).unwrap(), json);
+    drop(store);
+    // And after closing and reopening.
+    assert_eq!(export_json(&target.open().unwrap()).unwrap(), json);
+}
+
+#[test]
+fn export_names_manager_only_fields_private() {
+    let (_t, json) = demo_store();
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let meeting = &doc["meetings"][0];
+    for field in ["private_notes", "private_prep_notes", "shared_notes"] {
+        assert!(meeting.get(field).is_some(), "missing {field}");
+    }
+    let private_highlights = doc["highlights"].as_array().unwrap().iter().filter(|h| h.get("private_text").is_some()).count();
+    assert!(private_highlights > 0);
+    assert!(doc["highlights"].as_array().unwrap().iter().all(|h| h.get("text").is_some() != h.get("private_text").is_some()));
+}
+
+#[test]
+fn demo_is_deterministic_for_a_seed_and_clock() {
+    let (_a, first) = demo_store();
+    let (_b, second) = demo_store();
+    assert_eq!(first, second);
+}
+
+fn assert_bad_import(json: &str, place: &str) {
+    let target = TestStore::new();
+    let store = target.create();
+    drop(store);
+    let before = snapshot(&target.paths.dir);
+    let err = match parse_json(json) {
+        Err(err) => err,
+        Ok(doc) => {
+            let mut store = target.open().unwrap();
+            let err = import(&mut store, &doc).unwrap_err();
+            drop(store);
+            err
+        }
+    };
+    assert_eq!(err.code, ErrorCode::ImportInvalid, "{}", err.message);
+    assert!(err.message.contains(place), "expected {place:?} in {:?}", err.message);
+    let store = target.open().unwrap();
+    assert!(store.is_empty().unwrap());
+    drop(store);
+    assert_eq!(snapshot(&target.paths.dir), before);
+}
+
+#[test]
+fn bad_imports_name_the_place_and_change_nothing() {
+    let (_t, json) = demo_store();
+    let good: serde_json::Value = serde_json::from_str(&json).unwrap();
+
+    // A dangling reference deep in the file: everything before it is valid.
+    let mut doc = good.clone();
+    let last = doc["action_items"].as_array().unwrap().len() - 1;
+    doc["action_items"][last]["person_id"] = "nobody".into();
+    assert_bad_import(&doc.to_string(), &format!("action_items[{last}].person_id"));
+
+    let mut doc = good.clone();
+    doc["people"][1]["level"] = "wizard".into();
+    assert_bad_import(&doc.to_string(), "people[1].level");
+
+    let mut doc = good.clone();
+    doc["meetings"][2]["id"] = doc["meetings"][1]["id"].clone();
+    assert_bad_import(&doc.to_string(), "meetings[2].id");
+
+    let mut doc = good.clone();
+    doc["series"][0]["time_zone"] = "Mars/Olympus".into();
+    assert_bad_import(&doc.to_string(), "series[0].time_zone");
+
+    let mut doc = good.clone();
+    doc["meetings"][0]["surprise"] = true.into();
+    assert_bad_import(&doc.to_string(), "meetings[0]");
+
+    let mut doc = good.clone();
+    doc["version"] = 99.into();
+    assert_bad_import(&doc.to_string(), "version");
+
+    assert_bad_import("{\"format\": \"rapport-export\", ", "line 1");
+}
+
+#[test]
+fn import_into_a_store_with_data_is_refused() {
+    let (t, json) = demo_store();
+    let mut store = t.open().unwrap();
+    let err = import(&mut store, &parse_json(&json).unwrap()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::StoreNotEmpty);
+}

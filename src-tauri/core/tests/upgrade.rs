@@ -1,0 +1,121 @@
+//! Every schema version shipped so far has a fixture database (with data) in
+//! tests/fixtures; each must open and migrate to the latest version intact.
+//! `RAPPORT_WRITE_FIXTURES=1 cargo test --test upgrade` adds the fixtures of
+//! versions that have none; fixtures are never rewritten.
+
+mod support;
+
+use rapport_core::keys::{DbKey, KeyParams, MemoryKeyStore};
+use rapport_core::schema::{migrations_up_to, LATEST_VERSION};
+use rapport_core::store::StoreHeader;
+use rapport_core::{Store, StorePaths};
+use std::path::PathBuf;
+
+const FIXTURE_KEY: [u8; 32] = [0x5A; 32];
+const STORE_ID: &str = "fixture-store";
+
+fn fixture_dir(version: u32) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema-v{version}"))
+}
+
+/// Rows for the tables that exist at `version`, written with that version's SQL.
+fn fixture_rows(version: u32) -> String {
+    let t = "2025-01-02 10:00:00+00:00";
+    let mut sql = format!(
+        "INSERT INTO setting (key, value) VALUES ('settings', '{{\"manager_name\":\"Fixture Manager\",\"manager_email\":null}}');"
+    );
+    if version >= 2 {
+        sql += &format!(
+        "INSERT INTO person (id, name, email, role, level, start_date, focus_areas, archived, created_at, updated_at)
+         VALUES ('p1', 'Fixture Person', 'fixture@example.com', 'Engineer', 'senior', '2023-04-01', '[\"Mentoring\"]', 0, '{t}', '{t}');"
+        );
+    }
+    if version >= 4 {
+        sql += &format!(
+            "INSERT INTO series (id, person_id, frequency, weekday, local_time, time_zone, duration_minutes, format,
+                template_id, starts_on, sequence, created_at, updated_at)
+             VALUES ('s1', 'p1', 'weekly', 'thu', '14:00:00', 'Europe/Paris', 30, 'video', 'builtin-basic', '2025-01-02', 0, '{t}', '{t}');
+             INSERT INTO meeting (id, person_id, series_id, kind, scheduled_start, planned_minutes, time_zone, format, status,
+                started_at, ended_at, template_id, shared_notes, private_notes, private_prep_notes, created_at, updated_at)
+             VALUES ('m1', 'p1', 's1', 'regular', '2025-01-02 13:00:00+00:00', 30, 'Europe/Paris', 'video', 'completed',
+                '2025-01-02 13:01:00+00:00', '2025-01-02 13:33:00+00:00', 'builtin-basic', '## Opening\n- fine', 'private', 'prep', '{t}', '{t}');
+             INSERT INTO agenda_item (id, meeting_id, position, title, minutes, prompts, done)
+             VALUES ('a1', 'm1', 0, 'Opening', 3, '[]', 1);"
+        );
+    }
+    if version >= 5 {
+        sql += &format!(
+            "INSERT INTO action_item (id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at)
+             VALUES ('ai1', 'p1', 'm1', 'Write the plan', 'ic', '2025-01-09', 'open', '{t}', '{t}');
+             INSERT INTO action_item_event (action_item_id, position, status, due_on, changed_at)
+             VALUES ('ai1', 0, 'open', '2025-01-09', '{t}');"
+        );
+    }
+    if version >= 6 {
+        sql += &format!(
+            "INSERT INTO highlight (id, person_id, kind, occurred_on, text, created_at)
+             VALUES ('h1', 'p1', 'win', '2025-01-01', 'Shipped it', '{t}');"
+        );
+    }
+    sql
+}
+
+fn write_fixture(version: u32) {
+    let dir = fixture_dir(version);
+    std::fs::create_dir_all(&dir).unwrap();
+    let paths = StorePaths::in_dir(&dir);
+    let key = DbKey::from_bytes(FIXTURE_KEY);
+    let mut conn = rusqlite::Connection::open(&paths.db).unwrap();
+    conn.pragma_update(None, "key", format!("x'{}'", hex::encode(FIXTURE_KEY))).unwrap();
+    migrations_up_to(version).to_latest(&mut conn).unwrap();
+    conn.execute_batch(&fixture_rows(version)).unwrap();
+    drop(conn);
+    StoreHeader::new(STORE_ID.into(), &key, KeyParams::Keyring).write_new(&paths.header).unwrap();
+}
+
+#[test]
+fn every_shipped_schema_version_migrates_to_the_latest() {
+    if std::env::var_os("RAPPORT_WRITE_FIXTURES").is_some() {
+        for version in 1..=LATEST_VERSION {
+            if !fixture_dir(version).exists() {
+                write_fixture(version);
+            }
+        }
+    }
+    assert!(
+        fixture_dir(LATEST_VERSION).exists(),
+        "no fixture for schema version {LATEST_VERSION}: run RAPPORT_WRITE_FIXTURES=1 cargo test --test upgrade"
+    );
+    let mut tested = 0;
+    for version in 1..=LATEST_VERSION {
+        let source = fixture_dir(version);
+        if !source.exists() {
+            continue;
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        for name in ["rapport.db", "rapport.header.json"] {
+            std::fs::copy(source.join(name), tmp.path().join(name)).unwrap();
+        }
+        let keys = MemoryKeyStore::new();
+        keys.insert(STORE_ID, DbKey::from_bytes(FIXTURE_KEY));
+        let store = Store::open(&StorePaths::in_dir(tmp.path()), &keys, support::clock())
+            .unwrap_or_else(|e| panic!("schema v{version}: {}", e.message));
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION, "v{version}");
+        let doc = rapport_core::exchange::export(&store).unwrap();
+        assert_eq!(doc.settings.manager_name, "Fixture Manager");
+        if version >= 2 {
+            assert_eq!(doc.people.len(), 1, "v{version}");
+            assert_eq!(doc.people[0].name, "Fixture Person");
+        }
+        if version >= 4 {
+            assert_eq!(doc.meetings[0].agenda.len(), 1, "v{version}");
+            assert_eq!(doc.meetings[0].private_prep_notes, "prep");
+        }
+        if version >= 5 {
+            assert_eq!(doc.action_items[0].history.len(), 1, "v{version}");
+        }
+        assert!(store.integrity_problems().unwrap().is_empty());
+        tested += 1;
+    }
+    assert!(tested >= 1);
+}
