@@ -1,1 +1,81 @@
-fn main(){}
+//! Store figures on a large demo store (50 people, 10 years):
+//! - demo generation time;
+//! - open + unlock with a raw key (what keyring mode does), from the key in hand;
+//! - the same including the fetch from the real system keyring.
+//!
+//! `make bench` runs this inside a private keyring session.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use rapport_core::demo::{generate, DemoOptions};
+use rapport_core::keys::{MemoryKeyStore, SystemKeyring};
+use rapport_core::{Store, StorePaths, SystemClock};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const LARGE: DemoOptions = DemoOptions {
+    people: 50,
+    years: 10,
+    seed: 1,
+};
+
+fn large_store(
+    keys: &dyn rapport_core::keys::KeyStore,
+) -> (tempfile::TempDir, StorePaths, Duration) {
+    let tmp = tempfile::tempdir().unwrap();
+    let paths = StorePaths::in_dir(tmp.path().join("data"));
+    let mut store = Store::create(&paths, keys, Arc::new(SystemClock)).unwrap();
+    let started = Instant::now();
+    let summary = generate(&mut store, LARGE).unwrap();
+    let took = started.elapsed();
+    let size = std::fs::metadata(&paths.db).map(|m| m.len()).unwrap_or(0)
+        + paths
+            .companions()
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum::<u64>();
+    eprintln!(
+        "large demo store: {} people, {} meetings, {} action items, {} highlights, {:.1} MiB on disk",
+        summary.people,
+        summary.meetings,
+        summary.action_items,
+        summary.highlights,
+        size as f64 / (1024.0 * 1024.0)
+    );
+    (tmp, paths, took)
+}
+
+fn benches(c: &mut Criterion) {
+    let mut group = c.benchmark_group("store");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("demo --people 50 --years 10", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let keys = MemoryKeyStore::new();
+                let (_tmp, _paths, took) = large_store(&keys);
+                total += took;
+            }
+            total
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("store");
+    group.sample_size(50);
+    let keys = MemoryKeyStore::new();
+    let (_tmp, paths, _) = large_store(&keys);
+    group.bench_function("open+unlock, raw key (large store)", |b| {
+        b.iter(|| Store::open(&paths, &keys, Arc::new(SystemClock)).unwrap())
+    });
+    let (_tmp2, keyring_paths, _) = large_store(&SystemKeyring);
+    group.bench_function("open+unlock via system keyring (large store)", |b| {
+        b.iter(|| Store::open(&keyring_paths, &SystemKeyring, Arc::new(SystemClock)).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(store, benches);
+criterion_main!(store);

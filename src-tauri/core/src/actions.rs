@@ -48,7 +48,10 @@ text_enum! {
 impl ActionStatus {
     /// Still somebody's to do.
     pub fn is_open(self) -> bool {
-        matches!(self, ActionStatus::Open | ActionStatus::Partial | ActionStatus::Escalated)
+        matches!(
+            self,
+            ActionStatus::Open | ActionStatus::Partial | ActionStatus::Escalated
+        )
     }
 }
 
@@ -110,7 +113,13 @@ impl Actions<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         for (position, change) in item.history.iter().enumerate() {
-            event.execute(params![item.id, position as i64, change.status, change.due_on, change.changed_at])?;
+            event.execute(params![
+                item.id,
+                position as i64,
+                change.status,
+                change.due_on,
+                change.changed_at
+            ])?;
         }
         Ok(())
     }
@@ -162,7 +171,9 @@ mod tests {
     use super::*;
 
     fn item(status: ActionStatus, due: Option<&str>) -> ActionItem {
-        let at = DateTime::parse_from_rfc3339("2024-11-01T10:00:00Z").unwrap().with_timezone(&Utc);
+        let at = DateTime::parse_from_rfc3339("2024-11-01T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         ActionItem {
             id: "a".into(),
             person_id: "p".into(),

@@ -9,7 +9,8 @@ use crate::highlights::{Highlight, HighlightKind};
 use crate::ids::id_at;
 use crate::people::{Cadence, Level, Person};
 use crate::schedule::{
-    local_to_utc, AgendaItem, Frequency, Meeting, MeetingFormat, MeetingKind, MeetingStatus, Series, Weekday,
+    local_to_utc, AgendaItem, Frequency, Meeting, MeetingFormat, MeetingKind, MeetingStatus,
+    Series, Weekday,
 };
 use crate::settings::Settings;
 use crate::store::Store;
@@ -49,19 +50,36 @@ pub struct DemoSummary {
 const ZONE: &str = "Europe/Paris";
 
 const FIRST_NAMES: &[&str] = &[
-    "Amara", "Bastien", "Chloé", "Dmitri", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Keiko", "Lucas",
-    "Maya", "Nikhil", "Olivia", "Pablo", "Quentin", "Rosa", "Samir", "Tess", "Ugo", "Vera", "Wen", "Yusuf",
+    "Amara", "Bastien", "Chloé", "Dmitri", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
+    "Keiko", "Lucas", "Maya", "Nikhil", "Olivia", "Pablo", "Quentin", "Rosa", "Samir", "Tess",
+    "Ugo", "Vera", "Wen", "Yusuf",
 ];
 const LAST_NAMES: &[&str] = &[
-    "Okafor", "Laurent", "Nguyen", "Petrov", "García", "Haddad", "Kim", "Moreau", "Silva", "Berg", "Tanaka",
-    "Dubois", "Cohen", "Rao", "Fischer", "Mendes", "Lefèvre", "Romano", "Aziz", "Walsh", "Costa", "Novak",
-    "Chen", "Demir",
+    "Okafor", "Laurent", "Nguyen", "Petrov", "García", "Haddad", "Kim", "Moreau", "Silva", "Berg",
+    "Tanaka", "Dubois", "Cohen", "Rao", "Fischer", "Mendes", "Lefèvre", "Romano", "Aziz", "Walsh",
+    "Costa", "Novak", "Chen", "Demir",
 ];
 const ROLES: &[(Level, &[&str])] = &[
-    (Level::Junior, &["Software Engineer", "Data Analyst", "QA Engineer"]),
-    (Level::Confirmed, &["Software Engineer", "Product Designer", "Data Engineer"]),
-    (Level::Senior, &["Senior Software Engineer", "Senior Product Designer", "Site Reliability Engineer"]),
-    (Level::StaffPlus, &["Staff Engineer", "Principal Engineer", "Engineering Lead"]),
+    (
+        Level::Junior,
+        &["Software Engineer", "Data Analyst", "QA Engineer"],
+    ),
+    (
+        Level::Confirmed,
+        &["Software Engineer", "Product Designer", "Data Engineer"],
+    ),
+    (
+        Level::Senior,
+        &[
+            "Senior Software Engineer",
+            "Senior Product Designer",
+            "Site Reliability Engineer",
+        ],
+    ),
+    (
+        Level::StaffPlus,
+        &["Staff Engineer", "Principal Engineer", "Engineering Lead"],
+    ),
 ];
 const LEVEL_MIX: &[Level] = &[
     Level::Junior,
@@ -171,7 +189,9 @@ pub fn generate(store: &mut Store, options: DemoOptions) -> Result<DemoSummary> 
         return Err(Error::invalid("Choose between 1 and 500 demo people."));
     }
     if options.years == 0 || options.years > 30 {
-        return Err(Error::invalid("Choose between 1 and 30 years of demo history."));
+        return Err(Error::invalid(
+            "Choose between 1 and 30 years of demo history.",
+        ));
     }
     if !store.is_empty()? {
         return Err(Error::new(
@@ -219,12 +239,12 @@ impl Demo<'_> {
         let first = FIRST_NAMES[i % FIRST_NAMES.len()];
         let last = LAST_NAMES[(i * 7 + i / FIRST_NAMES.len()) % LAST_NAMES.len()];
         let name = format!("{first} {last}");
-        let email = format!(
-            "{}.{}@example.com",
-            ascii_lower(first),
-            ascii_lower(last)
-        );
-        let roles = ROLES.iter().find(|(l, _)| *l == level).map(|(_, r)| *r).unwrap_or(&["Engineer"]);
+        let email = format!("{}.{}@example.com", ascii_lower(first), ascii_lower(last));
+        let roles = ROLES
+            .iter()
+            .find(|(l, _)| *l == level)
+            .map(|(_, r)| *r)
+            .unwrap_or(&["Engineer"]);
         let role = self.pick(roles).to_string();
         let history_start = self.now - Duration::days(365 * i64::from(years));
         let joined = (history_start - Duration::days(self.rng.random_range(30..900))).date_naive();
@@ -245,7 +265,14 @@ impl Demo<'_> {
             focus_areas: focus,
             cadence: None,
             career_talk_every_days: None,
-            default_template_id: Some(if i % 3 == 2 { templates::BASIC } else { templates::STANDARD_WEEKLY }.to_string()),
+            default_template_id: Some(
+                if i % 3 == 2 {
+                    templates::BASIC
+                } else {
+                    templates::STANDARD_WEEKLY
+                }
+                .to_string(),
+            ),
             archived: false,
             created_at: created,
             updated_at: created,
@@ -253,9 +280,19 @@ impl Demo<'_> {
         self.store.people().insert(&person)?;
         self.summary.people += 1;
 
-        let weekday = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri][i % 5];
-        let local_time = NaiveTime::from_hms_opt(9 + (i as u32 * 2) % 8, if i % 2 == 0 { 0 } else { 30 }, 0)
-            .unwrap_or(NaiveTime::MIN);
+        let weekday = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ][i % 5];
+        let local_time = NaiveTime::from_hms_opt(
+            9 + (i as u32 * 2) % 8,
+            if i.is_multiple_of(2) { 0 } else { 30 },
+            0,
+        )
+        .unwrap_or(NaiveTime::MIN);
         let step_days = match cadence {
             Cadence::Weekly => 7,
             Cadence::Biweekly => 14,
@@ -278,7 +315,11 @@ impl Demo<'_> {
             local_time,
             time_zone: ZONE.into(),
             duration_minutes: duration,
-            format: if i % 4 == 3 { MeetingFormat::Video } else { MeetingFormat::InPerson },
+            format: if i % 4 == 3 {
+                MeetingFormat::Video
+            } else {
+                MeetingFormat::InPerson
+            },
             template_id: person.default_template_id.clone(),
             starts_on: first_day,
             ends_on: None,
@@ -304,15 +345,27 @@ impl Demo<'_> {
         Ok(())
     }
 
-    fn meeting(&mut self, person: &Person, series: &Series, start: DateTime<Utc>, count: u32, upcoming: bool) -> Result<()> {
+    fn meeting(
+        &mut self,
+        person: &Person,
+        series: &Series,
+        start: DateTime<Utc>,
+        count: u32,
+        upcoming: bool,
+    ) -> Result<()> {
         let template_id = if count % 8 == 7 {
             templates::CAREER_DEVELOPMENT
         } else if count % 4 == 3 {
             templates::MONTHLY_DEEP_DIVE
         } else {
-            series.template_id.as_deref().unwrap_or(templates::STANDARD_WEEKLY)
+            series
+                .template_id
+                .as_deref()
+                .unwrap_or(templates::STANDARD_WEEKLY)
         };
-        let items: Vec<TemplateItem> = templates::builtin(template_id).map(|t| t.items()).unwrap_or_default();
+        let items: Vec<TemplateItem> = templates::builtin(template_id)
+            .map(|t| t.items())
+            .unwrap_or_default();
         let cancelled = !upcoming && self.rng.random_bool(0.07);
         let status = if upcoming {
             MeetingStatus::Scheduled
@@ -340,19 +393,24 @@ impl Demo<'_> {
         } else {
             (None, None)
         };
-        let shared_notes = if completed { self.shared_notes(&agenda) } else { String::new() };
+        let shared_notes = if completed {
+            self.shared_notes(&agenda)
+        } else {
+            String::new()
+        };
         let private_notes = if completed && self.rng.random_bool(0.6) {
             format!("- {}\n", self.pick(PRIVATE_POINTS))
         } else {
             String::new()
         };
-        let private_prep_notes = if (completed && self.rng.random_bool(0.7)) || (upcoming && count % 2 == 0) {
-            let a = self.pick(PREP_POINTS);
-            let b = self.pick(PREP_POINTS);
-            format!("- {a}\n- {b}\n")
-        } else {
-            String::new()
-        };
+        let private_prep_notes =
+            if (completed && self.rng.random_bool(0.7)) || (upcoming && count.is_multiple_of(2)) {
+                let a = self.pick(PREP_POINTS);
+                let b = self.pick(PREP_POINTS);
+                format!("- {a}\n- {b}\n")
+            } else {
+                String::new()
+            };
         let created = trunc(start - Duration::days(7));
         let updated = trunc(ended_at.unwrap_or(created));
         let meeting = Meeting {
@@ -393,7 +451,11 @@ impl Demo<'_> {
     fn shared_notes(&mut self, agenda: &[AgendaItem]) -> String {
         let mut notes = String::new();
         for item in agenda.iter().filter(|i| i.done).take(3) {
-            notes.push_str(&format!("## {}\n- {}\n", item.title, self.pick(SHARED_POINTS)));
+            notes.push_str(&format!(
+                "## {}\n- {}\n",
+                item.title,
+                self.pick(SHARED_POINTS)
+            ));
             if self.rng.random_bool(0.4) {
                 notes.push_str(&format!("- [ ] {}\n", self.pick(ACTIONS_IC)));
             }
@@ -405,7 +467,11 @@ impl Demo<'_> {
     fn action_item(&mut self, person: &Person, meeting: &Meeting) -> Result<()> {
         let start = meeting.scheduled_start;
         let created = trunc(meeting.ended_at.unwrap_or(start));
-        let owner = if self.rng.random_bool(0.7) { Owner::Ic } else { Owner::Manager };
+        let owner = if self.rng.random_bool(0.7) {
+            Owner::Ic
+        } else {
+            Owner::Manager
+        };
         let title = match owner {
             Owner::Ic => self.pick(ACTIONS_IC),
             Owner::Manager => self.pick(ACTIONS_MANAGER),
@@ -443,7 +509,9 @@ impl Demo<'_> {
         let mut updated = created;
         if status != ActionStatus::Open {
             let max_days = age_days.clamp(1, 30);
-            let changed = trunc((created + Duration::days(self.rng.random_range(1..=max_days))).min(self.now));
+            let changed = trunc(
+                (created + Duration::days(self.rng.random_range(1..=max_days))).min(self.now),
+            );
             history.push(StatusChange {
                 status,
                 due_on,
@@ -469,14 +537,23 @@ impl Demo<'_> {
     }
 
     fn highlights(&mut self, person: &Person, meeting: &Meeting) -> Result<()> {
-        let day = (meeting.scheduled_start - Duration::days(self.rng.random_range(0..5))).date_naive();
+        let day =
+            (meeting.scheduled_start - Duration::days(self.rng.random_range(0..5))).date_naive();
         let roll: f64 = self.rng.random();
         let (kind, text, private_text) = if roll < 0.25 {
             (HighlightKind::Win, Some(self.pick(WINS).to_string()), None)
         } else if roll < 0.37 {
-            (HighlightKind::Concern, None, Some(self.pick(CONCERNS).to_string()))
+            (
+                HighlightKind::Concern,
+                None,
+                Some(self.pick(CONCERNS).to_string()),
+            )
         } else if roll < 0.45 {
-            (HighlightKind::Accomplishment, Some(self.pick(ACCOMPLISHMENTS).to_string()), None)
+            (
+                HighlightKind::Accomplishment,
+                Some(self.pick(ACCOMPLISHMENTS).to_string()),
+                None,
+            )
         } else {
             return Ok(());
         };

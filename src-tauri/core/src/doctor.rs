@@ -31,7 +31,12 @@ pub struct Environment {
     pub notification_service_reachable: Option<bool>,
 }
 
-pub fn diagnose(paths: &StorePaths, keys: &dyn KeyStore, clock: Arc<dyn Clock>, env: Environment) -> DoctorReport {
+pub fn diagnose(
+    paths: &StorePaths,
+    keys: &dyn KeyStore,
+    clock: Arc<dyn Clock>,
+    env: Environment,
+) -> DoctorReport {
     let mut report = DoctorReport {
         data_dir: paths.dir.display().to_string(),
         store_present: false,
@@ -76,6 +81,7 @@ pub fn diagnose(paths: &StorePaths, keys: &dyn KeyStore, clock: Arc<dyn Clock>, 
     if let Err(err) = result {
         report.problem = Some(err);
     }
-    report.healthy = report.problem.is_none() && report.integrity.is_empty() && report.fts5 == Some(true);
+    report.healthy =
+        report.problem.is_none() && report.integrity.is_empty() && report.fts5 == Some(true);
     report
 }

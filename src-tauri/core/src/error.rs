@@ -56,6 +56,7 @@ impl ErrorCode {
 
 /// What crosses the IPC boundary: `{ "code": "...", "message": "..." }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[ts(rename = "ErrorBody")]
 #[error("{message}")]
 pub struct Error {
     pub code: ErrorCode,
@@ -121,7 +122,10 @@ impl From<rusqlite_migration::Error> for Error {
                 "This notes database was written by a newer version of Rapport. \
                  Update Rapport to open it; nothing was changed.",
             ),
-            other => Error::new(ErrorCode::Storage, format!("Schema migration failed: {other}")),
+            other => Error::new(
+                ErrorCode::Storage,
+                format!("Schema migration failed: {other}"),
+            ),
         }
     }
 }

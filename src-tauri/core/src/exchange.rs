@@ -66,25 +66,37 @@ pub fn parse_json(text: &str) -> Result<ExportDocument> {
         } else {
             format!("{path} (line {}, column {})", inner.line(), inner.column())
         };
-        Error::new(ErrorCode::ImportInvalid, format!("The import file is not valid at {place}: {inner}"))
+        Error::new(
+            ErrorCode::ImportInvalid,
+            format!("The import file is not valid at {place}: {inner}"),
+        )
     })?;
     validate(&doc)?;
     Ok(doc)
 }
 
 fn invalid(place: String, what: impl std::fmt::Display) -> Error {
-    Error::new(ErrorCode::ImportInvalid, format!("The import file is not valid at {place}: {what}"))
+    Error::new(
+        ErrorCode::ImportInvalid,
+        format!("The import file is not valid at {place}: {what}"),
+    )
 }
 
 /// Everything the database would refuse, found before anything is written.
 pub fn validate(doc: &ExportDocument) -> Result<()> {
     if doc.format != FORMAT {
-        return Err(invalid("format".into(), format!("expected \"{FORMAT}\", found \"{}\"", doc.format)));
+        return Err(invalid(
+            "format".into(),
+            format!("expected \"{FORMAT}\", found \"{}\"", doc.format),
+        ));
     }
     if doc.version != VERSION {
         return Err(invalid(
             "version".into(),
-            format!("this Rapport reads version {VERSION}, the file is version {}", doc.version),
+            format!(
+                "this Rapport reads version {VERSION}, the file is version {}",
+                doc.version
+            ),
         ));
     }
     let mut ids = HashSet::new();
@@ -107,16 +119,24 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
     for (i, t) in doc.templates.iter().enumerate() {
         unique(format!("templates[{i}].id"), &t.id)?;
         if templates::builtin(&t.id).is_some() {
-            return Err(invalid(format!("templates[{i}].id"), "that id belongs to a built-in template"));
+            return Err(invalid(
+                format!("templates[{i}].id"),
+                "that id belongs to a built-in template",
+            ));
         }
         if t.name.trim().is_empty() {
-            return Err(invalid(format!("templates[{i}].name"), "a template needs a name"));
+            return Err(invalid(
+                format!("templates[{i}].name"),
+                "a template needs a name",
+            ));
         }
         template_ids.insert(t.id.as_str());
     }
     let known_template = |place: String, id: &Option<String>| -> Result<()> {
         match id {
-            Some(id) if !template_ids.contains(id.as_str()) => Err(invalid(place, format!("no template with id \"{id}\""))),
+            Some(id) if !template_ids.contains(id.as_str()) => {
+                Err(invalid(place, format!("no template with id \"{id}\"")))
+            }
             _ => Ok(()),
         }
     };
@@ -128,16 +148,23 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
         }
     };
     for (i, p) in doc.people.iter().enumerate() {
-        known_template(format!("people[{i}].default_template_id"), &p.default_template_id)?;
+        known_template(
+            format!("people[{i}].default_template_id"),
+            &p.default_template_id,
+        )?;
     }
     let mut series = HashSet::new();
     for (i, s) in doc.series.iter().enumerate() {
         unique(format!("series[{i}].id"), &s.id)?;
         known_person(format!("series[{i}].person_id"), &s.person_id)?;
         known_template(format!("series[{i}].template_id"), &s.template_id)?;
-        validate_time_zone(&s.time_zone).map_err(|e| invalid(format!("series[{i}].time_zone"), e.message))?;
+        validate_time_zone(&s.time_zone)
+            .map_err(|e| invalid(format!("series[{i}].time_zone"), e.message))?;
         if s.duration_minutes == 0 {
-            return Err(invalid(format!("series[{i}].duration_minutes"), "must be more than 0"));
+            return Err(invalid(
+                format!("series[{i}].duration_minutes"),
+                "must be more than 0",
+            ));
         }
         series.insert(s.id.as_str());
     }
@@ -148,12 +175,19 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
         known_template(format!("meetings[{i}].template_id"), &m.template_id)?;
         if let Some(s) = &m.series_id {
             if !series.contains(s.as_str()) {
-                return Err(invalid(format!("meetings[{i}].series_id"), format!("no series with id \"{s}\"")));
+                return Err(invalid(
+                    format!("meetings[{i}].series_id"),
+                    format!("no series with id \"{s}\""),
+                ));
             }
         }
-        validate_time_zone(&m.time_zone).map_err(|e| invalid(format!("meetings[{i}].time_zone"), e.message))?;
+        validate_time_zone(&m.time_zone)
+            .map_err(|e| invalid(format!("meetings[{i}].time_zone"), e.message))?;
         if m.planned_minutes == 0 {
-            return Err(invalid(format!("meetings[{i}].planned_minutes"), "must be more than 0"));
+            return Err(invalid(
+                format!("meetings[{i}].planned_minutes"),
+                "must be more than 0",
+            ));
         }
         for (j, item) in m.agenda.iter().enumerate() {
             unique(format!("meetings[{i}].agenda[{j}].id"), &item.id)?;
@@ -162,7 +196,9 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
     }
     let known_meeting = |place: String, id: &Option<String>| -> Result<()> {
         match id {
-            Some(id) if !meetings.contains(id.as_str()) => Err(invalid(place, format!("no meeting with id \"{id}\""))),
+            Some(id) if !meetings.contains(id.as_str()) => {
+                Err(invalid(place, format!("no meeting with id \"{id}\"")))
+            }
             _ => Ok(()),
         }
     };
@@ -171,7 +207,10 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
         known_person(format!("action_items[{i}].person_id"), &a.person_id)?;
         known_meeting(format!("action_items[{i}].meeting_id"), &a.meeting_id)?;
         if a.title.trim().is_empty() {
-            return Err(invalid(format!("action_items[{i}].title"), "an action item needs a title"));
+            return Err(invalid(
+                format!("action_items[{i}].title"),
+                "an action item needs a title",
+            ));
         }
     }
     for (i, h) in doc.highlights.iter().enumerate() {
@@ -179,7 +218,10 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
         known_person(format!("highlights[{i}].person_id"), &h.person_id)?;
         known_meeting(format!("highlights[{i}].meeting_id"), &h.meeting_id)?;
         if h.text.is_some() == h.private_text.is_some() {
-            return Err(invalid(format!("highlights[{i}]"), "exactly one of text and private_text is needed"));
+            return Err(invalid(
+                format!("highlights[{i}]"),
+                "exactly one of text and private_text is needed",
+            ));
         }
     }
     Ok(())

@@ -3,7 +3,9 @@
 
 mod text_enum;
 
+pub mod access;
 pub mod actions;
+pub mod bindings;
 pub mod clock;
 pub mod demo;
 pub mod doctor;

@@ -131,9 +131,9 @@ impl People<'_> {
 
     /// Everyone, archived included, by name.
     pub fn list(&self) -> Result<Vec<Person>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM person ORDER BY name COLLATE NOCASE, id"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM person ORDER BY name COLLATE NOCASE, id"
+        ))?;
         let rows = stmt.query_map([], person_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -171,8 +171,9 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         role: row.get(3)?,
         level: row.get(4)?,
         start_date: row.get(5)?,
-        focus_areas: serde_json::from_value(focus)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e)))?,
+        focus_areas: serde_json::from_value(focus).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
+        })?,
         cadence: row.get(7)?,
         career_talk_every_days: row.get(8)?,
         default_template_id: row.get(9)?,
@@ -188,12 +189,18 @@ pub(crate) fn validate(person: &Person) -> Result<()> {
     }
     if let Some(email) = &person.email {
         let at = email.find('@');
-        if !matches!(at, Some(i) if i > 0 && i + 1 < email.len()) || email.contains(char::is_whitespace) {
-            return Err(Error::invalid(format!("\"{email}\" is not an e-mail address.")));
+        if !matches!(at, Some(i) if i > 0 && i + 1 < email.len())
+            || email.contains(char::is_whitespace)
+        {
+            return Err(Error::invalid(format!(
+                "\"{email}\" is not an e-mail address."
+            )));
         }
     }
     if person.career_talk_every_days == Some(0) {
-        return Err(Error::invalid("The career-talk rhythm must be at least one day."));
+        return Err(Error::invalid(
+            "The career-talk rhythm must be at least one day.",
+        ));
     }
     Ok(())
 }

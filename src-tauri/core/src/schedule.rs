@@ -170,10 +170,12 @@ pub struct Schedule<'a> {
     pub(crate) conn: &'a Connection,
 }
 
-const SERIES_COLUMNS: &str = "id, person_id, frequency, weekday, local_time, time_zone, duration_minutes, \
+const SERIES_COLUMNS: &str =
+    "id, person_id, frequency, weekday, local_time, time_zone, duration_minutes, \
      format, template_id, starts_on, ends_on, sequence, created_at, updated_at";
 
-const MEETING_COLUMNS: &str = "id, person_id, series_id, kind, topic, scheduled_start, original_start, \
+const MEETING_COLUMNS: &str =
+    "id, person_id, series_id, kind, topic, scheduled_start, original_start, \
      planned_minutes, time_zone, format, status, started_at, ended_at, cancel_reason, template_id, \
      shared_notes, private_notes, private_prep_notes, created_at, updated_at";
 
@@ -274,7 +276,10 @@ impl Schedule<'_> {
                     title: row.get(2)?,
                     minutes: row.get(3)?,
                     prompts: serde_json::from_value(prompts).map_err(|e| {
-                        Error::new(crate::error::ErrorCode::CorruptDatabase, format!("Unreadable agenda prompts: {e}"))
+                        Error::new(
+                            crate::error::ErrorCode::CorruptDatabase,
+                            format!("Unreadable agenda prompts: {e}"),
+                        )
                     })?,
                     done: row.get(5)?,
                 });
@@ -292,7 +297,9 @@ impl Schedule<'_> {
     }
 
     pub fn count_meetings(&self) -> Result<u64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM meeting", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM meeting", [], |r| r.get(0))?)
     }
 }
 
@@ -342,8 +349,11 @@ fn meeting_from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
 }
 
 pub fn validate_time_zone(name: &str) -> Result<chrono_tz::Tz> {
-    name.parse::<chrono_tz::Tz>()
-        .map_err(|_| Error::invalid(format!("\"{name}\" is not a known time zone (expected e.g. Europe/Paris).")))
+    name.parse::<chrono_tz::Tz>().map_err(|_| {
+        Error::invalid(format!(
+            "\"{name}\" is not a known time zone (expected e.g. Europe/Paris)."
+        ))
+    })
 }
 
 /// The UTC instant of a local wall-clock time in a zone. A time that does not
@@ -383,7 +393,11 @@ mod tests {
     #[test]
     fn nonexistent_local_time_moves_forward() {
         let tz: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
-        let t = local_to_utc(tz, "2024-03-31".parse().unwrap(), NaiveTime::from_hms_opt(2, 30, 0).unwrap());
+        let t = local_to_utc(
+            tz,
+            "2024-03-31".parse().unwrap(),
+            NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
+        );
         assert_eq!(t.to_rfc3339(), "2024-03-31T01:30:00+00:00");
     }
 }

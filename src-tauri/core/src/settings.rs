@@ -37,8 +37,12 @@ impl SettingsTable<'_> {
             })?;
         match value {
             None => Ok(Settings::default()),
-            Some(v) => serde_json::from_value(v)
-                .map_err(|e| Error::new(crate::error::ErrorCode::CorruptDatabase, format!("Unreadable settings: {e}"))),
+            Some(v) => serde_json::from_value(v).map_err(|e| {
+                Error::new(
+                    crate::error::ErrorCode::CorruptDatabase,
+                    format!("Unreadable settings: {e}"),
+                )
+            }),
         }
     }
 

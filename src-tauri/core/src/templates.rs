@@ -58,12 +58,40 @@ pub const BUILTINS: &[BuiltinTemplate] = &[
         name: "Standard weekly",
         description: "Wins first, then commitments, progress, blockers, growth and next actions.",
         items: &[
-            ("Wins & Celebrations", 5, &["Recent wins", "Feedback received", "Personal achievements"]),
-            ("Action Items Review", 5, &["Last week's commitments", "Celebrate completions", "Blockers"]),
-            ("Current Progress", 10, &["Goals and metrics", "Priorities this week"]),
-            ("Challenges & Blockers", 15, &["What is in your way?", "What do you need from me?"]),
-            ("Skill Development & Growth", 10, &["Training progress", "Career goals", "Opportunities"]),
-            ("Next Actions", 5, &["Lock in commitments", "Clear deadlines", "Follow-ups"]),
+            (
+                "Wins & Celebrations",
+                5,
+                &["Recent wins", "Feedback received", "Personal achievements"],
+            ),
+            (
+                "Action Items Review",
+                5,
+                &[
+                    "Last week's commitments",
+                    "Celebrate completions",
+                    "Blockers",
+                ],
+            ),
+            (
+                "Current Progress",
+                10,
+                &["Goals and metrics", "Priorities this week"],
+            ),
+            (
+                "Challenges & Blockers",
+                15,
+                &["What is in your way?", "What do you need from me?"],
+            ),
+            (
+                "Skill Development & Growth",
+                10,
+                &["Training progress", "Career goals", "Opportunities"],
+            ),
+            (
+                "Next Actions",
+                5,
+                &["Lock in commitments", "Clear deadlines", "Follow-ups"],
+            ),
         ],
     },
     BuiltinTemplate {
@@ -71,11 +99,27 @@ pub const BUILTINS: &[BuiltinTemplate] = &[
         name: "Performance improvement",
         description: "A focused session on a performance gap, its causes and a plan.",
         items: &[
-            ("Performance Gap Identification", 10, &["Results against expectations", "Agree on the priority gaps"]),
-            ("Root Cause Analysis", 15, &["Skill, will or environment?", "Your view and mine"]),
-            ("Improvement Plan", 20, &["Specific, measurable goals", "Milestones", "Support needed"]),
+            (
+                "Performance Gap Identification",
+                10,
+                &["Results against expectations", "Agree on the priority gaps"],
+            ),
+            (
+                "Root Cause Analysis",
+                15,
+                &["Skill, will or environment?", "Your view and mine"],
+            ),
+            (
+                "Improvement Plan",
+                20,
+                &["Specific, measurable goals", "Milestones", "Support needed"],
+            ),
             ("Skill Building", 10, &["Training", "Shadowing", "Practice"]),
-            ("Accountability & Check-ins", 5, &["Weekly progress reviews", "Next steps"]),
+            (
+                "Accountability & Check-ins",
+                5,
+                &["Weekly progress reviews", "Next steps"],
+            ),
         ],
     },
     BuiltinTemplate {
@@ -83,11 +127,38 @@ pub const BUILTINS: &[BuiltinTemplate] = &[
         name: "Career development",
         description: "Long-term direction, skills and a growth plan.",
         items: &[
-            ("Long-Term Vision", 15, &["Where do you want to be in 1 year? 3 years?", "What energises you? What drains you?"]),
-            ("Skills Inventory", 15, &["Strengths to lean on", "Skills for the next role", "Gaps to close"]),
-            ("Development Opportunities", 15, &["Stretch assignments", "Cross-team projects", "Leadership"]),
-            ("Action Plan", 10, &["Development actions", "Training", "Timeline"]),
-            ("Manager Support", 5, &["What I will do", "Resources", "Advocacy"]),
+            (
+                "Long-Term Vision",
+                15,
+                &[
+                    "Where do you want to be in 1 year? 3 years?",
+                    "What energises you? What drains you?",
+                ],
+            ),
+            (
+                "Skills Inventory",
+                15,
+                &[
+                    "Strengths to lean on",
+                    "Skills for the next role",
+                    "Gaps to close",
+                ],
+            ),
+            (
+                "Development Opportunities",
+                15,
+                &["Stretch assignments", "Cross-team projects", "Leadership"],
+            ),
+            (
+                "Action Plan",
+                10,
+                &["Development actions", "Training", "Timeline"],
+            ),
+            (
+                "Manager Support",
+                5,
+                &["What I will do", "Resources", "Advocacy"],
+            ),
         ],
     },
     BuiltinTemplate {
@@ -95,10 +166,35 @@ pub const BUILTINS: &[BuiltinTemplate] = &[
         name: "Basic",
         description: "Opening, their topics, your topics, closing.",
         items: &[
-            ("Opening", 3, &["Mood and energy", "Action items from last time", "Today's agenda"]),
-            ("Their Topics", 15, &["What is on your mind?", "Challenges", "Questions and ideas"]),
-            ("Your Topics", 9, &["Feedback", "Context to share", "Career development", "Team updates"]),
-            ("Closing", 3, &["Summarise", "Confirm action items", "Next discussion"]),
+            (
+                "Opening",
+                3,
+                &[
+                    "Mood and energy",
+                    "Action items from last time",
+                    "Today's agenda",
+                ],
+            ),
+            (
+                "Their Topics",
+                15,
+                &["What is on your mind?", "Challenges", "Questions and ideas"],
+            ),
+            (
+                "Your Topics",
+                9,
+                &[
+                    "Feedback",
+                    "Context to share",
+                    "Career development",
+                    "Team updates",
+                ],
+            ),
+            (
+                "Closing",
+                3,
+                &["Summarise", "Confirm action items", "Next discussion"],
+            ),
         ],
     },
     BuiltinTemplate {
@@ -106,9 +202,30 @@ pub const BUILTINS: &[BuiltinTemplate] = &[
         name: "Monthly deep dive",
         description: "Happiness, growth and career, once a month.",
         items: &[
-            ("Happiness & Engagement", 15, &["How are you feeling about work (1-10)?", "What would make it a 10?"]),
-            ("Growth", 15, &["What did you learn this month?", "What do you want to learn next?"]),
-            ("Career", 15, &["Are you still excited about your path?", "How can I help your progression?"]),
+            (
+                "Happiness & Engagement",
+                15,
+                &[
+                    "How are you feeling about work (1-10)?",
+                    "What would make it a 10?",
+                ],
+            ),
+            (
+                "Growth",
+                15,
+                &[
+                    "What did you learn this month?",
+                    "What do you want to learn next?",
+                ],
+            ),
+            (
+                "Career",
+                15,
+                &[
+                    "Are you still excited about your path?",
+                    "How can I help your progression?",
+                ],
+            ),
         ],
     },
 ];
@@ -140,7 +257,10 @@ impl Templates<'_> {
             return Err(Error::invalid("A template needs a name."));
         }
         if builtin(&template.id).is_some() {
-            return Err(Error::invalid(format!("\"{}\" is the id of a built-in template.", template.id)));
+            return Err(Error::invalid(format!(
+                "\"{}\" is the id of a built-in template.",
+                template.id
+            )));
         }
         self.conn
             .prepare_cached(
@@ -170,7 +290,11 @@ impl Templates<'_> {
                 name: row.get(1)?,
                 description: row.get(2)?,
                 items: serde_json::from_value(items).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e))
+                    rusqlite::Error::FromSqlConversionFailure(
+                        3,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
                 })?,
                 created_at: row.get(4)?,
                 updated_at: row.get(5)?,

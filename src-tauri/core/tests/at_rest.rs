@@ -11,7 +11,12 @@ use rapport_core::highlights::{Highlight, HighlightKind};
 use rapport_core::people::{Level, Person};
 use support::{at, contains, TestStore};
 
-const MARKERS: &[&str] = &["ZQX-PERSON-MARKER", "ZQX-NOTE-MARKER", "ZQX-PRIVATE-MARKER", "ZQX-EMAIL-MARKER"];
+const MARKERS: &[&str] = &[
+    "ZQX-PERSON-MARKER",
+    "ZQX-NOTE-MARKER",
+    "ZQX-PRIVATE-MARKER",
+    "ZQX-EMAIL-MARKER",
+];
 
 fn assert_nothing_readable(t: &TestStore, needles: &[String]) {
     let mut checked = 0;
@@ -19,9 +24,17 @@ fn assert_nothing_readable(t: &TestStore, needles: &[String]) {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
         checked += 1;
-        assert!(!contains(&bytes, b"SQLite format 3"), "{} has a plaintext SQLite header", path.display());
+        assert!(
+            !contains(&bytes, b"SQLite format 3"),
+            "{} has a plaintext SQLite header",
+            path.display()
+        );
         for needle in needles {
-            assert!(!contains(&bytes, needle.as_bytes()), "{} contains {needle:?}", path.display());
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{} contains {needle:?}",
+                path.display()
+            );
         }
     }
     assert!(checked >= 2);
@@ -31,7 +44,15 @@ fn assert_nothing_readable(t: &TestStore, needles: &[String]) {
 fn no_plaintext_in_any_file() {
     let t = TestStore::new();
     let mut store = t.create();
-    generate(&mut store, DemoOptions { people: 6, years: 1, seed: 5 }).unwrap();
+    generate(
+        &mut store,
+        DemoOptions {
+            people: 6,
+            years: 1,
+            seed: 5,
+        },
+    )
+    .unwrap();
     let now = at("2026-11-19T10:00:00Z");
     store
         .write(|s| {
@@ -69,8 +90,18 @@ fn no_plaintext_in_any_file() {
     for p in &doc.people {
         needles.push(p.name.clone());
     }
-    for m in doc.meetings.iter().filter(|m| !m.shared_notes.is_empty()).take(20) {
-        for line in m.shared_notes.lines().chain(m.private_notes.lines()).chain(m.private_prep_notes.lines()) {
+    for m in doc
+        .meetings
+        .iter()
+        .filter(|m| !m.shared_notes.is_empty())
+        .take(20)
+    {
+        for line in m
+            .shared_notes
+            .lines()
+            .chain(m.private_notes.lines())
+            .chain(m.private_prep_notes.lines())
+        {
             let line = line.trim_start_matches(['#', '-', ' ', '[', ']']);
             if line.len() > 12 {
                 needles.push(line.to_string());
@@ -78,7 +109,10 @@ fn no_plaintext_in_any_file() {
         }
     }
     assert!(needles.len() > 20);
-    assert!(t.paths.companions()[0].exists(), "expected a write-ahead log while open");
+    assert!(
+        t.paths.companions()[0].exists(),
+        "expected a write-ahead log while open"
+    );
     assert_nothing_readable(&t, &needles);
     drop(store);
     assert_nothing_readable(&t, &needles);

@@ -10,7 +10,15 @@ use support::{snapshot, TestStore};
 fn demo_store() -> (TestStore, String) {
     let t = TestStore::new();
     let mut store = t.create();
-    generate(&mut store, DemoOptions { people: 4, years: 1, seed: 11 }).unwrap();
+    generate(
+        &mut store,
+        DemoOptions {
+            people: 4,
+            years: 1,
+            seed: 11,
+        },
+    )
+    .unwrap();
     let json = export_json(&store).unwrap();
     (t, json)
 }
@@ -35,9 +43,18 @@ fn export_names_manager_only_fields_private() {
     for field in ["private_notes", "private_prep_notes", "shared_notes"] {
         assert!(meeting.get(field).is_some(), "missing {field}");
     }
-    let private_highlights = doc["highlights"].as_array().unwrap().iter().filter(|h| h.get("private_text").is_some()).count();
+    let private_highlights = doc["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h.get("private_text").is_some())
+        .count();
     assert!(private_highlights > 0);
-    assert!(doc["highlights"].as_array().unwrap().iter().all(|h| h.get("text").is_some() != h.get("private_text").is_some()));
+    assert!(doc["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h.get("text").is_some() != h.get("private_text").is_some()));
 }
 
 #[test]
@@ -62,7 +79,11 @@ fn assert_bad_import(json: &str, place: &str) {
         }
     };
     assert_eq!(err.code, ErrorCode::ImportInvalid, "{}", err.message);
-    assert!(err.message.contains(place), "expected {place:?} in {:?}", err.message);
+    assert!(
+        err.message.contains(place),
+        "expected {place:?} in {:?}",
+        err.message
+    );
     let store = target.open().unwrap();
     assert!(store.is_empty().unwrap());
     drop(store);

@@ -19,7 +19,15 @@ fn quick_passphrase(p: &str) -> PassphraseKeyStore {
 
 fn store_with_a_person(t: &TestStore) {
     let mut store = t.create();
-    rapport_core::demo::generate(&mut store, rapport_core::demo::DemoOptions { people: 2, years: 1, seed: 3 }).unwrap();
+    rapport_core::demo::generate(
+        &mut store,
+        rapport_core::demo::DemoOptions {
+            people: 2,
+            years: 1,
+            seed: 3,
+        },
+    )
+    .unwrap();
 }
 
 fn assert_refused_unchanged(t: &TestStore, keys: &dyn KeyStore, code: ErrorCode) -> String {
@@ -27,7 +35,11 @@ fn assert_refused_unchanged(t: &TestStore, keys: &dyn KeyStore, code: ErrorCode)
     let err = Store::open(&t.paths, keys, clock()).unwrap_err();
     assert_eq!(err.code, code, "{}", err.message);
     assert!(!err.message.is_empty());
-    assert_eq!(snapshot(&t.paths.dir), before, "files changed after a refused open");
+    assert_eq!(
+        snapshot(&t.paths.dir),
+        before,
+        "files changed after a refused open"
+    );
     err.message
 }
 
@@ -45,7 +57,11 @@ fn fts5_and_sqlcipher_are_compiled_in() {
     let t = TestStore::new();
     let store = t.create();
     assert!(store.fts5_available().unwrap());
-    assert!(store.cipher_version().unwrap().starts_with('4'), "{}", store.cipher_version().unwrap());
+    assert!(
+        store.cipher_version().unwrap().starts_with('4'),
+        "{}",
+        store.cipher_version().unwrap()
+    );
 }
 
 #[test]
@@ -56,7 +72,10 @@ fn pragmas_are_set_for_durability() {
         &t.paths,
         &t.keys,
         clock(),
-        rapport_core::doctor::Environment { keyring_reachable: false, notification_service_reachable: None },
+        rapport_core::doctor::Environment {
+            keyring_reachable: false,
+            notification_service_reachable: None,
+        },
     );
     assert!(report.healthy, "{report:?}");
     drop(store);
@@ -84,7 +103,10 @@ fn other_key_in_keyring_is_refused_unchanged() {
     let t = TestStore::new();
     store_with_a_person(&t);
     let other = MemoryKeyStore::new();
-    other.insert(&t.open().unwrap().header().store_id.clone(), rapport_core::keys::DbKey::random());
+    other.insert(
+        &t.open().unwrap().header().store_id.clone(),
+        rapport_core::keys::DbKey::random(),
+    );
     assert_refused_unchanged(&t, &other, ErrorCode::KeyMissing);
 }
 
@@ -92,10 +114,15 @@ fn other_key_in_keyring_is_refused_unchanged() {
 fn wrong_passphrase_is_refused_unchanged() {
     let t = TestStore::new();
     {
-        let mut store = Store::create(&t.paths, &quick_passphrase("right horse battery"), clock()).unwrap();
+        let mut store =
+            Store::create(&t.paths, &quick_passphrase("right horse battery"), clock()).unwrap();
         rapport_core::demo::generate(&mut store, Default::default()).unwrap();
     }
-    let msg = assert_refused_unchanged(&t, &quick_passphrase("wrong horse battery"), ErrorCode::WrongPassphrase);
+    let msg = assert_refused_unchanged(
+        &t,
+        &quick_passphrase("wrong horse battery"),
+        ErrorCode::WrongPassphrase,
+    );
     assert!(msg.contains("passphrase"), "{msg}");
     // And without any passphrase, it asks for one.
     assert_refused_unchanged(&t, &MemoryKeyStore::new(), ErrorCode::PassphraseRequired);
@@ -109,8 +136,12 @@ fn truncated_database_is_refused_unchanged() {
         let t = TestStore::new();
         store_with_a_person(&t);
         let len = std::fs::metadata(&t.paths.db).unwrap().len();
-        let file = std::fs::OpenOptions::new().write(true).open(&t.paths.db).unwrap();
-        file.set_len(if cut == 0 { 0 } else { len.min(cut) }).unwrap();
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&t.paths.db)
+            .unwrap();
+        file.set_len(if cut == 0 { 0 } else { len.min(cut) })
+            .unwrap();
         drop(file);
         assert_refused_unchanged(&t, &t.keys, ErrorCode::CorruptDatabase);
     }
@@ -122,7 +153,10 @@ fn page_aligned_truncation_is_caught_by_the_integrity_check() {
     store_with_a_person(&t);
     let len = std::fs::metadata(&t.paths.db).unwrap().len();
     assert!(len >= 4096 * 4);
-    let file = std::fs::OpenOptions::new().write(true).open(&t.paths.db).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&t.paths.db)
+        .unwrap();
     file.set_len(len - 4096 * 2).unwrap();
     drop(file);
     let before = snapshot(&t.paths.dir);
@@ -130,7 +164,10 @@ fn page_aligned_truncation_is_caught_by_the_integrity_check() {
         &t.paths,
         &t.keys,
         clock(),
-        rapport_core::doctor::Environment { keyring_reachable: false, notification_service_reachable: None },
+        rapport_core::doctor::Environment {
+            keyring_reachable: false,
+            notification_service_reachable: None,
+        },
     );
     assert!(!report.healthy, "{report:?}");
     assert_eq!(snapshot(&t.paths.dir), before);
@@ -163,7 +200,10 @@ fn flipped_bytes_deeper_in_are_reported_and_nothing_is_read_wrongly() {
         &t.paths,
         &t.keys,
         clock(),
-        rapport_core::doctor::Environment { keyring_reachable: false, notification_service_reachable: None },
+        rapport_core::doctor::Environment {
+            keyring_reachable: false,
+            notification_service_reachable: None,
+        },
     );
     assert!(!report.healthy, "{report:?}");
     // A full read (the export) meets the damaged page and fails cleanly.
@@ -180,7 +220,10 @@ fn plaintext_sqlite_and_garbage_are_not_rapport_stores() {
     store_with_a_person(&t);
     let plain = tempfile::tempdir().unwrap();
     let plain_db = plain.path().join("plain.db");
-    rusqlite::Connection::open(&plain_db).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    rusqlite::Connection::open(&plain_db)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     std::fs::copy(&plain_db, &t.paths.db).unwrap();
     assert_refused_unchanged(&t, &t.keys, ErrorCode::NotARapportDatabase);
 
@@ -222,8 +265,10 @@ fn a_database_from_a_newer_version_is_refused_unchanged() {
     let key = t.keys.key(&id).unwrap();
     {
         let conn = rusqlite::Connection::open(&t.paths.db).unwrap();
-        conn.pragma_update(None, "key", format!("x'{}'", hex::encode(key.as_bytes()))).unwrap();
-        conn.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+        conn.pragma_update(None, "key", format!("x'{}'", hex::encode(key.as_bytes())))
+            .unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
+            .unwrap();
     }
     let msg = assert_refused_unchanged(&t, &t.keys, ErrorCode::SchemaTooNew);
     assert!(msg.contains("newer"), "{msg}");
@@ -232,7 +277,12 @@ fn a_database_from_a_newer_version_is_refused_unchanged() {
 #[test]
 fn failed_creation_leaves_nothing_behind() {
     let t = TestStore::new();
-    let err = Store::create(&t.paths, &PassphraseKeyStore::new(Zeroizing::new("short".into())), clock()).unwrap_err();
+    let err = Store::create(
+        &t.paths,
+        &PassphraseKeyStore::new(Zeroizing::new("short".into())),
+        clock(),
+    )
+    .unwrap_err();
     assert_eq!(err.code, ErrorCode::PassphraseTooShort);
     assert!(!t.paths.db.exists() && !t.paths.header.exists());
 }

@@ -21,8 +21,8 @@ fn fixture_dir(version: u32) -> PathBuf {
 /// Rows for the tables that exist at `version`, written with that version's SQL.
 fn fixture_rows(version: u32) -> String {
     let t = "2025-01-02 10:00:00+00:00";
-    let mut sql = format!(
-        "INSERT INTO setting (key, value) VALUES ('settings', '{{\"manager_name\":\"Fixture Manager\",\"manager_email\":null}}');"
+    let mut sql = String::from(
+        "INSERT INTO setting (key, value) VALUES ('settings', '{\"manager_name\":\"Fixture Manager\",\"manager_email\":null}');",
     );
     if version >= 2 {
         sql += &format!(
@@ -66,11 +66,14 @@ fn write_fixture(version: u32) {
     let paths = StorePaths::in_dir(&dir);
     let key = DbKey::from_bytes(FIXTURE_KEY);
     let mut conn = rusqlite::Connection::open(&paths.db).unwrap();
-    conn.pragma_update(None, "key", format!("x'{}'", hex::encode(FIXTURE_KEY))).unwrap();
+    conn.pragma_update(None, "key", format!("x'{}'", hex::encode(FIXTURE_KEY)))
+        .unwrap();
     migrations_up_to(version).to_latest(&mut conn).unwrap();
     conn.execute_batch(&fixture_rows(version)).unwrap();
     drop(conn);
-    StoreHeader::new(STORE_ID.into(), &key, KeyParams::Keyring).write_new(&paths.header).unwrap();
+    StoreHeader::new(STORE_ID.into(), &key, KeyParams::Keyring)
+        .write_new(&paths.header)
+        .unwrap();
 }
 
 #[test]
@@ -100,7 +103,11 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
         keys.insert(STORE_ID, DbKey::from_bytes(FIXTURE_KEY));
         let store = Store::open(&StorePaths::in_dir(tmp.path()), &keys, support::clock())
             .unwrap_or_else(|e| panic!("schema v{version}: {}", e.message));
-        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION, "v{version}");
+        assert_eq!(
+            store.schema_version().unwrap(),
+            LATEST_VERSION,
+            "v{version}"
+        );
         let doc = rapport_core::exchange::export(&store).unwrap();
         assert_eq!(doc.settings.manager_name, "Fixture Manager");
         if version >= 2 {

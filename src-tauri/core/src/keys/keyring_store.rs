@@ -67,7 +67,8 @@ impl KeyStore for SystemKeyring {
     }
 
     fn recover_key(&self, store_id: &str, _params: &KeyParams) -> Result<DbKey> {
-        let secret = zeroize::Zeroizing::new(Self::entry(store_id)?.get_secret().map_err(map_error)?);
+        let secret =
+            zeroize::Zeroizing::new(Self::entry(store_id)?.get_secret().map_err(map_error)?);
         DbKey::from_slice(&secret).ok_or_else(|| {
             Error::new(
                 ErrorCode::KeyMissing,

@@ -149,7 +149,10 @@ mod tests {
     #[test]
     fn pragma_value_is_raw_hex_key() {
         let key = DbKey::from_bytes([1; KEY_BYTES]);
-        assert_eq!(key.pragma_value().as_str(), format!("x'{}'", "01".repeat(32)));
+        assert_eq!(
+            key.pragma_value().as_str(),
+            format!("x'{}'", "01".repeat(32))
+        );
     }
 
     #[test]

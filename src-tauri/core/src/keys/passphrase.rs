@@ -117,14 +117,16 @@ mod tests {
 
     #[test]
     fn same_passphrase_and_salt_give_same_key() {
-        let store = PassphraseKeyStore::new(Zeroizing::new("correct horse".into())).with_params(quick());
+        let store =
+            PassphraseKeyStore::new(Zeroizing::new("correct horse".into())).with_params(quick());
         let (key, params) = store.create_key("s").unwrap();
         assert_eq!(store.recover_key("s", &params).unwrap(), key);
     }
 
     #[test]
     fn other_passphrase_gives_other_key() {
-        let store = PassphraseKeyStore::new(Zeroizing::new("correct horse".into())).with_params(quick());
+        let store =
+            PassphraseKeyStore::new(Zeroizing::new("correct horse".into())).with_params(quick());
         let (key, params) = store.create_key("s").unwrap();
         let other = PassphraseKeyStore::new(Zeroizing::new("correct horsf".into()));
         assert_ne!(other.recover_key("s", &params).unwrap(), key);

@@ -36,7 +36,8 @@ impl StoreHeader {
     }
 
     pub fn read(path: &Path) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io("Cannot read the store header", e))?;
+        let bytes =
+            std::fs::read(path).map_err(|e| Error::io("Cannot read the store header", e))?;
         let header: StoreHeader = serde_json::from_slice(&bytes).map_err(|_| not_ours(path))?;
         if header.format != FORMAT {
             return Err(not_ours(path));
@@ -53,8 +54,9 @@ impl StoreHeader {
 
     /// Writes the header so that a crash leaves either no header or a whole one.
     pub fn write_new(&self, path: &Path) -> Result<()> {
-        let mut json = serde_json::to_vec_pretty(self)
-            .map_err(|e| Error::new(ErrorCode::Storage, format!("Cannot encode the header: {e}")))?;
+        let mut json = serde_json::to_vec_pretty(self).map_err(|e| {
+            Error::new(ErrorCode::Storage, format!("Cannot encode the header: {e}"))
+        })?;
         json.push(b'\n');
         let tmp = path.with_extension("json.tmp");
         let write = || -> std::io::Result<()> {

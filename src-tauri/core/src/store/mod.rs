@@ -83,7 +83,8 @@ pub fn inspect(paths: &StorePaths) -> Result<DirState> {
 
 /// Cheap structural checks that need no key.
 fn check_db_file(paths: &StorePaths) -> Result<()> {
-    let mut file = std::fs::File::open(&paths.db).map_err(|e| Error::io("Cannot read the notes database", e))?;
+    let mut file = std::fs::File::open(&paths.db)
+        .map_err(|e| Error::io("Cannot read the notes database", e))?;
     let len = file
         .metadata()
         .map_err(|e| Error::io("Cannot read the notes database", e))?
@@ -124,7 +125,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("paths", &self.paths).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("paths", &self.paths)
+            .finish_non_exhaustive()
     }
 }
 
@@ -137,14 +140,17 @@ impl Store {
                 format!("{} already holds a Rapport store.", paths.dir.display()),
             ));
         }
-        std::fs::create_dir_all(&paths.dir).map_err(|e| Error::io("Cannot create the data directory", e))?;
+        std::fs::create_dir_all(&paths.dir)
+            .map_err(|e| Error::io("Cannot create the data directory", e))?;
         let store_id = crate::ids::new_id();
         let (key, params) = keys.create_key(&store_id)?;
         let header = StoreHeader::new(store_id.clone(), &key, params);
         let created = (|| {
             let conn = Connection::open_with_flags(
                 &paths.db,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
             apply_key(&conn, &key)?;
             let store = Store::finish_open(conn, paths, header.clone(), clock)?;
@@ -182,11 +188,9 @@ impl Store {
                      RAPPORT_PASSPHRASE / use --passphrase-file).",
                 ))
             }
-            (KeyBackend::Keyring, KeyBackend::Passphrase) => {
-                return Err(Error::invalid(
-                    "This notes store keeps its key in the system keyring; no passphrase is needed.",
-                ))
-            }
+            (KeyBackend::Keyring, KeyBackend::Passphrase) => return Err(Error::invalid(
+                "This notes store keeps its key in the system keyring; no passphrase is needed.",
+            )),
             _ => {}
         }
         let key = keys.recover_key(&header.store_id, &header.key)?;
@@ -210,16 +214,26 @@ impl Store {
         )?;
         apply_key(&conn, &key)?;
         // The key is right (checked above), so a failure to read means damage.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-            .map_err(|e| match Error::from(e) {
-                err if err.code == ErrorCode::CorruptDatabase => err,
-                other => Error::new(ErrorCode::CorruptDatabase, format!("The notes database cannot be read: {other}")),
-            })?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| match Error::from(e) {
+            err if err.code == ErrorCode::CorruptDatabase => err,
+            other => Error::new(
+                ErrorCode::CorruptDatabase,
+                format!("The notes database cannot be read: {other}"),
+            ),
+        })?;
         Store::finish_open(conn, paths, header, clock)
     }
 
     /// Pragmas, then migrations: the order SQLCipher needs after the key.
-    fn finish_open(conn: Connection, paths: &StorePaths, header: StoreHeader, clock: Arc<dyn Clock>) -> Result<Store> {
+    fn finish_open(
+        conn: Connection,
+        paths: &StorePaths,
+        header: StoreHeader,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Store> {
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > crate::schema::LATEST_VERSION {
             return Err(Error::new(
@@ -259,7 +273,9 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<u32> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// SQLCipher's page authentication check plus SQLite's structural check;
@@ -283,13 +299,17 @@ impl Store {
     }
 
     pub fn cipher_version(&self) -> Result<String> {
-        Ok(self.conn.query_row("PRAGMA cipher_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA cipher_version", [], |r| r.get(0))?)
     }
 
     pub fn fts5_available(&self) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0))?)
+            .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Whether the store holds anything the manager made (not just settings).

@@ -26,7 +26,11 @@ impl TestStore {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let paths = StorePaths::in_dir(dir.path().join("data"));
-        TestStore { dir, paths, keys: MemoryKeyStore::new() }
+        TestStore {
+            dir,
+            paths,
+            keys: MemoryKeyStore::new(),
+        }
     }
 
     pub fn create(&self) -> Store {

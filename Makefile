@@ -1,0 +1,68 @@
+# Rapport: `make run` opens the app, `make test` runs every check.
+# Both install what is missing first (see scripts/deps.sh).
+
+SHELL := /bin/bash
+CARGO ?= cargo
+NPM ?= npm
+
+.PHONY: run test deps deps-test ui build lint fmt clippy ui-check rust-test ui-test e2e bench bindings bundle clean
+
+run: deps build
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname -s)" = Linux ]; then \
+	  echo "make run: no graphical display here (DISPLAY and WAYLAND_DISPLAY are unset)."; \
+	  echo "Run it from a desktop session. The app is built: $(CARGO) run -- --help lists the CLI."; \
+	  exit 1; \
+	fi
+	$(CARGO) run --quiet
+
+test: deps-test ui lint rust-test ui-test
+
+deps:
+	@scripts/deps.sh build
+
+deps-test:
+	@scripts/deps.sh test
+
+# The app embeds ui/dist at compile time, so the UI is built first.
+ui:
+	cd ui && $(NPM) run build
+
+build: ui
+	$(CARGO) build
+
+lint: fmt clippy ui-check
+
+fmt:
+	$(CARGO) fmt --all -- --check
+
+clippy: ui
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+ui-check:
+	cd ui && $(NPM) run check
+
+# Core, CLI and end-to-end tests (the e2e test starts its own display, bus,
+# keyring and notification server).
+rust-test: ui
+	$(CARGO) test --workspace --locked
+
+ui-test:
+	cd ui && $(NPM) test
+
+e2e: deps-test ui
+	$(CARGO) test --locked --test e2e -- --nocapture
+	@echo "Screenshots: target/e2e-screenshots/"
+
+bench: deps-test
+	scripts/with-keyring.sh $(CARGO) bench --locked -p rapport-core --bench store
+
+# Regenerates ui/src/lib/bindings.ts from the Rust types.
+bindings:
+	RAPPORT_UPDATE_BINDINGS=1 $(CARGO) test --locked -p rapport-core --test bindings
+
+bundle: deps ui
+	ui/node_modules/.bin/tauri build
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist

@@ -1,0 +1,301 @@
+//! The command-line interface: thin calls into the core. Errors print their
+//! message and exit non-zero.
+
+use crate::keys::{key_store, supplied_passphrase};
+use clap::{Args, Parser, Subcommand};
+use rapport_core::demo::DemoOptions;
+use rapport_core::keys::{KeyStore, SystemKeyring};
+use rapport_core::store::{inspect, DirState};
+use rapport_core::{exchange, Error, ErrorCode, Result, Store, StorePaths, SystemClock};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rapport",
+    version,
+    about = "Private 1:1 notes for managers. Without a command, opens the app."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Where the notes store lives (default: RAPPORT_DATA_DIR, else the platform's data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Unlock (or create) a passphrase-protected store with the passphrase in FILE.
+    /// RAPPORT_PASSPHRASE does the same.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the store: data directory, key, schema, integrity, keyring and notifications.
+    Doctor {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill an empty store with a realistic demo team.
+    Demo {
+        #[arg(long, default_value_t = 6)]
+        people: u32,
+        #[arg(long, default_value_t = 1)]
+        years: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Export data.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Import data.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The complete store, private notes included, as versioned JSON.
+    Json {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A JSON export, into an empty store (created if there is none).
+    Json { file: PathBuf },
+}
+
+pub fn run(global: &GlobalArgs, command: Command) -> i32 {
+    match execute(global, command) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("rapport: {}", err.message);
+            1
+        }
+    }
+}
+
+fn execute(global: &GlobalArgs, command: Command) -> Result<i32> {
+    let paths = StorePaths::resolve(global.data_dir.as_deref());
+    match command {
+        Command::Doctor { json } => doctor(global, &paths, json),
+        Command::Demo {
+            people,
+            years,
+            seed,
+        } => {
+            let options = DemoOptions {
+                people,
+                years,
+                seed,
+            };
+            let mut store = open_or_create(global, &paths)?;
+            let summary = rapport_core::demo::generate(&mut store, options)?;
+            println!(
+                "Demo team added to {}: {} people, {} meetings, {} action items, {} wins and concerns.",
+                paths.dir.display(),
+                summary.people,
+                summary.meetings,
+                summary.action_items,
+                summary.highlights
+            );
+            Ok(0)
+        }
+        Command::Export(ExportCommand::Json { out, force }) => {
+            let store = open(global, &paths)?;
+            let json = exchange::export_json(&store)?;
+            write_private_file(&out, json.as_bytes(), force)?;
+            eprintln!(
+                "Exported to {}. The file holds your private notes unencrypted: keep it safe.",
+                out.display()
+            );
+            Ok(0)
+        }
+        Command::Import(ImportCommand::Json { file }) => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Error::io(&format!("Cannot read {}", file.display()), e))?;
+            // Everything is checked before a store is even created.
+            let doc = exchange::parse_json(&text)?;
+            let existed = inspect(&paths)? != DirState::Empty;
+            let mut store = open_or_create(global, &paths)?;
+            if let Err(err) = exchange::import(&mut store, &doc) {
+                if !existed {
+                    drop(store);
+                    remove_new_store(&paths);
+                }
+                return Err(err);
+            }
+            println!(
+                "Imported {} people and {} meetings into {}.",
+                doc.people.len(),
+                doc.meetings.len(),
+                paths.dir.display()
+            );
+            Ok(0)
+        }
+    }
+}
+
+fn doctor(global: &GlobalArgs, paths: &StorePaths, json: bool) -> Result<i32> {
+    let keys = keys_for(global, paths)?;
+    let env = rapport_core::doctor::Environment {
+        keyring_reachable: SystemKeyring::is_available(),
+        notification_service_reachable: crate::notifications::service_reachable(),
+    };
+    let report = rapport_core::doctor::diagnose(paths, keys.as_ref(), Arc::new(SystemClock), env);
+    if json {
+        let text = serde_json::to_string_pretty(&report)
+            .map_err(|e| Error::new(ErrorCode::Io, e.to_string()))?;
+        println!("{text}");
+    } else {
+        let yes_no = |b: bool| if b { "yes" } else { "no" };
+        println!("Data directory:        {}", report.data_dir);
+        println!(
+            "Store:                 {}",
+            if report.store_present {
+                "present"
+            } else {
+                "none"
+            }
+        );
+        if let Some(backend) = report.key_backend {
+            println!("Key backend:           {}", backend_name(backend));
+        }
+        if let Some(v) = report.schema_version {
+            println!(
+                "Schema version:        {v} (latest {})",
+                report.latest_schema_version
+            );
+        }
+        if let Some(c) = &report.cipher_version {
+            println!("Encryption:            SQLCipher {c}");
+        }
+        if let Some(f) = report.fts5 {
+            println!("Full-text search:      {}", yes_no(f));
+        }
+        if report.problem.is_none() && report.store_present {
+            if report.integrity.is_empty() {
+                println!("Integrity check:       ok");
+            } else {
+                println!("Integrity check:       FAILED");
+                for line in report.integrity.iter().take(10) {
+                    println!("  {line}");
+                }
+            }
+        }
+        if let (Some(p), Some(m)) = (report.people, report.meetings) {
+            println!("Contents:              {p} people, {m} meetings");
+        }
+        println!(
+            "Keyring reachable:     {}",
+            yes_no(report.keyring_reachable)
+        );
+        println!(
+            "Notifications:         {}",
+            match report.notification_service_reachable {
+                Some(true) => "reachable",
+                Some(false) => "no notification service",
+                None => "not checked on this platform",
+            }
+        );
+        if let Some(problem) = &report.problem {
+            println!("Problem:               {}", problem.message);
+        }
+        println!("Healthy:               {}", yes_no(report.healthy));
+    }
+    Ok(if report.healthy { 0 } else { 1 })
+}
+
+fn backend_name(backend: rapport_core::keys::KeyBackend) -> &'static str {
+    match backend {
+        rapport_core::keys::KeyBackend::Keyring => "system keyring",
+        rapport_core::keys::KeyBackend::Passphrase => "passphrase (Argon2id)",
+    }
+}
+
+/// The key store for this store: a supplied passphrase, a prompt on a terminal
+/// for a passphrase store, or the system keyring.
+fn keys_for(global: &GlobalArgs, paths: &StorePaths) -> Result<Box<dyn KeyStore>> {
+    if let Some(p) = supplied_passphrase(global.passphrase_file.as_deref())? {
+        return Ok(key_store(Some(p)));
+    }
+    if let Ok(DirState::Present(header)) = inspect(paths) {
+        if header.key.backend() == rapport_core::keys::KeyBackend::Passphrase
+            && std::io::stdin().is_terminal()
+        {
+            let p = rpassword::prompt_password("Passphrase: ")
+                .map_err(|e| Error::io("Cannot read the passphrase", e))?;
+            return Ok(key_store(Some(zeroize::Zeroizing::new(p))));
+        }
+    }
+    Ok(key_store(None))
+}
+
+fn open(global: &GlobalArgs, paths: &StorePaths) -> Result<Store> {
+    let keys = keys_for(global, paths)?;
+    Store::open(paths, keys.as_ref(), Arc::new(SystemClock))
+}
+
+fn open_or_create(global: &GlobalArgs, paths: &StorePaths) -> Result<Store> {
+    if inspect(paths)? != DirState::Empty {
+        return open(global, paths);
+    }
+    let passphrase = supplied_passphrase(global.passphrase_file.as_deref())?;
+    if passphrase.is_none() && !SystemKeyring::is_available() {
+        return Err(Error::new(
+            ErrorCode::KeyringUnavailable,
+            "No system keyring is reachable to hold the key of a new store. Set RAPPORT_PASSPHRASE \
+             or use --passphrase-file to protect it with a passphrase instead.",
+        ));
+    }
+    let keys = key_store(passphrase);
+    let store = Store::create(paths, keys.as_ref(), Arc::new(SystemClock))?;
+    eprintln!("Created a new encrypted store in {}.", paths.dir.display());
+    Ok(store)
+}
+
+fn remove_new_store(paths: &StorePaths) {
+    let _ = std::fs::remove_file(&paths.db);
+    let _ = std::fs::remove_file(&paths.header);
+    for companion in paths.companions() {
+        let _ = std::fs::remove_file(companion);
+    }
+}
+
+/// Writes a file only its owner can read, whole or not at all.
+fn write_private_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    if path.exists() && !force {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "{} already exists; pass --force to replace it.",
+                path.display()
+            ),
+        ));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| Error::io(&format!("Cannot write in {}", dir.display()), e))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(&format!("Cannot write {}", path.display()), e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io(&format!("Cannot write {}", path.display()), e.error))?;
+    Ok(())
+}

@@ -1,0 +1,31 @@
+//! Tauri commands: each is a call into the core. Errors cross as
+//! `{ code, message }`.
+
+use crate::state::AppState;
+use rapport_core::access::{self, AppStatus, SetupRequest};
+use rapport_core::keys::SystemKeyring;
+use rapport_core::people::PersonSummary;
+use rapport_core::Result;
+use tauri::State;
+
+#[tauri::command]
+pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+    state.status()
+}
+
+#[tauri::command]
+pub fn create_store(state: State<'_, AppState>, request: SetupRequest) -> Result<AppStatus> {
+    let store = access::create(&state.paths, request, &SystemKeyring, state.clock.clone())?;
+    Ok(state.install(store))
+}
+
+#[tauri::command]
+pub fn unlock_store(state: State<'_, AppState>, passphrase: String) -> Result<AppStatus> {
+    let store = access::unlock(&state.paths, passphrase, state.clock.clone())?;
+    Ok(state.install(store))
+}
+
+#[tauri::command]
+pub fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary>> {
+    state.with_store(|store| store.people().summaries())
+}

@@ -1,0 +1,97 @@
+//! The app's shared state: where the store lives and, once unlocked, the store.
+
+use rapport_core::access::{self, AppStatus};
+use rapport_core::keys::{KeyBackend, SystemKeyring};
+use rapport_core::store::{inspect, DirState};
+use rapport_core::{Clock, Error, ErrorCode, Result, Store, StorePaths};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+pub struct AppState {
+    pub paths: StorePaths,
+    pub clock: Arc<dyn Clock>,
+    store: Mutex<Option<Store>>,
+    /// Why the last automatic unlock failed, shown on the locked screen.
+    problem: Mutex<Option<Error>>,
+    keyring_available: OnceLock<bool>,
+}
+
+impl AppState {
+    pub fn new(paths: StorePaths, clock: Arc<dyn Clock>) -> Self {
+        AppState {
+            paths,
+            clock,
+            store: Mutex::new(None),
+            problem: Mutex::new(None),
+            keyring_available: OnceLock::new(),
+        }
+    }
+
+    pub fn keyring_available(&self) -> bool {
+        *self
+            .keyring_available
+            .get_or_init(SystemKeyring::is_available)
+    }
+
+    fn store(&self) -> MutexGuard<'_, Option<Store>> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn set_problem(&self, problem: Option<Error>) {
+        *self.problem.lock().unwrap_or_else(|p| p.into_inner()) = problem;
+    }
+
+    /// The current status; opens a keyring (or `RAPPORT_PASSPHRASE`) store on the way.
+    pub fn status(&self) -> AppStatus {
+        let mut slot = self.store();
+        if slot.is_none() {
+            if let Ok(DirState::Present(header)) = inspect(&self.paths) {
+                let supplied = crate::keys::supplied_passphrase(None).ok().flatten();
+                let attempt = match (header.key.backend(), supplied) {
+                    (KeyBackend::Keyring, _) => {
+                        Some(Store::open(&self.paths, &SystemKeyring, self.clock.clone()))
+                    }
+                    (KeyBackend::Passphrase, Some(p)) => Some(Store::open(
+                        &self.paths,
+                        &rapport_core::keys::PassphraseKeyStore::new(p),
+                        self.clock.clone(),
+                    )),
+                    (KeyBackend::Passphrase, None) => None,
+                };
+                match attempt {
+                    Some(Ok(store)) => {
+                        *slot = Some(store);
+                        self.set_problem(None);
+                    }
+                    Some(Err(err)) => self.set_problem(Some(err)),
+                    None => {}
+                }
+            }
+        }
+        match slot.as_ref() {
+            Some(store) => access::open_status(&self.paths, store, self.keyring_available()),
+            None => {
+                let problem = self
+                    .problem
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .clone();
+                access::closed_status(&self.paths, self.keyring_available(), problem)
+            }
+        }
+    }
+
+    pub fn install(&self, store: Store) -> AppStatus {
+        let status = access::open_status(&self.paths, &store, self.keyring_available());
+        *self.store() = Some(store);
+        self.set_problem(None);
+        status
+    }
+
+    /// Runs `f` with the open store, or says the store is locked.
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        match self.store().as_mut() {
+            Some(store) => f(store),
+            None => Err(Error::new(ErrorCode::StoreLocked, "Unlock Rapport first.")),
+        }
+    }
+}

@@ -1,0 +1,230 @@
+#![allow(dead_code)]
+//! What the app-level tests need around the real binary: a private D-Bus
+//! session with, on request, a virtual display, an unlocked Secret Service
+//! (gnome-keyring) and a notification server (dunst). Everything is started
+//! here and stopped when the `Session` is dropped; nothing is skipped.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub const PASSPHRASE: &str = "correct horse battery staple";
+
+#[derive(Default, Clone, Copy)]
+pub struct Services {
+    pub display: bool,
+    pub keyring: bool,
+    pub notifications: bool,
+}
+
+pub struct Session {
+    children: Vec<Child>,
+    pub env: Vec<(String, String)>,
+    pub dir: tempfile::TempDir,
+}
+
+fn spawn_reading_line(mut cmd: Command, what: &str) -> (Child, String) {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {what} (see README: test dependencies): {e}"));
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(20))
+        .unwrap_or_else(|_| panic!("{what} did not start within 20 s"));
+    (child, line.trim().to_string())
+}
+
+impl Session {
+    pub fn start(services: Services) -> Session {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let runtime = dir.path().join("runtime");
+        std::fs::create_dir_all(&runtime).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        let mut session = Session {
+            children: Vec::new(),
+            env: Vec::new(),
+            dir,
+        };
+        session.set("XDG_RUNTIME_DIR", runtime.display().to_string());
+        session.set("NO_AT_BRIDGE", "1");
+
+        let mut bus = Command::new("dbus-daemon");
+        bus.args(["--session", "--nofork", "--print-address=1"]);
+        let (child, address) = spawn_reading_line(bus, "dbus-daemon");
+        session.children.push(child);
+        session.set("DBUS_SESSION_BUS_ADDRESS", address);
+
+        if services.display {
+            let mut xvfb = Command::new("Xvfb");
+            xvfb.args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x900x24",
+                "-nolisten",
+                "tcp",
+            ]);
+            let (child, number) = spawn_reading_line(xvfb, "Xvfb");
+            session.children.push(child);
+            session.set("DISPLAY", format!(":{number}"));
+            session.set("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+            session.set("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+        }
+        if services.keyring {
+            let home = session.dir.path().join("keyring-home");
+            std::fs::create_dir_all(&home).unwrap();
+            let mut keyring = session.command("gnome-keyring-daemon");
+            keyring
+                .args(["--foreground", "--unlock", "--components=secrets"])
+                .env("HOME", &home)
+                .env("XDG_DATA_HOME", home.join("data"))
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            let mut child = keyring.spawn().expect("cannot start gnome-keyring-daemon");
+            // The keyring's unlock password, then end of input.
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(b"session-password")
+                .unwrap();
+            session.children.push(child);
+            session.wait_for_bus_name("org.freedesktop.secrets");
+        }
+        if services.notifications {
+            let mut dunst = session.command("dunst");
+            dunst.stdout(Stdio::null()).stderr(Stdio::null());
+            session
+                .children
+                .push(dunst.spawn().expect("cannot start dunst"));
+            session.wait_for_bus_name("org.freedesktop.Notifications");
+        }
+        session
+    }
+
+    fn set(&mut self, key: &str, value: impl Into<String>) {
+        self.env.push((key.to_string(), value.into()));
+    }
+
+    /// A command that runs inside this session.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut cmd = Command::new(program);
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    pub fn wait_for_bus_name(&self, name: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let out = self
+                .command("dbus-send")
+                .args([
+                    "--session",
+                    "--print-reply",
+                    "--dest=org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus.NameHasOwner",
+                    &format!("string:{name}"),
+                ])
+                .output()
+                .expect("dbus-send");
+            if String::from_utf8_lossy(&out.stdout).contains("boolean true") {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{name} did not appear on the session bus"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        for child in self.children.iter_mut().rev() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// The `rapport` binary built for these tests.
+pub fn rapport_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_rapport"))
+}
+
+/// Runs `rapport` with a clean environment for the store: no passphrase, no
+/// session bus, no display unless a session supplies them.
+pub fn rapport(session: Option<&Session>, data_dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = match session {
+        Some(s) => s.command(rapport_bin()),
+        None => {
+            let mut cmd = Command::new(rapport_bin());
+            // No bus at all: the keyring is unreachable.
+            cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+            cmd.env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY");
+            cmd
+        }
+    };
+    cmd.env_remove("RAPPORT_PASSPHRASE")
+        .env("RAPPORT_DATA_DIR", data_dir)
+        .args(args)
+        .stdin(Stdio::null());
+    cmd.output().expect("run rapport")
+}
+
+pub fn rapport_with_passphrase(data_dir: &Path, passphrase: &str, args: &[&str]) -> Output {
+    let mut cmd = Command::new(rapport_bin());
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("RAPPORT_PASSPHRASE", passphrase)
+        .env("RAPPORT_DATA_DIR", data_dir)
+        .args(args)
+        .stdin(Stdio::null());
+    cmd.output().expect("run rapport")
+}
+
+pub fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Every file in a directory with its bytes, to prove nothing changed.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                files.insert(
+                    entry.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(entry.path()).unwrap(),
+                );
+            }
+        }
+    }
+    files
+}
