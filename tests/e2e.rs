@@ -87,17 +87,18 @@ async fn connect(driver: &Driver) -> Client {
     // tauri-driver listens before WebKitWebDriver is ready: retry the first request.
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        match ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-        {
-            Ok(client) => return client,
-            Err(err) if Instant::now() < deadline => {
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps.clone());
+        let url = format!("http://127.0.0.1:{}", driver.port);
+        let attempt = builder.connect(&url);
+        match tokio::time::timeout(Duration::from_secs(45), attempt).await {
+            Ok(Ok(client)) => return client,
+            Ok(Err(err)) if Instant::now() < deadline => {
                 eprintln!("waiting for the WebDriver session: {err}");
                 tokio::time::sleep(Duration::from_millis(500)).await;
             }
-            Err(err) => panic!("no WebDriver session: {err}"),
+            Ok(Err(err)) => panic!("no WebDriver session: {err}"),
+            Err(_) => panic!("the WebDriver session request hung for 45 s"),
         }
     }
 }
@@ -123,27 +124,25 @@ async fn wait_text(client: &Client, css: &str, expected: &str) -> String {
     }
 }
 
+/// The names in the sidebar, once it lists `expected` people.
 async fn people_names(client: &Client, expected: usize) -> Vec<String> {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let buttons = client
-            .find_all(Locator::Css(
-                "nav[aria-label='People'] button[data-person-id]",
-            ))
+        let names = client
+            .execute(
+                "return Array.from(document.querySelectorAll(\"nav[aria-label='People'] button[data-person-id] .person-name\"))\
+                 .map(e => e.textContent.trim())",
+                vec![],
+            )
             .await
-            .unwrap_or_default();
-        if buttons.len() == expected {
-            let mut names = Vec::new();
-            for b in buttons {
-                let text = b.text().await.unwrap();
-                names.push(text.lines().next().unwrap_or_default().trim().to_string());
-            }
+            .unwrap();
+        let names: Vec<String> = serde_json::from_value(names).unwrap_or_default();
+        if names.len() == expected && names.iter().all(|n| !n.is_empty()) {
             return names;
         }
         assert!(
             Instant::now() < deadline,
-            "expected {expected} people, saw {}",
-            buttons.len()
+            "expected {expected} people, saw {names:?}"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -168,15 +167,53 @@ async fn click(client: &Client, css: &str) {
         .unwrap();
 }
 
-async fn screenshot(client: &Client, dir: &Path, name: &str) {
+/// Captures the app window from the X server. (WebKitWebDriver's own screenshot
+/// command never answers under a virtual display, so the display is asked.)
+async fn screenshot(session: &Session, client: &Client, dir: &Path, name: &str) {
     // Let the last layout and paint settle before capturing.
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let png = client.screenshot().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let (x, y, w, h) = client.get_window_rect().await.unwrap();
+    let path = dir.join(format!("{name}.png"));
+    let full = dir.join(format!("{name}.screen.png"));
+    let out = session
+        .command("import")
+        .args(["-window", "root", "-silent"])
+        .arg(format!("png:{}", full.display()))
+        .output()
+        .expect("ImageMagick's import (make deps-test installs it)");
     assert!(
-        png.len() > 1000 && png.starts_with(b"\x89PNG"),
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Keep just the app window.
+    let out = std::process::Command::new("/usr/bin/convert")
+        .arg(&full)
+        .args([
+            "-crop",
+            &format!(
+                "{}x{}+{}+{}",
+                w as u64,
+                h as u64,
+                x.max(0) as u64,
+                y.max(0) as u64
+            ),
+            "+repage",
+        ])
+        .arg(format!("png:{}", path.display()))
+        .output()
+        .expect("ImageMagick's convert");
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_file(&full);
+    let png = std::fs::read(&path).unwrap();
+    assert!(
+        png.len() > 5000 && png.starts_with(b"\x89PNG"),
         "{name}: not a real screenshot"
     );
-    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
 fn screenshot_dir() -> PathBuf {
@@ -194,13 +231,13 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     });
     let data_dir = session.dir.path().join("data");
     let shots = screenshot_dir();
-    let log = session.dir.path().join("tauri-driver.log");
+    let log = shots.join("tauri-driver.log");
 
     // 1. First run: passphrase, demo team.
     let driver = start_driver(&session, &data_dir, &log);
     let client = connect(&driver).await;
     wait_text(&client, "h1", "Welcome to Rapport").await;
-    screenshot(&client, &shots, "01-first-run").await;
+    screenshot(&session, &client, &shots, "01-first-run").await;
     click(&client, "#backend-passphrase").await;
     type_into(&client, "#passphrase", PASSPHRASE).await;
     type_into(&client, "#passphrase-repeat", "not the same").await;
@@ -215,7 +252,7 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     click(&client, "#create-store").await;
     let names = people_names(&client, 6).await;
     wait_text(&client, "#people-count", "6 people").await;
-    screenshot(&client, &shots, "02-team-light").await;
+    screenshot(&session, &client, &shots, "02-team-light").await;
 
     let first = client
         .find(Locator::Css(
@@ -230,14 +267,14 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
         ["Junior", "Confirmed", "Senior", "Staff+"].contains(&level.trim()),
         "{level}"
     );
-    screenshot(&client, &shots, "03-person-light").await;
-    click(&client, "#theme-dark").await;
+    screenshot(&session, &client, &shots, "03-person-light").await;
+    click(&client, "label[for=theme-dark]").await;
     let theme = client
         .execute("return document.documentElement.dataset.theme", vec![])
         .await
         .unwrap();
     assert_eq!(theme, serde_json::json!("dark"));
-    screenshot(&client, &shots, "04-person-dark").await;
+    screenshot(&session, &client, &shots, "04-person-dark").await;
     client.close().await.unwrap();
     drop(driver);
 
@@ -270,7 +307,7 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     type_into(&client, "#unlock-passphrase", "wrong horse battery").await;
     click(&client, "#unlock").await;
     wait_text(&client, "#error", "does not unlock").await;
-    screenshot(&client, &shots, "05-unlock-wrong-dark").await;
+    screenshot(&session, &client, &shots, "05-unlock-wrong-dark").await;
     assert_eq!(
         support::snapshot(&data_dir),
         before,
@@ -280,7 +317,7 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     click(&client, "#unlock").await;
     let again = people_names(&client, 6).await;
     assert_eq!(again, names);
-    click(&client, "#theme-light").await;
-    screenshot(&client, &shots, "06-unlocked-light").await;
+    click(&client, "label[for=theme-light]").await;
+    screenshot(&session, &client, &shots, "06-unlocked-light").await;
     client.close().await.unwrap();
 }
