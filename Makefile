@@ -61,7 +61,7 @@ bindings:
 	RAPPORT_UPDATE_BINDINGS=1 $(CARGO) test --locked -p rapport-core --test bindings
 
 bundle: deps ui
-	ui/node_modules/.bin/tauri build
+	npx --yes @tauri-apps/cli@2.12.5 build
 
 clean:
 	$(CARGO) clean

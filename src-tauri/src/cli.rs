@@ -267,7 +267,13 @@ fn open_or_create(global: &GlobalArgs, paths: &StorePaths) -> Result<Store> {
     Ok(store)
 }
 
+/// Removes a store this command created, key included, after a failed import.
 fn remove_new_store(paths: &StorePaths) {
+    if let Ok(DirState::Present(header)) = inspect(paths) {
+        if header.key.backend() == rapport_core::keys::KeyBackend::Keyring {
+            SystemKeyring.discard_key(&header.store_id);
+        }
+    }
     let _ = std::fs::remove_file(&paths.db);
     let _ = std::fs::remove_file(&paths.header);
     for companion in paths.companions() {

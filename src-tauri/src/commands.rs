@@ -1,5 +1,6 @@
 //! Tauri commands: each is a call into the core. Errors cross as
-//! `{ code, message }`.
+//! `{ code, message }`. They are async so that key derivation and keyring
+//! calls run off the window's main thread.
 
 use crate::state::AppState;
 use rapport_core::access::{self, AppStatus, SetupRequest};
@@ -9,23 +10,23 @@ use rapport_core::Result;
 use tauri::State;
 
 #[tauri::command]
-pub fn app_status(state: State<'_, AppState>) -> AppStatus {
-    state.status()
+pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
+    Ok(state.status())
 }
 
 #[tauri::command]
-pub fn create_store(state: State<'_, AppState>, request: SetupRequest) -> Result<AppStatus> {
+pub async fn create_store(state: State<'_, AppState>, request: SetupRequest) -> Result<AppStatus> {
     let store = access::create(&state.paths, request, &SystemKeyring, state.clock.clone())?;
     Ok(state.install(store))
 }
 
 #[tauri::command]
-pub fn unlock_store(state: State<'_, AppState>, passphrase: String) -> Result<AppStatus> {
+pub async fn unlock_store(state: State<'_, AppState>, passphrase: String) -> Result<AppStatus> {
     let store = access::unlock(&state.paths, passphrase, state.clock.clone())?;
     Ok(state.install(store))
 }
 
 #[tauri::command]
-pub fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary>> {
+pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary>> {
     state.with_store(|store| store.people().summaries())
 }
