@@ -320,7 +320,11 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     // The command line works on the same store while the window has it open.
     let out = rapport_with_passphrase(&data_dir, PASSPHRASE, &["doctor"]);
     assert!(out.status.success(), "{}", support::text(&out));
-    assert!(support::text(&out).contains("6 people"), "{}", support::text(&out));
+    assert!(
+        support::text(&out).contains("6 people"),
+        "{}",
+        support::text(&out)
+    );
     click(&client, "label[for=theme-light]").await;
     screenshot(&session, &client, &shots, "06-unlocked-light").await;
     client.close().await.unwrap();
