@@ -189,17 +189,7 @@ async fn screenshot(session: &Session, client: &Client, dir: &Path, name: &str) 
     // Keep just the app window.
     let out = std::process::Command::new("/usr/bin/convert")
         .arg(&full)
-        .args([
-            "-crop",
-            &format!(
-                "{}x{}+{}+{}",
-                w as u64,
-                h as u64,
-                x.max(0) as u64,
-                y.max(0) as u64
-            ),
-            "+repage",
-        ])
+        .args(["-crop", &format!("{w}x{h}+{x}+{y}"), "+repage"])
         .arg(format!("png:{}", path.display()))
         .output()
         .expect("ImageMagick's convert");
