@@ -62,6 +62,10 @@ fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
             &native.to_string(),
         ])
         .env("RAPPORT_DATA_DIR", data_dir)
+        // The web view's own storage (the theme choice) stays inside the test too.
+        .env("XDG_DATA_HOME", session.dir.path().join("xdg-data"))
+        .env("XDG_CONFIG_HOME", session.dir.path().join("xdg-config"))
+        .env("XDG_CACHE_HOME", session.dir.path().join("xdg-cache"))
         .env_remove("RAPPORT_PASSPHRASE")
         .stdout(Stdio::from(log.try_clone().unwrap()))
         .stderr(Stdio::from(log))
@@ -242,6 +246,7 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     click(&client, "#create-store").await;
     let names = people_names(&client, 6).await;
     wait_text(&client, "#people-count", "6 people").await;
+    click(&client, "label[for=theme-light]").await;
     screenshot(&session, &client, &shots, "02-team-light").await;
 
     let first = client

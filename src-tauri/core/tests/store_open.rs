@@ -30,6 +30,18 @@ fn store_with_a_person(t: &TestStore) {
     .unwrap();
 }
 
+fn doctor(t: &TestStore) -> rapport_core::doctor::DoctorReport {
+    rapport_core::doctor::diagnose(
+        &t.paths,
+        &t.keys,
+        clock(),
+        rapport_core::doctor::Environment {
+            keyring_reachable: false,
+            notification_service_reachable: None,
+        },
+    )
+}
+
 fn assert_refused_unchanged(t: &TestStore, keys: &dyn KeyStore, code: ErrorCode) -> String {
     let before = snapshot(&t.paths.dir);
     let err = Store::open(&t.paths, keys, clock()).unwrap_err();
@@ -68,15 +80,7 @@ fn fts5_and_sqlcipher_are_compiled_in() {
 fn pragmas_are_set_for_durability() {
     let t = TestStore::new();
     let store = t.create();
-    let report = rapport_core::doctor::diagnose(
-        &t.paths,
-        &t.keys,
-        clock(),
-        rapport_core::doctor::Environment {
-            keyring_reachable: false,
-            notification_service_reachable: None,
-        },
-    );
+    let report = doctor(&t);
     assert!(report.healthy, "{report:?}");
     drop(store);
 }
@@ -160,15 +164,7 @@ fn page_aligned_truncation_is_caught_by_the_integrity_check() {
     file.set_len(len - 4096 * 2).unwrap();
     drop(file);
     let before = snapshot(&t.paths.dir);
-    let report = rapport_core::doctor::diagnose(
-        &t.paths,
-        &t.keys,
-        clock(),
-        rapport_core::doctor::Environment {
-            keyring_reachable: false,
-            notification_service_reachable: None,
-        },
-    );
+    let report = doctor(&t);
     assert!(!report.healthy, "{report:?}");
     assert_eq!(snapshot(&t.paths.dir), before);
 }
@@ -196,15 +192,7 @@ fn flipped_bytes_deeper_in_are_reported_and_nothing_is_read_wrongly() {
     let len = std::fs::metadata(&t.paths.db).unwrap().len();
     flip(&t.paths.db, len / 2 + 100);
     let before = snapshot(&t.paths.dir);
-    let report = rapport_core::doctor::diagnose(
-        &t.paths,
-        &t.keys,
-        clock(),
-        rapport_core::doctor::Environment {
-            keyring_reachable: false,
-            notification_service_reachable: None,
-        },
-    );
+    let report = doctor(&t);
     assert!(!report.healthy, "{report:?}");
     // A full read (the export) meets the damaged page and fails cleanly.
     if let Ok(store) = t.open() {
