@@ -63,9 +63,6 @@ pub struct Error {
     pub message: String,
 }
 
-/// The serialized shape of [`Error`], named for the UI.
-pub type ErrorBody = Error;
-
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
