@@ -28,12 +28,52 @@ pub fn run_app(global: &cli::GlobalArgs) -> i32 {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(state::AppState::new(paths, Arc::new(SystemClock)))
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::create_store,
             commands::unlock_store,
             commands::list_people,
+            commands::get_today,
+            commands::get_person_page,
+            commands::get_prep,
+            commands::save_prep_notes,
+            commands::get_session,
+            commands::start_session,
+            commands::start_session_now,
+            commands::save_notes,
+            commands::set_meeting_format,
+            commands::set_agenda,
+            commands::check_agenda_item,
+            commands::add_action_item,
+            commands::end_session,
+            commands::resume_session,
+            commands::finish_session,
+            commands::create_series,
+            commands::update_series,
+            commands::end_series,
+            commands::schedule_one_off,
+            commands::reschedule_meeting,
+            commands::cancel_meeting,
+            commands::propose_next,
+            commands::schedule_next,
+            commands::create_person,
+            commands::update_person,
+            commands::set_person_archived,
+            commands::set_action_status,
+            commands::edit_action_item,
+            commands::delete_action_item,
+            commands::add_highlight,
+            commands::delete_highlight,
+            commands::list_templates,
+            commands::create_template,
+            commands::update_template,
+            commands::duplicate_template,
+            commands::delete_template,
+            commands::get_settings,
+            commands::save_settings,
+            commands::copy_to_clipboard,
         ])
         .run(tauri::generate_context!());
     match result {

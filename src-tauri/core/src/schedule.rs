@@ -303,6 +303,449 @@ impl Schedule<'_> {
     }
 }
 
+/// What the manager chooses when setting up a recurring 1:1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesInput {
+    pub frequency: Frequency,
+    pub weekday: Weekday,
+    #[ts(type = "string")]
+    pub local_time: NaiveTime,
+    pub time_zone: String,
+    pub duration_minutes: u32,
+    pub format: MeetingFormat,
+    pub template_id: Option<String>,
+    pub starts_on: NaiveDate,
+}
+
+/// A one-off 1:1: an extra regular one, an urgent one called by the manager, or
+/// one the IC asked for about a topic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct OneOffInput {
+    pub kind: MeetingKind,
+    pub topic: Option<String>,
+    pub date: NaiveDate,
+    #[ts(type = "string")]
+    pub time: NaiveTime,
+    pub time_zone: String,
+    pub planned_minutes: u32,
+    pub format: MeetingFormat,
+    pub template_id: Option<String>,
+}
+
+/// A local date and time in a zone, as the manager picks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LocalSlot {
+    pub date: NaiveDate,
+    #[ts(type = "string")]
+    pub time: NaiveTime,
+    pub time_zone: String,
+}
+
+impl LocalSlot {
+    pub fn to_utc(&self) -> Result<DateTime<Utc>> {
+        Ok(local_to_utc(
+            validate_time_zone(&self.time_zone)?,
+            self.date,
+            self.time,
+        ))
+    }
+}
+
+/// Which meeting fields a save touches; None leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields, default)]
+pub struct NotesPatch {
+    #[ts(optional)]
+    pub shared_notes: Option<String>,
+    #[ts(optional)]
+    pub private_notes: Option<String>,
+    #[ts(optional)]
+    pub private_prep_notes: Option<String>,
+}
+
+/// An agenda item as edited; a new item has no id yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItemInput {
+    pub id: Option<String>,
+    pub title: String,
+    pub minutes: u32,
+    pub prompts: Vec<String>,
+    pub done: bool,
+}
+
+/// Meetings that are not over: scheduled ones from 12 hours ago on (a 1:1 a
+/// little late still counts) and any in progress.
+pub(crate) const OPEN_GRACE_HOURS: i64 = 12;
+
+pub(crate) fn validate_minutes(minutes: u32, what: &str) -> Result<()> {
+    if minutes == 0 || minutes > 480 {
+        return Err(Error::invalid(format!(
+            "{what} must be between 1 and 480 minutes."
+        )));
+    }
+    Ok(())
+}
+
+impl Schedule<'_> {
+    pub fn get_series(&self, id: &str) -> Result<Series> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {SERIES_COLUMNS} FROM series WHERE id = ?1"
+            ))?
+            .query_row([id], series_from_row)
+            .map_err(|e| not_found_or(e, "That recurring 1:1 no longer exists."))
+    }
+
+    /// The person's series that have not ended, oldest first.
+    pub fn active_series_for(&self, person_id: &str, today: NaiveDate) -> Result<Vec<Series>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SERIES_COLUMNS} FROM series WHERE person_id = ?1 AND (ends_on IS NULL OR ends_on >= ?2)
+             ORDER BY created_at, id"
+        ))?;
+        let rows = stmt.query_map(params![person_id, today], series_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn update_series_row(&self, series: &Series) -> Result<()> {
+        validate_time_zone(&series.time_zone)?;
+        let changed = self.conn.prepare_cached(
+            "UPDATE series SET frequency = ?2, weekday = ?3, local_time = ?4, time_zone = ?5, duration_minutes = ?6,
+             format = ?7, template_id = ?8, starts_on = ?9, ends_on = ?10, sequence = ?11, updated_at = ?12 WHERE id = ?1",
+        )?.execute(params![
+            series.id,
+            series.frequency,
+            series.weekday,
+            series.local_time,
+            series.time_zone,
+            series.duration_minutes,
+            series.format,
+            series.template_id,
+            series.starts_on,
+            series.ends_on,
+            series.sequence,
+            series.updated_at,
+        ])?;
+        if changed == 0 {
+            return Err(Error::not_found("That recurring 1:1 no longer exists."));
+        }
+        Ok(())
+    }
+
+    pub fn get_meeting(&self, id: &str) -> Result<Meeting> {
+        let mut meeting = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {MEETING_COLUMNS} FROM meeting WHERE id = ?1"
+            ))?
+            .query_row([id], meeting_from_row)
+            .map_err(|e| not_found_or(e, "That 1:1 no longer exists."))?;
+        meeting.agenda = self.agenda_of(id)?;
+        Ok(meeting)
+    }
+
+    pub fn agenda_of(&self, meeting_id: &str) -> Result<Vec<AgendaItem>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, minutes, prompts, done FROM agenda_item WHERE meeting_id = ?1 ORDER BY position",
+        )?;
+        let mut rows = stmt.query([meeting_id])?;
+        let mut items = Vec::new();
+        while let Some(row) = rows.next()? {
+            let prompts: serde_json::Value = row.get(3)?;
+            items.push(AgendaItem {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                minutes: row.get(2)?,
+                prompts: serde_json::from_value(prompts).map_err(|e| {
+                    Error::new(
+                        crate::error::ErrorCode::CorruptDatabase,
+                        format!("Unreadable agenda prompts: {e}"),
+                    )
+                })?,
+                done: row.get(4)?,
+            });
+        }
+        Ok(items)
+    }
+
+    /// A person's meetings with the given statuses, newest first, without agendas.
+    pub fn meetings_of(
+        &self,
+        person_id: &str,
+        statuses: &[MeetingStatus],
+        limit: Option<u32>,
+    ) -> Result<Vec<Meeting>> {
+        let wanted: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meeting WHERE person_id = ?1
+               AND status IN (SELECT value FROM json_each(?2))
+             ORDER BY scheduled_start DESC, id DESC LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                person_id,
+                serde_json::to_string(&wanted).map_err(|e| Error::invalid(e.to_string()))?,
+                limit.map(i64::from).unwrap_or(-1)
+            ],
+            meeting_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The 1:1 the person has now or next: one in progress, else the earliest
+    /// scheduled one that is not long past.
+    pub fn current_or_next(&self, person_id: &str, now: DateTime<Utc>) -> Result<Option<Meeting>> {
+        let since = now - chrono::Duration::hours(OPEN_GRACE_HOURS);
+        let found = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {MEETING_COLUMNS} FROM meeting WHERE person_id = ?1
+                   AND (status = 'in_progress' OR (status = 'scheduled' AND scheduled_start >= ?2))
+                 ORDER BY status = 'in_progress' DESC, scheduled_start, id LIMIT 1"
+            ))?
+            .query_row(params![person_id, since], meeting_from_row);
+        match found {
+            Ok(mut meeting) => {
+                meeting.agenda = self.agenda_of(&meeting.id)?;
+                Ok(Some(meeting))
+            }
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Whether the series already has an occurrence that is not over.
+    pub fn series_has_open_meeting(&self, series_id: &str, now: DateTime<Utc>) -> Result<bool> {
+        let since = now - chrono::Duration::hours(OPEN_GRACE_HOURS);
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT 1 FROM meeting WHERE series_id = ?1
+                   AND (status = 'in_progress' OR (status = 'scheduled' AND scheduled_start >= ?2))",
+            )?
+            .exists(params![series_id, since])?)
+    }
+
+    /// The latest slot the series has used (moved occurrences count at their
+    /// original time), so the next occurrence comes after it.
+    pub fn latest_slot_of_series(&self, series_id: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT max(coalesce(original_start, scheduled_start)) FROM meeting WHERE series_id = ?1",
+            )?
+            .query_row([series_id], |r| r.get(0))?)
+    }
+
+    /// Scheduled occurrences of a series that still follow its rule (not moved
+    /// one by one), from `since` on.
+    pub fn unmoved_scheduled_of_series(
+        &self,
+        series_id: &str,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<Meeting>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meeting WHERE series_id = ?1 AND status = 'scheduled'
+               AND original_start IS NULL AND scheduled_start >= ?2 ORDER BY scheduled_start"
+        ))?;
+        let rows = stmt.query_map(params![series_id, since], meeting_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Meetings starting in `[from, to)` plus any in progress, soonest first.
+    pub fn upcoming(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Meeting>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meeting
+             WHERE (status = 'scheduled' AND scheduled_start >= ?1 AND scheduled_start < ?2)
+                OR status = 'in_progress'
+             ORDER BY scheduled_start, id"
+        ))?;
+        let rows = stmt.query_map(params![from, to], meeting_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Completed count and average length in minutes of a person's 1:1s.
+    pub fn completed_stats(&self, person_id: &str) -> Result<(u64, Option<f64>)> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*), avg((julianday(ended_at) - julianday(started_at)) * 1440.0)
+             FROM meeting WHERE person_id = ?1 AND status = 'completed'",
+            )?
+            .query_row([person_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
+
+    /// The latest completed 1:1 of a person.
+    pub fn last_completed(&self, person_id: &str) -> Result<Option<Meeting>> {
+        Ok(self
+            .meetings_of(person_id, &[MeetingStatus::Completed], Some(1))?
+            .into_iter()
+            .next())
+    }
+
+    /// When the person's first completed 1:1 took place.
+    pub fn first_completed_start(&self, person_id: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT min(scheduled_start) FROM meeting WHERE person_id = ?1 AND status = 'completed'",
+            )?
+            .query_row([person_id], |r| r.get(0))?)
+    }
+
+    /// When the person last had a 1:1 on the given template.
+    pub fn last_completed_with_template(
+        &self,
+        person_id: &str,
+        template_id: &str,
+    ) -> Result<Option<DateTime<Utc>>> {
+        let found = self
+            .conn
+            .prepare_cached(
+                "SELECT scheduled_start FROM meeting WHERE person_id = ?1 AND status = 'completed'
+                   AND template_id = ?2 ORDER BY scheduled_start DESC LIMIT 1",
+            )?
+            .query_row(params![person_id, template_id], |r| r.get(0));
+        match found {
+            Ok(at) => Ok(Some(at)),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Cancelled 1:1s of a person scheduled in `[since, until)`.
+    pub fn count_cancelled(
+        &self,
+        person_id: &str,
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<u32> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM meeting WHERE person_id = ?1 AND status = 'cancelled'
+                   AND scheduled_start >= ?2 AND scheduled_start < ?3",
+            )?
+            .query_row(params![person_id, since, until], |r| r.get(0))?)
+    }
+
+    pub fn count_for_person(&self, person_id: &str, statuses: &[MeetingStatus]) -> Result<u64> {
+        let wanted: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM meeting WHERE person_id = ?1 AND status IN (SELECT value FROM json_each(?2))",
+            )?
+            .query_row(
+                params![
+                    person_id,
+                    serde_json::to_string(&wanted).map_err(|e| Error::invalid(e.to_string()))?
+                ],
+                |r| r.get(0),
+            )?)
+    }
+
+    pub fn set_notes(&self, id: &str, patch: &NotesPatch, now: DateTime<Utc>) -> Result<()> {
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE meeting SET shared_notes = coalesce(?2, shared_notes),
+                   private_notes = coalesce(?3, private_notes),
+                   private_prep_notes = coalesce(?4, private_prep_notes), updated_at = ?5
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                patch.shared_notes,
+                patch.private_notes,
+                patch.private_prep_notes,
+                now
+            ])?;
+        if changed == 0 {
+            return Err(Error::not_found("That 1:1 no longer exists."));
+        }
+        Ok(())
+    }
+
+    /// Writes the meeting's own columns (not its agenda) back.
+    pub fn update_meeting_row(&self, meeting: &Meeting) -> Result<()> {
+        validate_time_zone(&meeting.time_zone)?;
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE meeting SET kind = ?2, topic = ?3, scheduled_start = ?4, original_start = ?5,
+                   planned_minutes = ?6, time_zone = ?7, format = ?8, status = ?9, started_at = ?10,
+                   ended_at = ?11, cancel_reason = ?12, template_id = ?13, updated_at = ?14
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                meeting.id,
+                meeting.kind,
+                meeting.topic,
+                meeting.scheduled_start,
+                meeting.original_start,
+                meeting.planned_minutes,
+                meeting.time_zone,
+                meeting.format,
+                meeting.status,
+                meeting.started_at,
+                meeting.ended_at,
+                meeting.cancel_reason,
+                meeting.template_id,
+                meeting.updated_at,
+            ])?;
+        if changed == 0 {
+            return Err(Error::not_found("That 1:1 no longer exists."));
+        }
+        Ok(())
+    }
+
+    pub fn replace_agenda(&self, meeting_id: &str, items: &[AgendaItem]) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM agenda_item WHERE meeting_id = ?1")?
+            .execute([meeting_id])?;
+        let mut insert_item = self.conn.prepare_cached(
+            "INSERT INTO agenda_item (id, meeting_id, position, title, minutes, prompts, done)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for (position, item) in items.iter().enumerate() {
+            insert_item.execute(params![
+                item.id,
+                meeting_id,
+                position as i64,
+                item.title,
+                item.minutes,
+                serde_json::to_value(&item.prompts).map_err(|e| Error::invalid(e.to_string()))?,
+                item.done,
+            ])?;
+        }
+        Ok(())
+    }
+
+    pub fn set_agenda_item_done(&self, meeting_id: &str, item_id: &str, done: bool) -> Result<()> {
+        let changed = self
+            .conn
+            .prepare_cached("UPDATE agenda_item SET done = ?3 WHERE meeting_id = ?1 AND id = ?2")?
+            .execute(params![meeting_id, item_id, done])?;
+        if changed == 0 {
+            return Err(Error::not_found(
+                "That agenda item is no longer on the agenda.",
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn not_found_or(e: rusqlite::Error, message: &str) -> Error {
+    match e {
+        rusqlite::Error::QueryReturnedNoRows => Error::not_found(message),
+        other => other.into(),
+    }
+}
+
 fn series_from_row(row: &Row<'_>) -> rusqlite::Result<Series> {
     Ok(Series {
         id: row.get(0)?,

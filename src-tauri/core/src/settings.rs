@@ -54,3 +54,22 @@ impl SettingsTable<'_> {
         Ok(())
     }
 }
+
+pub fn save(store: &mut crate::Store, settings: Settings) -> Result<Settings> {
+    if let Some(email) = &settings.manager_email {
+        if !email.is_empty() && !email.contains('@') {
+            return Err(Error::invalid(format!(
+                "\"{email}\" is not an e-mail address."
+            )));
+        }
+    }
+    let settings = Settings {
+        manager_name: settings.manager_name.trim().to_string(),
+        manager_email: settings
+            .manager_email
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty()),
+    };
+    store.write(|s| s.settings().put(&settings))?;
+    Ok(settings)
+}

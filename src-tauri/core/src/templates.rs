@@ -314,3 +314,221 @@ impl Templates<'_> {
             .exists([id])?)
     }
 }
+
+/// A template as the app shows it: built-in or the manager's own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TemplateView {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub items: Vec<TemplateItem>,
+    pub builtin: bool,
+    pub total_minutes: u32,
+}
+
+/// What the manager edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateInput {
+    pub name: String,
+    pub description: String,
+    pub items: Vec<TemplateItem>,
+}
+
+impl TemplateView {
+    fn new(
+        id: String,
+        name: String,
+        description: String,
+        items: Vec<TemplateItem>,
+        builtin: bool,
+    ) -> Self {
+        let total_minutes = items.iter().map(|i| i.minutes).sum();
+        TemplateView {
+            id,
+            name,
+            description,
+            items,
+            builtin,
+            total_minutes,
+        }
+    }
+}
+
+impl From<&BuiltinTemplate> for TemplateView {
+    fn from(t: &BuiltinTemplate) -> Self {
+        TemplateView::new(
+            t.id.to_string(),
+            t.name.to_string(),
+            t.description.to_string(),
+            t.items(),
+            true,
+        )
+    }
+}
+
+impl From<AgendaTemplate> for TemplateView {
+    fn from(t: AgendaTemplate) -> Self {
+        TemplateView::new(t.id, t.name, t.description, t.items, false)
+    }
+}
+
+fn clean(input: TemplateInput) -> Result<TemplateInput> {
+    let name = input.name.trim().to_string();
+    if name.is_empty() {
+        return Err(Error::invalid("A template needs a name."));
+    }
+    let mut items = Vec::with_capacity(input.items.len());
+    for (n, item) in input.items.into_iter().enumerate() {
+        let title = item.title.trim().to_string();
+        if title.is_empty() {
+            return Err(Error::invalid(format!(
+                "Agenda item {} needs a title.",
+                n + 1
+            )));
+        }
+        if item.minutes > 240 {
+            return Err(Error::invalid(format!(
+                "\"{title}\" is longer than four hours; give it at most 240 minutes."
+            )));
+        }
+        items.push(TemplateItem {
+            title,
+            minutes: item.minutes,
+            prompts: item
+                .prompts
+                .into_iter()
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect(),
+        });
+    }
+    if items.is_empty() {
+        return Err(Error::invalid("A template needs at least one agenda item."));
+    }
+    Ok(TemplateInput {
+        name,
+        description: input.description.trim().to_string(),
+        items,
+    })
+}
+
+impl Templates<'_> {
+    /// Built-ins first (in their fixed order), then the manager's own by name.
+    pub fn all(&self) -> Result<Vec<TemplateView>> {
+        let mut all: Vec<TemplateView> = BUILTINS.iter().map(TemplateView::from).collect();
+        all.extend(self.list_custom()?.into_iter().map(TemplateView::from));
+        Ok(all)
+    }
+
+    pub fn get(&self, id: &str) -> Result<TemplateView> {
+        if let Some(b) = builtin(id) {
+            return Ok(b.into());
+        }
+        self.get_custom(id).map(TemplateView::from)
+    }
+
+    fn get_custom(&self, id: &str) -> Result<AgendaTemplate> {
+        self.list_custom()?
+            .into_iter()
+            .find(|t| t.id == id)
+            .ok_or_else(|| Error::not_found("That agenda template no longer exists."))
+    }
+
+    pub fn create(&self, input: TemplateInput, now: DateTime<Utc>) -> Result<TemplateView> {
+        let input = clean(input)?;
+        let template = AgendaTemplate {
+            id: crate::ids::new_id(),
+            name: input.name,
+            description: input.description,
+            items: input.items,
+            created_at: now,
+            updated_at: now,
+        };
+        self.insert(&template)?;
+        Ok(template.into())
+    }
+
+    pub fn update(
+        &self,
+        id: &str,
+        input: TemplateInput,
+        now: DateTime<Utc>,
+    ) -> Result<TemplateView> {
+        if builtin(id).is_some() {
+            return Err(Error::invalid(
+                "Built-in templates cannot be changed. Duplicate it and edit the copy.",
+            ));
+        }
+        let input = clean(input)?;
+        let mut template = self.get_custom(id)?;
+        template.name = input.name;
+        template.description = input.description;
+        template.items = input.items;
+        template.updated_at = now;
+        self.conn
+            .prepare_cached(
+                "UPDATE agenda_template SET name = ?2, description = ?3, items = ?4, updated_at = ?5 WHERE id = ?1",
+            )?
+            .execute(params![
+                template.id,
+                template.name,
+                template.description,
+                serde_json::to_value(&template.items).map_err(|e| Error::invalid(e.to_string()))?,
+                template.updated_at,
+            ])?;
+        Ok(template.into())
+    }
+
+    /// A copy the manager can edit, named "<name> (copy)".
+    pub fn duplicate(&self, id: &str, now: DateTime<Utc>) -> Result<TemplateView> {
+        let source = self.get(id)?;
+        self.create(
+            TemplateInput {
+                name: format!("{} (copy)", source.name),
+                description: source.description,
+                items: source.items,
+            },
+            now,
+        )
+    }
+
+    /// Deletes one of the manager's templates. People and series that used it
+    /// fall back to the standard agenda; past meetings keep their own agenda.
+    pub fn delete(&self, id: &str) -> Result<()> {
+        if builtin(id).is_some() {
+            return Err(Error::invalid("Built-in templates cannot be deleted."));
+        }
+        let removed = self
+            .conn
+            .prepare_cached("DELETE FROM agenda_template WHERE id = ?1")?
+            .execute([id])?;
+        if removed == 0 {
+            return Err(Error::not_found("That agenda template no longer exists."));
+        }
+        crate::people::People { conn: self.conn }.clear_default_template(id)?;
+        self.conn
+            .prepare_cached("UPDATE series SET template_id = NULL WHERE template_id = ?1")?
+            .execute([id])?;
+        Ok(())
+    }
+}
+
+pub fn create(store: &mut crate::Store, input: TemplateInput) -> Result<TemplateView> {
+    let now = store.clock().now();
+    store.write(|s| s.templates().create(input, now))
+}
+
+pub fn update(store: &mut crate::Store, id: &str, input: TemplateInput) -> Result<TemplateView> {
+    let now = store.clock().now();
+    store.write(|s| s.templates().update(id, input, now))
+}
+
+pub fn duplicate(store: &mut crate::Store, id: &str) -> Result<TemplateView> {
+    let now = store.clock().now();
+    store.write(|s| s.templates().duplicate(id, now))
+}
+
+pub fn delete(store: &mut crate::Store, id: &str) -> Result<()> {
+    store.write(|s| s.templates().delete(id))
+}

@@ -1,7 +1,41 @@
 // The only module that talks to the Rust side. Every command is typed with the
 // generated bindings, and every failure comes out as an ErrorBody.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
-import type { AppStatus, ErrorBody, PersonSummary, SetupRequest } from './bindings';
+import type {
+  ActionEdit,
+  ActionInput,
+  ActionItemView,
+  ActionStatus,
+  AgendaItem,
+  AgendaItemInput,
+  AppStatus,
+  EndSummary,
+  ErrorBody,
+  FinishRequest,
+  FinishResult,
+  Highlight,
+  HighlightInput,
+  LocalSlot,
+  Meeting,
+  MeetingFormat,
+  NextPlan,
+  NextProposal,
+  NotesPatch,
+  OneOffInput,
+  Person,
+  PersonInput,
+  PersonPage,
+  PersonSummary,
+  Prep,
+  Series,
+  SeriesInput,
+  SessionView,
+  Settings,
+  SetupRequest,
+  TemplateInput,
+  TemplateView,
+  Today,
+} from './bindings';
 
 const FALLBACK_MESSAGE = 'Something went wrong while talking to Rapport.';
 const NO_BRIDGE_MESSAGE =
@@ -67,4 +101,177 @@ export function unlockStore(passphrase: string): Promise<AppStatus> {
 /** Everyone the manager holds 1:1s with, archived people included. */
 export function listPeople(): Promise<PersonSummary[]> {
   return call<PersonSummary[]>('list_people');
+}
+
+// --- The 1:1 loop -------------------------------------------------------------
+
+/** Upcoming 1:1s, overdue action items, and who is past their cadence. */
+export function getToday(): Promise<Today> {
+  return call<Today>('get_today');
+}
+
+/** The running document of a person; `historyLimit` null gives the full history. */
+export function getPersonPage(personId: string, historyLimit: number | null): Promise<PersonPage> {
+  return call<PersonPage>('get_person_page', { personId, historyLimit });
+}
+
+export function getPrep(personId: string): Promise<Prep> {
+  return call<Prep>('get_prep', { personId });
+}
+
+export function savePrepNotes(meetingId: string, notes: string): Promise<void> {
+  return call<void>('save_prep_notes', { meetingId, notes });
+}
+
+export function getSession(meetingId: string): Promise<SessionView> {
+  return call<SessionView>('get_session', { meetingId });
+}
+
+/** Starts a scheduled 1:1 (or returns it if it is already running). */
+export function startSession(meetingId: string): Promise<SessionView> {
+  return call<SessionView>('start_session', { meetingId });
+}
+
+/** "Start 1:1 Now": resumes, holds the prepared 1:1 now, or starts an ad-hoc one. */
+export function startSessionNow(personId: string): Promise<SessionView> {
+  return call<SessionView>('start_session_now', { personId });
+}
+
+/** Saves the given notes fields; resolves to the time of the save (RFC 3339). */
+export function saveNotes(meetingId: string, patch: NotesPatch): Promise<string> {
+  return call<string>('save_notes', { meetingId, patch });
+}
+
+export function setMeetingFormat(meetingId: string, format: MeetingFormat): Promise<Meeting> {
+  return call<Meeting>('set_meeting_format', { meetingId, format });
+}
+
+export function setAgenda(meetingId: string, items: AgendaItemInput[]): Promise<AgendaItem[]> {
+  return call<AgendaItem[]>('set_agenda', { meetingId, items });
+}
+
+export function checkAgendaItem(meetingId: string, itemId: string, done: boolean): Promise<void> {
+  return call<void>('check_agenda_item', { meetingId, itemId, done });
+}
+
+export function addActionItem(personId: string, input: ActionInput): Promise<ActionItemView> {
+  return call<ActionItemView>('add_action_item', { personId, input });
+}
+
+/** "End Session": stops the clock and returns the summary. */
+export function endSession(meetingId: string): Promise<EndSummary> {
+  return call<EndSummary>('end_session', { meetingId });
+}
+
+/** Back from the summary to the running session. */
+export function resumeSession(meetingId: string): Promise<SessionView> {
+  return call<SessionView>('resume_session', { meetingId });
+}
+
+/** "Save Session & Schedule Next". */
+export function finishSession(meetingId: string, request: FinishRequest): Promise<FinishResult> {
+  return call<FinishResult>('finish_session', { meetingId, request });
+}
+
+// --- Scheduling ----------------------------------------------------------------
+
+export function createSeries(personId: string, input: SeriesInput): Promise<Series> {
+  return call<Series>('create_series', { personId, input });
+}
+
+export function updateSeries(seriesId: string, input: SeriesInput): Promise<Series> {
+  return call<Series>('update_series', { seriesId, input });
+}
+
+/** Stops a recurring 1:1 after `lastDay` (YYYY-MM-DD). */
+export function endSeries(seriesId: string, lastDay: string): Promise<Series> {
+  return call<Series>('end_series', { seriesId, lastDay });
+}
+
+export function scheduleOneOff(personId: string, input: OneOffInput): Promise<Meeting> {
+  return call<Meeting>('schedule_one_off', { personId, input });
+}
+
+export function rescheduleMeeting(meetingId: string, slot: LocalSlot): Promise<Meeting> {
+  return call<Meeting>('reschedule_meeting', { meetingId, slot });
+}
+
+export function cancelMeeting(meetingId: string, reason: string): Promise<Meeting> {
+  return call<Meeting>('cancel_meeting', { meetingId, reason });
+}
+
+/** The next 1:1 the rhythm suggests after the given one. */
+export function proposeNext(meetingId: string): Promise<NextProposal> {
+  return call<NextProposal>('propose_next', { meetingId });
+}
+
+export function scheduleNext(meetingId: string, plan: NextPlan): Promise<Meeting | null> {
+  return call<Meeting | null>('schedule_next', { meetingId, plan });
+}
+
+// --- People, action items, highlights, templates, settings --------------------
+
+export function createPerson(input: PersonInput): Promise<Person> {
+  return call<Person>('create_person', { input });
+}
+
+export function updatePerson(personId: string, input: PersonInput): Promise<Person> {
+  return call<Person>('update_person', { personId, input });
+}
+
+export function setPersonArchived(personId: string, archived: boolean): Promise<Person> {
+  return call<Person>('set_person_archived', { personId, archived });
+}
+
+export function setActionStatus(itemId: string, status: ActionStatus): Promise<ActionItemView> {
+  return call<ActionItemView>('set_action_status', { itemId, status });
+}
+
+export function editActionItem(itemId: string, edit: ActionEdit): Promise<ActionItemView> {
+  return call<ActionItemView>('edit_action_item', { itemId, edit });
+}
+
+export function deleteActionItem(itemId: string): Promise<void> {
+  return call<void>('delete_action_item', { itemId });
+}
+
+export function addHighlight(personId: string, input: HighlightInput): Promise<Highlight> {
+  return call<Highlight>('add_highlight', { personId, input });
+}
+
+export function deleteHighlight(highlightId: string): Promise<void> {
+  return call<void>('delete_highlight', { highlightId });
+}
+
+export function listTemplates(): Promise<TemplateView[]> {
+  return call<TemplateView[]>('list_templates');
+}
+
+export function createTemplate(input: TemplateInput): Promise<TemplateView> {
+  return call<TemplateView>('create_template', { input });
+}
+
+export function updateTemplate(templateId: string, input: TemplateInput): Promise<TemplateView> {
+  return call<TemplateView>('update_template', { templateId, input });
+}
+
+export function duplicateTemplate(templateId: string): Promise<TemplateView> {
+  return call<TemplateView>('duplicate_template', { templateId });
+}
+
+export function deleteTemplate(templateId: string): Promise<void> {
+  return call<void>('delete_template', { templateId });
+}
+
+export function getSettings(): Promise<Settings> {
+  return call<Settings>('get_settings');
+}
+
+export function saveSettings(settings: Settings): Promise<Settings> {
+  return call<Settings>('save_settings', { settings });
+}
+
+/** Puts text on the system clipboard (through the app, not the web view). */
+export function copyToClipboard(text: string): Promise<void> {
+  return call<void>('copy_to_clipboard', { text });
 }

@@ -28,4 +28,185 @@ export type Person = { id: string, name: string, email: string | null, role: str
  */
 cadence: Cadence | null, career_talk_every_days: number | null, default_template_id: string | null, archived: boolean, created_at: string, updated_at: string, };
 
+export type PersonInput = { name: string, email: string | null, role: string, level: Level, start_date: string | null, focus_areas: Array<string>, cadence: Cadence | null, career_talk_every_days: number | null, default_template_id: string | null, };
+
 export type DemoSummary = { people: number, meetings: number, action_items: number, highlights: number, };
+
+export type Settings = { manager_name: string, manager_email: string | null, };
+
+export type Frequency = "weekly" | "biweekly" | "monthly";
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+export type MeetingFormat = "in_person" | "video" | "phone";
+
+export type MeetingKind = "regular" | "urgent" | "requested";
+
+export type MeetingStatus = "scheduled" | "in_progress" | "completed" | "cancelled";
+
+export type Series = { id: string, person_id: string, frequency: Frequency, weekday: Weekday, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, ends_on: string | null, 
+/**
+ * Raised on every change, for calendar updates.
+ */
+sequence: number, created_at: string, updated_at: string, };
+
+export type SeriesInput = { frequency: Frequency, weekday: Weekday, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, };
+
+export type OneOffInput = { kind: MeetingKind, topic: string | null, date: string, time: string, time_zone: string, planned_minutes: number, format: MeetingFormat, template_id: string | null, };
+
+export type LocalSlot = { date: string, time: string, time_zone: string, };
+
+export type NotesPatch = { shared_notes?: string, private_notes?: string, private_prep_notes?: string, };
+
+export type AgendaItem = { id: string, title: string, minutes: number, prompts: Array<string>, done: boolean, };
+
+export type AgendaItemInput = { id: string | null, title: string, minutes: number, prompts: Array<string>, done: boolean, };
+
+export type Meeting = { id: string, person_id: string, series_id: string | null, kind: MeetingKind, topic: string | null, scheduled_start: string, 
+/**
+ * For a moved occurrence of a series: when it was meant to be.
+ */
+original_start: string | null, planned_minutes: number, time_zone: string, format: MeetingFormat, status: MeetingStatus, started_at: string | null, ended_at: string | null, cancel_reason: string | null, template_id: string | null, agenda: Array<AgendaItem>, shared_notes: string, private_notes: string, private_prep_notes: string, created_at: string, updated_at: string, };
+
+export type NextPlan = { "mode": "recurring" } | { "mode": "one_time", slot: LocalSlot, } | { "mode": "none" };
+
+export type NextProposal = { start: string, time_zone: string, frequency: Frequency, 
+/**
+ * Set when that 1:1 is already on the calendar.
+ */
+existing_meeting_id: string | null, };
+
+export type Owner = "ic" | "manager";
+
+export type ActionStatus = "open" | "partial" | "done" | "escalated" | "dropped";
+
+export type StatusChange = { status: ActionStatus, due_on: string | null, changed_at: string, };
+
+export type ActionItem = { id: string, person_id: string, meeting_id: string | null, title: string, owner: Owner, 
+/**
+ * None: ongoing, no date.
+ */
+due_on: string | null, status: ActionStatus, created_at: string, updated_at: string, 
+/**
+ * Every status or due-date change, oldest first.
+ */
+history: Array<StatusChange>, };
+
+export type ActionInput = { title: string, owner: Owner, due_on: string | null, meeting_id: string | null, };
+
+export type ActionEdit = { title: string, owner: Owner, due_on: string | null, };
+
+export type ActionItemView = { overdue: boolean, 
+/**
+ * Days past the due date, when overdue.
+ */
+days_overdue: number | null, id: string, person_id: string, meeting_id: string | null, title: string, owner: Owner, 
+/**
+ * None: ongoing, no date.
+ */
+due_on: string | null, status: ActionStatus, created_at: string, updated_at: string, 
+/**
+ * Every status or due-date change, oldest first.
+ */
+history: Array<StatusChange>, };
+
+export type HighlightKind = "win" | "concern" | "accomplishment";
+
+export type Highlight = { id: string, person_id: string, meeting_id: string | null, kind: HighlightKind, occurred_on: string, 
+/**
+ * Shareable wording; None when the highlight is manager-only.
+ */
+text?: string, 
+/**
+ * Manager-only wording; None when the highlight is shareable.
+ */
+private_text?: string, created_at: string, };
+
+export type HighlightInput = { kind: HighlightKind, occurred_on: string, text: string, 
+/**
+ * Manager-only: kept out of everything shared.
+ */
+private: boolean, meeting_id: string | null, };
+
+export type TemplateItem = { title: string, minutes: number, prompts: Array<string>, };
+
+export type TemplateView = { id: string, name: string, description: string, items: Array<TemplateItem>, builtin: boolean, total_minutes: number, };
+
+export type TemplateInput = { name: string, description: string, items: Array<TemplateItem>, };
+
+export type TalkingPointKind = "win" | "overdue" | "escalated" | "concern" | "due_soon" | "career" | "cancellations" | "gap";
+
+export type TalkingPoint = { kind: TalkingPointKind, text: string, reason: string, };
+
+export type Prep = { person: Person, cadence: Cadence, career_talk_every_days: number, 
+/**
+ * The 1:1 being prepared: the one in progress, or the next scheduled.
+ */
+meeting: Meeting | null, 
+/**
+ * The last completed 1:1.
+ */
+last: Meeting | null, days_since_last: number | null, completed_count: number, average_minutes: number | null, 
+/**
+ * Open action items, and those closed since the last 1:1.
+ */
+action_items: Array<ActionItemView>, 
+/**
+ * Since the last 1:1 (or the last 30 days), newest first.
+ */
+wins: Array<Highlight>, concerns: Array<Highlight>, cancelled_last_60_days: number, talking_points: Array<TalkingPoint>, };
+
+export type SessionView = { meeting: Meeting, person: PersonSummary, 
+/**
+ * Open items carried from earlier 1:1s, and this session's own.
+ */
+action_items: Array<ActionItemView>, 
+/**
+ * Seconds since the stored start (to the end, once ended).
+ */
+elapsed_seconds: number, now: string, };
+
+export type EndSummary = { meeting: Meeting, person: PersonSummary, duration_seconds: number, agenda_done: number, agenda_total: number, action_items: Array<ActionItemView>, 
+/**
+ * The shared notes as the IC would receive them.
+ */
+shared_preview: string, next: NextProposal | null, };
+
+export type FinishRequest = { 
+/**
+ * Private notes go into the shared notes only when the manager has
+ * explicitly confirmed it.
+ */
+include_private_notes: boolean, next: NextPlan, };
+
+export type FinishResult = { meeting: Meeting, next_meeting: Meeting | null, 
+/**
+ * The shared notes, ready for the clipboard.
+ */
+shared_markdown: string, };
+
+export type UpcomingMeeting = { meeting_id: string, person_id: string, person_name: string, scheduled_start: string, time_zone: string, planned_minutes: number, status: MeetingStatus, kind: MeetingKind, topic: string | null, started_at: string | null, };
+
+export type OverdueItem = { item: ActionItemView, person_name: string, };
+
+export type DuePerson = { person_id: string, name: string, cadence: Cadence, last_meeting: string | null, days_since_last: number | null, next_meeting: string | null, };
+
+export type Today = { now: string, upcoming: Array<UpcomingMeeting>, overdue: Array<OverdueItem>, due_people: Array<DuePerson>, people_count: number, };
+
+export type PersonPage = { person: Person, cadence: Cadence, career_talk_every_days: number, series: Array<Series>, next_meeting: Meeting | null, 
+/**
+ * The manager's open commitments to this person.
+ */
+open_mine: Array<ActionItemView>, 
+/**
+ * The person's open commitments.
+ */
+open_theirs: Array<ActionItemView>, 
+/**
+ * Wins, concerns and accomplishments, newest first.
+ */
+highlights: Array<Highlight>, 
+/**
+ * Held and cancelled 1:1s, newest first.
+ */
+history: Array<Meeting>, history_total: number, cancelled_last_60_days: number, };

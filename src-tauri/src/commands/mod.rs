@@ -30,3 +30,11 @@ pub async fn unlock_store(state: State<'_, AppState>, passphrase: String) -> Res
 pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary>> {
     state.with_store(|store| store.people().summaries())
 }
+
+mod loop_screens;
+mod planning;
+mod records;
+
+pub use loop_screens::*;
+pub use planning::*;
+pub use records::*;
