@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod webdriver;
+
 pub const PASSPHRASE: &str = "correct horse battery staple";
 
 #[derive(Default, Clone, Copy)]

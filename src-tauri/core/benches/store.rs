@@ -1,14 +1,17 @@
 //! Store figures on a large demo store (50 people, 10 years):
 //! - demo generation time;
 //! - open + unlock with a raw key (what keyring mode does), from the key in hand;
-//! - the same including the fetch from the real system keyring.
+//! - the same including the fetch from the real system keyring;
+//! - the prepare screen's data for one person (target: under 5 ms);
+//! - the Today screen's data (target: under 20 ms);
+//! - the person page with its last 20 meetings.
 //!
 //! `make bench` runs this inside a private keyring session.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use rapport_core::demo::{generate, DemoOptions};
 use rapport_core::keys::{MemoryKeyStore, SystemKeyring};
-use rapport_core::{Store, StorePaths, SystemClock};
+use rapport_core::{person_page, prep, today, Store, StorePaths, SystemClock};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -73,6 +76,27 @@ fn benches(c: &mut Criterion) {
     let (_tmp2, keyring_paths, _) = large_store(&SystemKeyring);
     group.bench_function("open+unlock via system keyring (large store)", |b| {
         b.iter(|| Store::open(&keyring_paths, &SystemKeyring, Arc::new(SystemClock)).unwrap())
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("screens");
+    group.sample_size(100);
+    let store = Store::open(&paths, &keys, Arc::new(SystemClock)).unwrap();
+    let people = store.people().list().unwrap();
+    // The person with the longest history: the first one created.
+    let person = people
+        .iter()
+        .min_by_key(|p| p.created_at)
+        .map(|p| p.id.clone())
+        .unwrap();
+    group.bench_function("prepare screen data (large store)", |b| {
+        b.iter(|| prep::prepare(&store, &person).unwrap())
+    });
+    group.bench_function("today screen data (large store)", |b| {
+        b.iter(|| today::today(&store).unwrap())
+    });
+    group.bench_function("person page, last 20 meetings (large store)", |b| {
+        b.iter(|| person_page::person_page(&store, &person, Some(20)).unwrap())
     });
     group.finish();
 }

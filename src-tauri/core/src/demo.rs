@@ -14,7 +14,7 @@ use crate::schedule::{
 };
 use crate::settings::Settings;
 use crate::store::Store;
-use crate::templates::{self, TemplateItem};
+use crate::templates::{self, AgendaTemplate, TemplateItem};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use rand::seq::IndexedRandom;
 use rand::{Rng, RngCore, SeedableRng};
@@ -211,6 +211,33 @@ pub fn generate(store: &mut Store, options: DemoOptions) -> Result<DemoSummary> 
             manager_name: "Alex Morgan".into(),
             manager_email: Some("alex.morgan@example.com".into()),
         })?;
+        store.templates().insert(&AgendaTemplate {
+            id: demo.id(now - Duration::days(200)),
+            name: "Quarterly check-in".into(),
+            description: "Goals, feedback both ways and the next quarter.".into(),
+            items: [
+                ("Quarter in review", 10, vec!["What are you proudest of?"]),
+                (
+                    "Feedback for me",
+                    10,
+                    vec!["What should I start, stop, continue?"],
+                ),
+                (
+                    "Next quarter's goals",
+                    15,
+                    vec!["One stretch goal", "Support needed"],
+                ),
+            ]
+            .into_iter()
+            .map(|(title, minutes, prompts)| TemplateItem {
+                title: title.into(),
+                minutes,
+                prompts: prompts.into_iter().map(String::from).collect(),
+            })
+            .collect(),
+            created_at: now - Duration::days(200),
+            updated_at: now - Duration::days(200),
+        })?;
         for index in 0..options.people {
             demo.person(index, options.years)?;
         }
@@ -341,6 +368,35 @@ impl Demo<'_> {
                 break;
             }
             day += Duration::days(step_days);
+        }
+        self.since_last_1_1(&person)
+    }
+
+    /// What happened since the last 1:1, so the prepare screen has something
+    /// to celebrate and, for some, something to discuss.
+    fn since_last_1_1(&mut self, person: &Person) -> Result<()> {
+        let mut entries = vec![(HighlightKind::Win, Some(self.pick(WINS).to_string()), None)];
+        if self.rng.random_bool(0.5) {
+            entries.push((
+                HighlightKind::Concern,
+                None,
+                Some(self.pick(CONCERNS).to_string()),
+            ));
+        }
+        for (kind, text, private_text) in entries {
+            let day = (self.now - Duration::days(self.rng.random_range(0..3))).date_naive();
+            let created = trunc(self.now - Duration::hours(self.rng.random_range(1..48)));
+            self.store.highlights().insert(&Highlight {
+                id: self.id(created),
+                person_id: person.id.clone(),
+                meeting_id: None,
+                kind,
+                occurred_on: day,
+                text,
+                private_text,
+                created_at: created,
+            })?;
+            self.summary.highlights += 1;
         }
         Ok(())
     }

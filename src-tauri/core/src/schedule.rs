@@ -68,6 +68,14 @@ CREATE TABLE agenda_item (
 ) STRICT;
 ";
 
+/// Meetings by status and time: the prepare and Today screens ask "last
+/// completed", "next scheduled", "cancelled lately" per person, and "what is
+/// coming up or running" across the team.
+pub(crate) const MIGRATION_V5: &str = "
+CREATE INDEX meeting_person_status_start ON meeting (person_id, status, scheduled_start);
+CREATE INDEX meeting_status_start ON meeting (status, scheduled_start);
+";
+
 text_enum! {
     pub enum Frequency { Weekly = "weekly", Biweekly = "biweekly", Monthly = "monthly" }
 }
@@ -499,14 +507,24 @@ impl Schedule<'_> {
     /// scheduled one that is not long past.
     pub fn current_or_next(&self, person_id: &str, now: DateTime<Utc>) -> Result<Option<Meeting>> {
         let since = now - chrono::Duration::hours(OPEN_GRACE_HOURS);
-        let found = self
+        // Two indexed lookups rather than one OR, which would scan the person's history.
+        let running = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {MEETING_COLUMNS} FROM meeting WHERE person_id = ?1
-                   AND (status = 'in_progress' OR (status = 'scheduled' AND scheduled_start >= ?2))
-                 ORDER BY status = 'in_progress' DESC, scheduled_start, id LIMIT 1"
+                "SELECT {MEETING_COLUMNS} FROM meeting WHERE person_id = ?1 AND status = 'in_progress'
+                 ORDER BY scheduled_start, id LIMIT 1"
             ))?
-            .query_row(params![person_id, since], meeting_from_row);
+            .query_row(params![person_id], meeting_from_row);
+        let found = match running {
+            Err(rusqlite::Error::QueryReturnedNoRows) => self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {MEETING_COLUMNS} FROM meeting WHERE person_id = ?1 AND status = 'scheduled'
+                       AND scheduled_start >= ?2 ORDER BY scheduled_start, id LIMIT 1"
+                ))?
+                .query_row(params![person_id, since], meeting_from_row),
+            other => other,
+        };
         match found {
             Ok(mut meeting) => {
                 meeting.agenda = self.agenda_of(&meeting.id)?;
@@ -559,8 +577,9 @@ impl Schedule<'_> {
     pub fn upcoming(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Meeting>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {MEETING_COLUMNS} FROM meeting
-             WHERE (status = 'scheduled' AND scheduled_start >= ?1 AND scheduled_start < ?2)
-                OR status = 'in_progress'
+             WHERE status = 'scheduled' AND scheduled_start >= ?1 AND scheduled_start < ?2
+             UNION ALL
+             SELECT {MEETING_COLUMNS} FROM meeting WHERE status = 'in_progress'
              ORDER BY scheduled_start, id"
         ))?;
         let rows = stmt.query_map(params![from, to], meeting_from_row)?;
@@ -584,6 +603,16 @@ impl Schedule<'_> {
             .meetings_of(person_id, &[MeetingStatus::Completed], Some(1))?
             .into_iter()
             .next())
+    }
+
+    /// When the person's latest completed 1:1 was scheduled.
+    pub fn last_completed_start(&self, person_id: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT max(scheduled_start) FROM meeting WHERE person_id = ?1 AND status = 'completed'",
+            )?
+            .query_row([person_id], |r| r.get(0))?)
     }
 
     /// When the person's first completed 1:1 took place.

@@ -14,6 +14,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(crate::actions::MIGRATION_V3),
     // 6: wins and concerns
     M::up(crate::highlights::MIGRATION_V4),
+    // 7: faster per-person meeting lookups
+    M::up(crate::schedule::MIGRATION_V5),
 ];
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;

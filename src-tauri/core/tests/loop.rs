@@ -351,7 +351,10 @@ fn one_off_1_1s_urgent_and_requested() {
         Some(templates::PERFORMANCE_IMPROVEMENT)
     );
     let started = session::start(&mut l.store, &urgent.id).unwrap();
-    assert_eq!(started.meeting.agenda[0].title, "Performance Gap Identification");
+    assert_eq!(
+        started.meeting.agenda[0].title,
+        "Performance Gap Identification"
+    );
 }
 
 #[test]

@@ -1,0 +1,312 @@
+//! Driving the real app window over WebDriver (tauri-driver + WebKitWebDriver)
+//! and capturing it from the virtual display.
+
+use super::{rapport_bin, Session};
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub fn tauri_driver_path() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return path.into();
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
+    let path = cargo_home.join("bin/tauri-driver");
+    assert!(
+        path.exists(),
+        "tauri-driver is not installed: run `make deps` (cargo install tauri-driver --locked)"
+    );
+    path
+}
+
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
+    let port = free_port();
+    let native = free_port();
+    let log = std::fs::File::create(log).unwrap();
+    let child = session
+        .command(tauri_driver_path())
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .env("RAPPORT_DATA_DIR", data_dir)
+        // The web view's own storage (the theme choice) stays inside the test too.
+        .env("XDG_DATA_HOME", session.dir.path().join("xdg-data"))
+        .env("XDG_CONFIG_HOME", session.dir.path().join("xdg-config"))
+        .env("XDG_CACHE_HOME", session.dir.path().join("xdg-cache"))
+        .env_remove("RAPPORT_PASSPHRASE")
+        .stdout(Stdio::from(log.try_clone().unwrap()))
+        .stderr(Stdio::from(log))
+        .spawn()
+        .expect("start tauri-driver");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver { child, port }
+}
+
+pub async fn connect(driver: &Driver) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": rapport_bin() }),
+    );
+    // tauri-driver listens before WebKitWebDriver is ready: retry the first request.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps.clone());
+        let url = format!("http://127.0.0.1:{}", driver.port);
+        let attempt = builder.connect(&url);
+        match tokio::time::timeout(Duration::from_secs(45), attempt).await {
+            Ok(Ok(client)) => return client,
+            Ok(Err(err)) if Instant::now() < deadline => {
+                eprintln!("waiting for the WebDriver session: {err}");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Ok(Err(err)) => panic!("no WebDriver session: {err}"),
+            Err(_) => panic!("the WebDriver session request hung for 45 s"),
+        }
+    }
+}
+
+/// The text of the first element matching `css` (innerText, so hidden parts
+/// are left out), or None when there is none.
+pub async fn text_of(client: &Client, css: &str) -> Option<String> {
+    let value = client
+        .execute(
+            "const e = document.querySelector(arguments[0]); return e ? (e.innerText || e.textContent || '') : null",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .ok()?;
+    value.as_str().map(str::to_string)
+}
+
+/// Waits until the element matching `css` shows `expected`; returns its text.
+pub async fn wait_text(client: &Client, css: &str, expected: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(text) = text_of(client, css).await {
+            if text.contains(expected) {
+                return text;
+            }
+        }
+        if Instant::now() > deadline {
+            let body = text_of(client, "body").await.unwrap_or_default();
+            panic!("{css:?} never showed {expected:?}; the window shows:\n{body}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until `count` elements match `css`.
+pub async fn wait_count(client: &Client, css: &str, count: usize) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let n = client
+            .execute(
+                "return document.querySelectorAll(arguments[0]).length",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0) as usize;
+        if n == count {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "expected {count} of {css:?}, saw {n}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Sets a form control's value the way a user's edit would (input and change
+/// events), for controls WebDriver cannot type into reliably (select, date, time).
+pub async fn set_value(client: &Client, css: &str, value: &str) {
+    let found = client
+        .execute(
+            "const e = document.querySelector(arguments[0]); if (!e) return false;\
+             e.focus(); e.value = arguments[1];\
+             e.dispatchEvent(new Event('input', { bubbles: true }));\
+             e.dispatchEvent(new Event('change', { bubbles: true })); return true",
+            vec![serde_json::json!(css), serde_json::json!(value)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(found, serde_json::json!(true), "no element {css}");
+}
+
+/// A form control's current value.
+pub async fn value_of(client: &Client, css: &str) -> String {
+    let value = client
+        .execute(
+            "const e = document.querySelector(arguments[0]); return e ? e.value : null",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap();
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("no element {css}"))
+        .to_string()
+}
+
+/// Whether a checkbox or radio is checked.
+pub async fn is_checked(client: &Client, css: &str) -> bool {
+    client
+        .execute(
+            "const e = document.querySelector(arguments[0]); return !!(e && e.checked)",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap()
+        == serde_json::json!(true)
+}
+
+/// The app processes serving the given data directory.
+pub fn app_pids(data_dir: &Path) -> Vec<u32> {
+    let exe = rapport_bin();
+    let marker = format!("RAPPORT_DATA_DIR={}", data_dir.display());
+    let mut pids = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let same_exe = std::fs::read_link(entry.path().join("exe"))
+            .map(|p| p == exe)
+            .unwrap_or(false);
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        let serves_dir = environ
+            .split(|b| *b == 0)
+            .any(|var| var == marker.as_bytes());
+        if same_exe && serves_dir {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
+/// The names in the sidebar, once it lists `expected` people.
+pub async fn people_names(client: &Client, expected: usize) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let names = client
+            .execute(
+                "return Array.from(document.querySelectorAll(\"nav[aria-label='People'] button[data-person-id] .person-name\"))\
+                 .map(e => e.textContent.trim())",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let names: Vec<String> = serde_json::from_value(names).unwrap_or_default();
+        if names.len() == expected && names.iter().all(|n| !n.is_empty()) {
+            return names;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "expected {expected} people, saw {names:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    let el = client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    el.clear().await.unwrap();
+    el.send_keys(text).await.unwrap();
+}
+
+pub async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Captures the app window from the X server. (WebKitWebDriver's own screenshot
+/// command never answers under a virtual display, so the display is asked.)
+pub async fn screenshot(session: &Session, client: &Client, dir: &Path, name: &str) {
+    // Let the last layout and paint settle before capturing.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let (x, y, w, h) = client.get_window_rect().await.unwrap();
+    let path = dir.join(format!("{name}.png"));
+    let full = dir.join(format!("{name}.screen.png"));
+    let out = session
+        .command("import")
+        .args(["-window", "root", "-silent"])
+        .arg(format!("png:{}", full.display()))
+        .output()
+        .expect("ImageMagick's import (make deps-test installs it)");
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Keep just the app window.
+    let out = std::process::Command::new("/usr/bin/convert")
+        .arg(&full)
+        .args(["-crop", &format!("{w}x{h}+{x}+{y}"), "+repage"])
+        .arg(format!("png:{}", path.display()))
+        .output()
+        .expect("ImageMagick's convert");
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_file(&full);
+    let png = std::fs::read(&path).unwrap();
+    assert!(
+        png.len() > 5000 && png.starts_with(b"\x89PNG"),
+        "{name}: not a real screenshot"
+    );
+}
+
+pub fn screenshot_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
