@@ -539,14 +539,14 @@ impl Demo<'_> {
             Some((start + Duration::days(self.rng.random_range(3..21))).date_naive())
         };
         let age_days = (self.now - start).num_days();
-        // Old items have mostly been dealt with; recent ones are still moving.
         let roll: f64 = self.rng.random();
+        // Old items have been dealt with (a manager closes or drops what
+        // lingers); recent ones are still moving.
         let status = if age_days > 45 {
-            match roll {
-                r if r < 0.80 => ActionStatus::Done,
-                r if r < 0.90 => ActionStatus::Dropped,
-                r if r < 0.95 => ActionStatus::Partial,
-                _ => ActionStatus::Open,
+            if roll < 0.85 {
+                ActionStatus::Done
+            } else {
+                ActionStatus::Dropped
             }
         } else {
             match roll {

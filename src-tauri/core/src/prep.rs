@@ -58,7 +58,7 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
     let (completed_count, average) = schedule.completed_stats(person_id)?;
     let last_date = last
         .as_ref()
-        .map(|m| local_date(m.scheduled_start, &m.time_zone));
+        .map(|m| local_date(m.started_at.unwrap_or(m.scheduled_start), &m.time_zone));
     let days_since_last = last_date.map(|d| (today - d).num_days());
 
     let closed_since = last

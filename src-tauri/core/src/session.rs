@@ -19,6 +19,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// A 1:1 started this far from its planned time counts as held now.
+const RESCHEDULE_ON_START_HOURS: i64 = 12;
+
 /// What the session screen shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SessionView {
@@ -143,6 +146,14 @@ pub fn start(store: &mut Store, meeting_id: &str) -> Result<SessionView> {
             }
             MeetingStatus::Cancelled => return Err(Error::invalid("This 1:1 was cancelled.")),
             MeetingStatus::Scheduled => {}
+        }
+        // Held on another occasion than planned (a day early, say): the 1:1
+        // happens now, and a series occurrence remembers the slot it used.
+        if (now - meeting.scheduled_start).num_hours().abs() >= RESCHEDULE_ON_START_HOURS {
+            if meeting.series_id.is_some() && meeting.original_start.is_none() {
+                meeting.original_start = Some(meeting.scheduled_start);
+            }
+            meeting.scheduled_start = now;
         }
         meeting.status = MeetingStatus::InProgress;
         meeting.started_at = Some(now);

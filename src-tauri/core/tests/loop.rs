@@ -888,3 +888,23 @@ fn a_finished_1_1_leaves_a_complete_person_page() {
     assert!(page.next_meeting.is_some());
     assert_eq!(page.series.len(), 1);
 }
+
+#[test]
+fn a_1_1_held_days_early_counts_as_held_then_and_the_series_carries_on() {
+    let mut l = Loop::new();
+    let ada = l.person("Ada Okafor", Level::Junior);
+    let thursday = l.weekly_thursday_two_pm(&ada);
+    // Tuesday 09:00 UTC: "Start 1:1 Now" on the prepared Thursday 1:1.
+    let view = session::start_now(&mut l.store, &ada).unwrap();
+    assert_eq!(view.meeting.id, thursday);
+    assert_eq!(view.meeting.scheduled_start, at("2024-10-22T09:00:00Z"));
+    assert_eq!(
+        view.meeting.original_start,
+        Some(at("2024-10-24T12:00:00Z"))
+    );
+    let next = l.hold(&thursday, 30).unwrap();
+    let next = l.store.schedule().get_meeting(&next).unwrap();
+    assert_eq!(local(next.scheduled_start), "Thu 2024-10-31 14:00");
+    let p = prep::prepare(&l.store, &ada).unwrap();
+    assert_eq!(p.days_since_last, Some(0));
+}

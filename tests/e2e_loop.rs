@@ -1,0 +1,291 @@
+//! End to end, the 1:1 loop in the real window (TC-001 to TC-005): add a
+//! person, schedule a weekly 1:1, log a win, prepare and save prep notes,
+//! start the session, check agenda items, type live and private notes, add
+//! two action items; kill the app mid-session and find the typing and the
+//! running timer after a relaunch; end, save and schedule the next 1:1, copy
+//! the shared notes; mark the IC's item done and see it at the next prep;
+//! quit, relaunch and find everything. Screenshots of every screen go to
+//! target/e2e-screenshots/.
+
+mod support;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+use support::webdriver::{
+    app_pids, click, connect, is_checked, screenshot, screenshot_dir, set_value, start_driver,
+    text_of, type_into, value_of, wait_count, wait_text, Driver,
+};
+use support::{Services, Session};
+
+/// Seconds shown by a "HH:MM:SS" timer.
+fn timer_seconds(text: &str) -> u64 {
+    let parts: Vec<u64> = text
+        .trim()
+        .split(':')
+        .map(|p| {
+            p.trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("timer {text:?}"))
+        })
+        .collect();
+    assert_eq!(parts.len(), 3, "timer {text:?}");
+    parts[0] * 3600 + parts[1] * 60 + parts[2]
+}
+
+async fn launch(session: &Session, data_dir: &Path) -> (Driver, fantoccini::Client) {
+    let driver = start_driver(
+        session,
+        data_dir,
+        &screenshot_dir().join("tauri-driver-loop.log"),
+    );
+    let client = connect(&driver).await;
+    (driver, client)
+}
+
+/// Shoots the current screen in the light and then the dark theme.
+async fn both_themes(session: &Session, client: &fantoccini::Client, name: &str) {
+    let shots = screenshot_dir();
+    click(client, "label[for=theme-light]").await;
+    screenshot(session, client, &shots, &format!("{name}-light")).await;
+    click(client, "label[for=theme-dark]").await;
+    screenshot(session, client, &shots, &format!("{name}-dark")).await;
+    click(client, "label[for=theme-light]").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
+    let session = Session::start(Services {
+        display: true,
+        keyring: true,
+        notifications: true,
+    });
+    let data_dir = session.dir.path().join("data");
+    let shots = screenshot_dir();
+
+    // First run, keyring-protected, empty.
+    let (driver, client) = launch(&session, &data_dir).await;
+    wait_text(&client, "h1", "Welcome to Rapport").await;
+    click(&client, "#create-store").await;
+    wait_text(&client, "h1", "Today").await;
+
+    // The manager's name, used in what is shared.
+    click(&client, "#nav-settings").await;
+    type_into(&client, "#settings-name", "Sam Rivera").await;
+    click(&client, "#settings-save").await;
+    wait_text(&client, "body", "Settings saved").await;
+
+    // Add a person.
+    click(&client, "#add-person").await;
+    type_into(&client, "#person-name", "John Smith").await;
+    type_into(&client, "#person-email", "john.smith@example.com").await;
+    type_into(&client, "#person-role", "Recruiter").await;
+    set_value(&client, "#person-level", "junior").await;
+    type_into(&client, "#person-focus", "Client communication").await;
+    screenshot(&session, &client, &shots, "loop-01-add-person").await;
+    click(&client, "#person-save").await;
+    wait_text(&client, "#person-title", "John Smith").await;
+
+    // Schedule a weekly 1:1, Thursdays 14:00 in Paris.
+    click(&client, "#person-schedule").await;
+    set_value(&client, "#series-frequency", "weekly").await;
+    set_value(&client, "#series-weekday", "thu").await;
+    set_value(&client, "#series-time", "14:00").await;
+    set_value(&client, "#series-zone", "Europe/Paris").await;
+    screenshot(&session, &client, &shots, "loop-02-schedule").await;
+    click(&client, "#series-save").await;
+    wait_text(&client, "body", "Weekly on Thursday at 14:00").await;
+
+    // A win, logged any time.
+    click(&client, "#person-log").await;
+    type_into(&client, "#highlight-text", "Placed Kevin Lee at Oracle").await;
+    click(&client, "#highlight-save").await;
+    wait_text(&client, "#person-highlights", "Placed Kevin Lee at Oracle").await;
+    both_themes(&session, &client, "loop-03-person").await;
+
+    // TC-001: prepare.
+    click(&client, "#person-prepare").await;
+    wait_text(&client, "#prep-title", "John Smith").await;
+    wait_text(&client, "#prep-last", "No 1:1 yet").await;
+    wait_text(&client, "#prep-next", "").await;
+    wait_text(&client, "#prep-wins", "Placed Kevin Lee at Oracle").await;
+    wait_text(
+        &client,
+        "#prep-talking-points",
+        "Placed Kevin Lee at Oracle",
+    )
+    .await;
+    type_into(&client, "#prep-notes", "Start with the Oracle win").await;
+    click(&client, "#save-prep-notes").await;
+    wait_text(&client, "#toast", "Prep notes saved").await;
+    both_themes(&session, &client, "loop-04-prepare").await;
+
+    // TC-002: start; the timer runs, the agenda loads, the notes are enabled.
+    click(&client, "#start-session").await;
+    wait_text(&client, "#session-title", "John Smith").await;
+    wait_count(&client, "#agenda li[data-agenda-id]", 6).await;
+    let t0 = timer_seconds(&wait_text(&client, "#session-timer", ":").await);
+    tokio::time::sleep(Duration::from_millis(2200)).await;
+    let t1 = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
+    assert!(t1 > t0, "the timer runs: {t0} then {t1}");
+    click(
+        &client,
+        "#agenda li[data-agenda-id]:nth-child(1) input[type=checkbox]",
+    )
+    .await;
+    click(
+        &client,
+        "#agenda li[data-agenda-id]:nth-child(2) input[type=checkbox]",
+    )
+    .await;
+    type_into(&client, "#live-notes", "Wins: Oracle placement").await;
+    type_into(&client, "#private-notes", "PRIVATE coaching idea").await;
+
+    // TC-003: two action items, one per owner.
+    for (title, owner, due) in [
+        ("Complete LinkedIn training", "ic", "2030-12-01"),
+        ("Escalate Google stale jobs", "manager", ""),
+    ] {
+        click(&client, "#add-action").await;
+        type_into(&client, "#action-title", title).await;
+        set_value(&client, "#action-owner", owner).await;
+        set_value(&client, "#action-due", due).await;
+        click(&client, "#action-save").await;
+        wait_text(&client, "#session-actions", title).await;
+    }
+    let actions = text_of(&client, "#session-actions").await.unwrap();
+    assert!(actions.contains("John"), "{actions}");
+    assert!(actions.contains("Ongoing"), "{actions}");
+    both_themes(&session, &client, "loop-05-session").await;
+
+    // Typing, then the app is killed: at most two seconds of typing may be lost.
+    let live = client
+        .find(fantoccini::Locator::Css("#live-notes"))
+        .await
+        .unwrap();
+    live.send_keys("\nTyped before the crash").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    let before_kill = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
+    let pids = app_pids(&data_dir);
+    assert!(!pids.is_empty(), "the app process is running");
+    for pid in &pids {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !app_pids(&data_dir).is_empty() {
+        assert!(Instant::now() < deadline, "the app did not die");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    drop(client);
+    drop(driver);
+    let killed_at = Instant::now();
+
+    // Relaunch: the session is still running, its timer resumed from the stored start.
+    let (driver, client) = launch(&session, &data_dir).await;
+    wait_text(&client, "h1", "Today").await;
+    wait_text(&client, "#today-upcoming", "In progress").await;
+    screenshot(&session, &client, &shots, "loop-06-today-in-progress").await;
+    click(&client, "#today-upcoming li[data-meeting-id] button").await;
+    wait_text(&client, "#session-title", "John Smith").await;
+    let resumed = timer_seconds(&wait_text(&client, "#session-timer", ":").await);
+    let away = killed_at.elapsed().as_secs();
+    assert!(
+        resumed >= before_kill + away,
+        "timer resumed at {resumed}s; it showed {before_kill}s at the kill, {away}s ago"
+    );
+    let notes = value_of(&client, "#live-notes").await;
+    assert!(
+        notes.contains("Typed before the crash"),
+        "typing lost by the kill: {notes:?}"
+    );
+    assert_eq!(
+        value_of(&client, "#private-notes").await,
+        "PRIVATE coaching idea"
+    );
+    wait_count(&client, "#session-actions li[data-action-id]", 2).await;
+    assert!(
+        is_checked(
+            &client,
+            "#agenda li[data-agenda-id]:nth-child(1) input[type=checkbox]"
+        )
+        .await
+    );
+
+    // TC-004: end, share live notes only, schedule the next weekly 1:1.
+    click(&client, "#end-session").await;
+    wait_text(&client, "#summary-agenda", "2/6").await;
+    let duration = timer_seconds(&text_of(&client, "#summary-duration").await.unwrap());
+    assert!(duration >= resumed, "{duration} < {resumed}");
+    assert!(is_checked(&client, "#share-live").await);
+    assert!(!is_checked(&client, "#share-private").await);
+    let preview = wait_text(&client, "#summary-preview", "Oracle placement").await;
+    assert!(!preview.contains("PRIVATE"), "{preview}");
+    assert!(is_checked(&client, "#next-recurring").await);
+    both_themes(&session, &client, "loop-07-summary").await;
+    click(&client, "#save-session").await;
+    wait_text(&client, "#toast", "Next session scheduled").await;
+    click(&client, "#copy-shared-notes").await;
+    wait_text(&client, "#toast", "copied").await;
+    let clipboard = session
+        .command("xclip")
+        .args(["-selection", "clipboard", "-o"])
+        .output()
+        .expect("xclip (make deps-test installs it)");
+    let clipboard = String::from_utf8_lossy(&clipboard.stdout).to_string();
+    assert!(clipboard.contains("# 1:1 Sam / John"), "{clipboard}");
+    assert!(clipboard.contains("Typed before the crash"), "{clipboard}");
+    assert!(
+        clipboard.contains("Complete LinkedIn training — John Smith"),
+        "{clipboard}"
+    );
+    assert!(!clipboard.contains("PRIVATE"), "{clipboard}");
+    assert!(!clipboard.contains("Oracle win"), "prep notes: {clipboard}");
+    screenshot(&session, &client, &shots, "loop-08-saved").await;
+
+    // TC-005: the IC's item is done; the next prep shows it.
+    click(&client, "#nav-today").await;
+    wait_text(&client, "#today-upcoming", "John Smith").await;
+    click(&client, "nav[aria-label='People'] button[data-person-id]").await;
+    wait_text(
+        &client,
+        "#person-actions-theirs",
+        "Complete LinkedIn training",
+    )
+    .await;
+    set_value(
+        &client,
+        "#person-actions-theirs li[data-action-id] select",
+        "done",
+    )
+    .await;
+    wait_text(&client, "#person-history", "").await;
+    click(&client, "#person-prepare").await;
+    wait_text(&client, "#prep-last", "(today)").await;
+    wait_text(&client, "#prep-count", "1 total").await;
+    let row = wait_text(&client, "#prep-actions", "Complete LinkedIn training").await;
+    assert!(row.contains("Done"), "{row}");
+    client.close().await.unwrap();
+    drop(driver);
+
+    // Quit and relaunch: everything is there.
+    let (_driver, client) = launch(&session, &data_dir).await;
+    wait_text(&client, "#today-upcoming", "John Smith").await;
+    both_themes(&session, &client, "loop-09-today").await;
+    click(&client, "nav[aria-label='People'] button[data-person-id]").await;
+    wait_text(&client, "#person-history", "").await;
+    click(&client, "#person-history .history-item button").await;
+    wait_text(&client, "#person-history", "Typed before the crash").await;
+    wait_text(&client, "#person-history", "PRIVATE coaching idea").await;
+    wait_text(
+        &client,
+        "#person-actions-mine",
+        "Escalate Google stale jobs",
+    )
+    .await;
+    screenshot(&session, &client, &shots, "loop-10-person-history").await;
+    click(&client, "#nav-templates").await;
+    wait_text(&client, "body", "Standard weekly").await;
+    both_themes(&session, &client, "loop-11-templates").await;
+    client.close().await.unwrap();
+}
