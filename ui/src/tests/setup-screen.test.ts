@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import type { SetupRequest } from '../lib/bindings';
 import { DATA_DIR, PEOPLE, commands, mockBackend, status } from './fixtures';
+import { today } from './builders';
 
 afterEach(() => {
   clearMocks();
@@ -15,6 +16,7 @@ async function renderSetup(keyringAvailable: boolean, createStore?: (args: unkno
     app_status: () => status({ state: 'needs_setup', keyring_available: keyringAvailable }),
     create_store: createStore ?? (() => status({ state: 'unlocked', key_backend: 'passphrase' })),
     list_people: () => PEOPLE,
+    get_today: () => today(),
   });
   render(App);
   await screen.findByRole('heading', { level: 1, name: 'Welcome to Rapport' });
@@ -90,7 +92,9 @@ describe('first run', () => {
     expect(calls.filter((call) => call.cmd === 'create_store')).toEqual([
       { cmd: 'create_store', args: { request: expected } },
     ]);
-    expect(commands(calls)).toEqual(['app_status', 'create_store', 'list_people']);
+    // Then the shell loads the sidebar and the Today screen, in no particular order.
+    expect(commands(calls).slice(0, 2)).toEqual(['app_status', 'create_store']);
+    expect(commands(calls).slice(2).sort()).toEqual(['get_today', 'list_people']);
   });
 
   it('creates a keyring store with no passphrase and no demo by default', async () => {
@@ -121,6 +125,7 @@ describe('first run', () => {
 
     await user.click(button);
     await screen.findByRole('navigation', { name: 'People' });
-    expect(commands(calls)).toEqual(['app_status', 'create_store', 'create_store', 'list_people']);
+    expect(commands(calls).slice(0, 3)).toEqual(['app_status', 'create_store', 'create_store']);
+    expect(commands(calls).slice(3).sort()).toEqual(['get_today', 'list_people']);
   });
 });

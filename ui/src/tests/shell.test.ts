@@ -1,25 +1,43 @@
 import { clearMocks } from '@tauri-apps/api/mocks';
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
-import type { PersonSummary } from '../lib/bindings';
-import { PEOPLE, mockBackend, status } from './fixtures';
+import type { Person, PersonInput, PersonSummary } from '../lib/bindings';
+import { personOf, personPage, person as buildPerson, today, TEMPLATES } from './builders';
+import { PEOPLE, commands, mockBackend, status, type Call } from './fixtures';
 
 afterEach(() => {
   clearMocks();
 });
 
-async function renderShell(people: PersonSummary[] = PEOPLE) {
-  mockBackend({
+function pageFor(people: PersonSummary[]) {
+  return (args: unknown) => {
+    const { personId } = args as { personId: string };
+    const summary = people.find((candidate) => candidate.id === personId);
+    if (!summary) throw { code: 'not_found', message: 'That person does not exist.' };
+    return personPage({ person: personOf(summary) });
+  };
+}
+
+async function renderShell(
+  people: PersonSummary[] = PEOPLE,
+  extra: Record<string, (args: unknown) => unknown> = {},
+): Promise<{ nav: HTMLElement; user: ReturnType<typeof userEvent.setup>; calls: Call[] }> {
+  const calls = mockBackend({
     app_status: () => status({ state: 'unlocked', key_backend: 'keyring' }),
     list_people: () => people,
+    get_today: () => today({ people_count: people.filter((p) => !p.archived).length }),
+    get_person_page: pageFor(people),
+    list_templates: () => TEMPLATES,
+    ...extra,
   });
   render(App);
   const nav = await screen.findByRole('navigation', { name: 'People' });
-  // The welcome pane shows once the people are loaded.
-  await screen.findByRole('heading', { level: 1, name: 'Your team' });
-  return { nav, user: userEvent.setup() };
+  await screen.findByRole('heading', { level: 1, name: 'Today' });
+  // The list, or the line saying it is empty, shows once the people are loaded.
+  await waitFor(() => expect(nav.querySelector('ul, .empty')).not.toBeNull());
+  return { nav, user: userEvent.setup(), calls };
 }
 
 function personButtons(nav: HTMLElement): HTMLElement[] {
@@ -32,8 +50,12 @@ function currentIds(nav: HTMLElement): (string | null)[] {
     .map((button) => button.getAttribute('data-person-id'));
 }
 
+function title(): HTMLElement {
+  return within(screen.getByRole('main')).getByRole('heading', { level: 1 });
+}
+
 describe('main shell', () => {
-  it('lists active people with their role, hides archived ones, and counts them', async () => {
+  it('starts on Today, lists active people with their role, hides archived ones', async () => {
     const { nav } = await renderShell();
     const buttons = personButtons(nav);
     expect(buttons.map((button) => button.getAttribute('data-person-id'))).toEqual([
@@ -47,8 +69,8 @@ describe('main shell', () => {
     expect(currentIds(nav)).toEqual([]);
 
     expect(screen.getByText('Rapport')).toBeInTheDocument();
-    expect(screen.getByText('3 people')).toBeInTheDocument();
-    expect(screen.getByText(/Select a person/)).toBeInTheDocument();
+    expect(document.getElementById('people-count')).toHaveTextContent('3 people');
+    expect(screen.getByRole('button', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('shows archived people on request', async () => {
@@ -59,25 +81,30 @@ describe('main shell', () => {
     );
   });
 
-  it('says so when there is nobody yet', async () => {
+  it('says so when there is nobody yet, and welcomes with an add action', async () => {
     const { nav } = await renderShell([]);
     expect(within(nav).getByText('No people yet')).toBeInTheDocument();
     expect(personButtons(nav)).toEqual([]);
+    expect(screen.getByText('Welcome to Rapport.')).toBeInTheDocument();
     // The theme control still lives in the sidebar.
     expect(screen.getByRole('group', { name: 'Theme' })).toBeInTheDocument();
   });
 
   it('opens a person with their name, role, level label and e-mail', async () => {
-    const { nav, user } = await renderShell();
+    const { nav, user, calls } = await renderShell();
     await user.click(within(nav).getByRole('button', { name: /Ada Okafor/ }));
 
     const main = screen.getByRole('main');
-    expect(within(main).getByRole('heading', { level: 1 })).toHaveTextContent('Ada Okafor');
+    expect(await within(main).findByRole('heading', { level: 1 })).toHaveTextContent('Ada Okafor');
     expect(within(main).getByText('Backend engineer')).toBeInTheDocument();
     expect(within(main).getByText('Senior')).toBeInTheDocument();
     expect(within(main).getByText('ada@example.com')).toBeInTheDocument();
     expect(currentIds(nav)).toEqual(['p-ada']);
-    expect(screen.queryByText('3 people')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Today' })).not.toHaveAttribute('aria-current');
+    expect(document.getElementById('people-count')).not.toBeInTheDocument();
+    expect(calls.filter((call) => call.cmd === 'get_person_page')).toEqual([
+      { cmd: 'get_person_page', args: { personId: 'p-ada', historyLimit: 20 } },
+    ]);
   });
 
   it.each([
@@ -86,24 +113,24 @@ describe('main shell', () => {
   ])('shows the level of %s as %s', async (name, label) => {
     const { nav, user } = await renderShell();
     await user.click(within(nav).getByRole('button', { name: new RegExp(name) }));
-    expect(within(screen.getByRole('main')).getByText(label)).toBeInTheDocument();
+    expect(await screen.findByText(label, { selector: '#person-level' })).toBeInTheDocument();
   });
 
   it('shows "Confirmed" for an archived confirmed person', async () => {
     const { nav, user } = await renderShell();
     await user.click(screen.getByLabelText(/Show archived/));
     await user.click(within(nav).getByRole('button', { name: /Dana Kowalski/ }));
-    expect(within(screen.getByRole('main')).getByText('Confirmed')).toBeInTheDocument();
+    expect(await screen.findByText('Confirmed', { selector: '#person-level' })).toBeInTheDocument();
   });
 
-  it('moves the selection with the arrow keys and stops at the ends', async () => {
+  it('moves through people with the arrow keys and stops at the ends', async () => {
     const { nav, user } = await renderShell();
     await user.click(within(nav).getByRole('button', { name: /Ada Okafor/ }));
 
     await user.keyboard('{ArrowDown}');
     expect(currentIds(nav)).toEqual(['p-ben']);
     expect(within(nav).getByRole('button', { name: /Ben Moreau/ })).toHaveFocus();
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Ben Moreau');
+    await waitFor(() => expect(title()).toHaveTextContent('Ben Moreau'));
 
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
     expect(currentIds(nav)).toEqual(['p-chen']);
@@ -113,9 +140,14 @@ describe('main shell', () => {
     await user.keyboard('{ArrowUp}{ArrowUp}');
     expect(currentIds(nav)).toEqual(['p-ada']);
     expect(within(nav).getByRole('button', { name: /Ada Okafor/ })).toHaveFocus();
+
+    await user.keyboard('{End}');
+    expect(currentIds(nav)).toEqual(['p-chen']);
+    await user.keyboard('{Home}');
+    expect(currentIds(nav)).toEqual(['p-ada']);
   });
 
-  it('lets Tab reach the list once, on the selected person', async () => {
+  it('lets Tab reach the list once, on the current person', async () => {
     const { nav, user } = await renderShell();
     const [ada, ben] = personButtons(nav);
     expect(ada).toHaveAttribute('tabindex', '0');
@@ -125,12 +157,93 @@ describe('main shell', () => {
     expect(ben).toHaveAttribute('tabindex', '0');
   });
 
-  it('shows a load failure in an alert', async () => {
+  it('goes to Templates, Settings and back to Today', async () => {
+    const { user } = await renderShell(PEOPLE, {
+      get_settings: () => ({ manager_name: 'Sam Rivera', manager_email: null }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Templates' }));
+    await waitFor(() => expect(title()).toHaveTextContent('Templates'));
+    expect(screen.getByRole('button', { name: 'Templates' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    expect(await screen.findByText('Friday sync')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await waitFor(() => expect(title()).toHaveTextContent('Settings'));
+    expect(await screen.findByLabelText('Your name')).toHaveValue('Sam Rivera');
+
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await waitFor(() => expect(title()).toHaveTextContent('Today'));
+  });
+
+  it('adds a person, refreshes the sidebar and opens their page', async () => {
+    let people = PEOPLE;
+    const created: Person = buildPerson({
+      id: 'p-eve',
+      name: 'Eve Martin',
+      role: 'Data engineer',
+      level: 'junior',
+      email: null,
+    });
+    const { nav, user, calls } = await renderShell(PEOPLE, {
+      list_people: () => people,
+      create_person: () => {
+        people = [...PEOPLE, { ...created, archived: false }];
+        return created;
+      },
+      get_person_page: (args) => {
+        const { personId } = args as { personId: string };
+        return personId === 'p-eve'
+          ? personPage({ person: created, cadence: 'weekly', career_talk_every_days: 14 })
+          : pageFor(people)(args);
+      },
+    });
+
+    await user.click(screen.getByRole('button', { name: '+ Add person' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add person' });
+    await user.type(within(dialog).getByLabelText('Name'), 'Eve Martin');
+    await user.type(within(dialog).getByLabelText('Role'), 'Data engineer');
+    await user.selectOptions(within(dialog).getByLabelText('Level'), 'junior');
+    await user.click(within(dialog).getByRole('button', { name: 'Save person' }));
+
+    await waitFor(() => expect(title()).toHaveTextContent('Eve Martin'));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(nav).getByRole('button', { name: /Eve Martin/ })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    const input = calls.find((call) => call.cmd === 'create_person')?.args as {
+      input: PersonInput;
+    };
+    expect(input.input).toMatchObject({ name: 'Eve Martin', role: 'Data engineer', level: 'junior' });
+    expect(commands(calls).filter((cmd) => cmd === 'list_people')).toHaveLength(2);
+  });
+
+  it('refreshes the sidebar after archiving someone', async () => {
+    let people = PEOPLE;
+    const { nav, user } = await renderShell(PEOPLE, {
+      list_people: () => people,
+      set_person_archived: () => {
+        people = PEOPLE.map((p) => (p.id === 'p-ben' ? { ...p, archived: true } : p));
+        return buildPerson({ id: 'p-ben', name: 'Ben Moreau', archived: true });
+      },
+    });
+    await user.click(within(nav).getByRole('button', { name: /Ben Moreau/ }));
+    await user.click(await screen.findByRole('button', { name: 'Archive' }));
+    await waitFor(() =>
+      expect(within(nav).queryByRole('button', { name: /Ben Moreau/ })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByLabelText(/Show archived \(2\)/)).toBeInTheDocument();
+  });
+
+  it('shows a load failure of the people in an alert', async () => {
     mockBackend({
       app_status: () => status({ state: 'unlocked', key_backend: 'keyring' }),
       list_people: () => {
         throw { code: 'storage', message: 'The notebook could not be read.' };
       },
+      get_today: () => today(),
     });
     render(App);
     expect(await screen.findByRole('alert')).toHaveTextContent('The notebook could not be read.');

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import { DATA_DIR, PEOPLE, commands, mockBackend, status } from './fixtures';
+import { today } from './builders';
 
 afterEach(() => {
   clearMocks();
@@ -22,6 +23,7 @@ async function renderUnlock() {
       return status({ state: 'unlocked', key_backend: 'passphrase' });
     },
     list_people: () => PEOPLE,
+    get_today: () => today(),
   });
   render(App);
   await screen.findByRole('heading', { level: 1, name: 'Unlock Rapport' });
@@ -71,7 +73,8 @@ describe('unlock', () => {
 
     const nav = await screen.findByRole('navigation', { name: 'People' });
     expect(within(nav).getAllByRole('button')).toHaveLength(3);
-    expect(commands(calls)).toEqual(['app_status', 'unlock_store', 'list_people']);
+    expect(commands(calls).slice(0, 2)).toEqual(['app_status', 'unlock_store']);
+    expect(commands(calls).slice(2).sort()).toEqual(['get_today', 'list_people']);
     expect(calls[1]).toEqual({ cmd: 'unlock_store', args: { passphrase: RIGHT } });
   });
 });
@@ -108,6 +111,7 @@ describe('a store that could not be opened automatically', () => {
           : status({ state: 'unlocked', key_backend: 'keyring' });
       },
       list_people: () => PEOPLE,
+      get_today: () => today(),
     });
     render(App);
     await screen.findByRole('heading', { level: 1, name: 'Rapport could not open your notes' });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { careerRhythmLabel, describeSeries, monthlyOrdinal } from './labels';
+import { proposedCadence, proposedCareerTalkDays } from './people';
+import { series } from '../tests/builders';
+
+describe('series descriptions', () => {
+  it('describes a weekly series with its zone and length', () => {
+    expect(describeSeries(series())).toBe('Weekly on Thursday at 14:00 (Europe/Paris), 30 min');
+  });
+
+  it('describes a biweekly series', () => {
+    expect(
+      describeSeries(
+        series({ frequency: 'biweekly', weekday: 'mon', local_time: '09:30:00', duration_minutes: 45 }),
+      ),
+    ).toBe('Every two weeks on Monday at 09:30 (Europe/Paris), 45 min');
+  });
+
+  it('names the weekday of the month a monthly series keeps', () => {
+    // 2024-11-12 is the second Tuesday of November.
+    expect(
+      describeSeries(series({ frequency: 'monthly', weekday: 'tue', starts_on: '2024-11-12' })),
+    ).toBe('Monthly on the second Tuesday at 14:00 (Europe/Paris), 30 min');
+  });
+
+  it('counts the month ordinal from the first matching weekday on or after the start', () => {
+    // Starting Wednesday 2024-11-06: the first Friday after is the 8th, the second Friday.
+    expect(monthlyOrdinal('2024-11-06', 'fri')).toBe('second');
+    expect(monthlyOrdinal('2024-11-01', 'fri')).toBe('first');
+    // A fifth Friday (29th) counts as the fourth.
+    expect(monthlyOrdinal('2024-11-29', 'fri')).toBe('fourth');
+    // Starting on the 30th, the next Monday falls in December: the first one.
+    expect(monthlyOrdinal('2024-11-30', 'mon')).toBe('first');
+  });
+});
+
+describe('rhythms by level', () => {
+  it('follows the recommended cadence table', () => {
+    expect(proposedCadence('junior')).toBe('weekly');
+    expect(proposedCadence('confirmed')).toBe('weekly');
+    expect(proposedCadence('senior')).toBe('biweekly');
+    expect(proposedCadence('staff_plus')).toBe('biweekly');
+    expect(proposedCareerTalkDays('junior')).toBe(14);
+    expect(proposedCareerTalkDays('senior')).toBe(30);
+    expect(proposedCareerTalkDays('staff_plus')).toBe(60);
+  });
+
+  it('words career-talk rhythms', () => {
+    expect(careerRhythmLabel(14)).toBe('Every two weeks');
+    expect(careerRhythmLabel(30)).toBe('Every month');
+    expect(careerRhythmLabel(60)).toBe('Every two months');
+    expect(careerRhythmLabel(45)).toBe('Every 45 days');
+  });
+});

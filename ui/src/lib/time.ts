@@ -1,0 +1,213 @@
+// Dates and times as the manager reads and types them.
+//
+// Instants come from the backend as RFC 3339 UTC strings. A 1:1 belongs to a
+// time zone (its series' or its own), so it is shown in that zone, not in the
+// zone the laptop happens to be in. Plain dates (due dates, start dates) are
+// calendar days with no zone, kept as "YYYY-MM-DD" strings end to end.
+
+import type { Weekday } from './bindings';
+
+/** A calendar day, "YYYY-MM-DD". */
+export type PlainDate = string;
+
+// Formatters are costly to build and the same few zones come back all the time.
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      // h23: midnight is "00", never "24".
+      hourCycle: 'h23',
+    });
+    partsFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+function toDate(instant: string | Date): Date {
+  return instant instanceof Date ? instant : new Date(instant);
+}
+
+/** The zone the computer is set to. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** True for an IANA zone name the system knows ("Europe/Paris", "UTC"). */
+export function isValidTimeZone(zone: string): boolean {
+  if (zone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every zone name the system knows, for suggestions while typing one. */
+export function knownTimeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+}
+
+/** The wall-clock date and time of an instant in a zone: "2024-11-28", "14:00". */
+export function zonedDateTime(
+  instant: string | Date,
+  zone: string,
+): { date: PlainDate; time: string } {
+  const parts: Record<string, string> = {};
+  for (const part of partsFormatter(zone).formatToParts(toDate(instant))) {
+    parts[part.type] = part.value;
+  }
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
+}
+
+/** The calendar day of an instant in a zone. */
+export function dateIn(instant: string | Date, zone: string): PlainDate {
+  return zonedDateTime(instant, zone).date;
+}
+
+/** Today's date where the manager is (or in `zone`). */
+export function today(zone: string = systemTimeZone(), now: Date = new Date()): PlainDate {
+  return dateIn(now, zone);
+}
+
+function parsePlain(date: PlainDate): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+}
+
+function formatPlain(date: Date): PlainDate {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The day `days` after `date` (before, when negative). */
+export function addDays(date: PlainDate, days: number): PlainDate {
+  const value = parsePlain(date);
+  value.setUTCDate(value.getUTCDate() + days);
+  return formatPlain(value);
+}
+
+/** Whole days from `from` to `to`; negative when `to` is earlier. */
+export function daysBetween(from: PlainDate, to: PlainDate): number {
+  return Math.round((parsePlain(to).getTime() - parsePlain(from).getTime()) / 86_400_000);
+}
+
+const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** The weekday a calendar day falls on. */
+export function weekdayOf(date: PlainDate): Weekday {
+  return WEEKDAYS[parsePlain(date).getUTCDay()] ?? 'mon';
+}
+
+/** "2:00 PM" or "14:00", as the manager's locale writes times. */
+export function formatClock(instant: string | Date, zone: string, locale?: string): string {
+  // A 24-hour clock reads "09:30", a 12-hour one "9:30 AM".
+  const twelveHour = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12;
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    hour: twelveHour ? 'numeric' : '2-digit',
+    minute: '2-digit',
+  }).format(toDate(instant));
+}
+
+/**
+ * "Thu 28 Nov", with the year when it is not `currentYear` ("Thu 28 Nov 2024").
+ * The day reads the same way everywhere in the app, whatever the locale.
+ */
+export function formatDay(date: PlainDate, currentYear?: number): string {
+  const value = parsePlain(date);
+  const withYear = currentYear === undefined || value.getUTCFullYear() !== currentYear;
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+  })
+    .format(value)
+    .replace(',', '');
+}
+
+/** A calendar day for lists: "Thu 28 Nov" this year, "Thu 28 Nov 2024" otherwise. */
+export function formatDate(date: PlainDate, now: Date = new Date()): string {
+  return formatDay(date, Number(today(systemTimeZone(), now).slice(0, 4)));
+}
+
+/**
+ * When a 1:1 happens, in its own zone, relative to `now`:
+ * "Today 2:00 PM", "Tomorrow 2:00 PM", "Thu 28 Nov 2:00 PM".
+ */
+export function formatWhen(
+  instant: string | Date,
+  zone: string,
+  now: string | Date = new Date(),
+  locale?: string,
+): string {
+  const day = dateIn(instant, zone);
+  const current = dateIn(now, zone);
+  const clock = formatClock(instant, zone, locale);
+  const offset = daysBetween(current, day);
+  if (offset === 0) return `Today ${clock}`;
+  if (offset === 1) return `Tomorrow ${clock}`;
+  if (offset === -1) return `Yesterday ${clock}`;
+  return `${formatDay(day, Number(current.slice(0, 4)))} ${clock}`;
+}
+
+/**
+ * Like formatWhen, naming the zone when it is not the computer's: the clock
+ * time of a 1:1 set in another zone is not the manager's.
+ */
+export function formatWhenWithZone(
+  instant: string | Date,
+  zone: string,
+  now: string | Date = new Date(),
+  locale?: string,
+): string {
+  const text = formatWhen(instant, zone, now, locale);
+  return zone === systemTimeZone() ? text : `${text} (${zone})`;
+}
+
+/** "30 min", "1 h", "1 h 15 min". */
+export function formatMinutes(minutes: number): string {
+  const whole = Math.max(0, Math.round(minutes));
+  if (whole < 60) return `${whole} min`;
+  const hours = Math.floor(whole / 60);
+  const rest = whole % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** Minutes between two instants, rounded. */
+export function minutesBetween(start: string, end: string): number {
+  return Math.round((new Date(end).getTime() - new Date(start).getTime()) / 60_000);
+}
+
+/** "today", "yesterday", "23 days ago". */
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
+}
+
+/** "1 day", "3 days". */
+export function dayCount(days: number): string {
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+/** "14:00:00" (as a stored time of day comes back) → "14:00". */
+export function shortTime(time: string): string {
+  return time.slice(0, 5);
+}

@@ -1,0 +1,229 @@
+// Typed builders for what the backend returns around the 1:1 loop. Each gives a
+// realistic value that a test overrides only where it matters.
+import type {
+  ActionItemView,
+  DuePerson,
+  Highlight,
+  Meeting,
+  OverdueItem,
+  Person,
+  PersonPage,
+  PersonSummary,
+  Series,
+  TemplateView,
+  Today,
+  UpcomingMeeting,
+} from '../lib/bindings';
+
+export const NOW = '2024-11-27T09:00:00Z';
+const CREATED = '2024-01-15T09:00:00Z';
+
+export function person(overrides: Partial<Person> = {}): Person {
+  return {
+    id: 'p-ada',
+    name: 'Ada Okafor',
+    email: 'ada@example.com',
+    role: 'Backend engineer',
+    level: 'senior',
+    start_date: '2023-03-01',
+    focus_areas: ['Lead the billing migration', 'Mentor the new hires'],
+    cadence: null,
+    career_talk_every_days: null,
+    default_template_id: null,
+    archived: false,
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  };
+}
+
+/** The person of a sidebar summary, with everything else defaulted. */
+export function personOf(summary: PersonSummary): Person {
+  return person({
+    id: summary.id,
+    name: summary.name,
+    email: summary.email,
+    role: summary.role,
+    level: summary.level,
+    archived: summary.archived,
+  });
+}
+
+export function meeting(overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    id: 'm-next',
+    person_id: 'p-ada',
+    series_id: 's-weekly',
+    kind: 'regular',
+    topic: null,
+    scheduled_start: '2024-11-28T13:00:00Z',
+    original_start: null,
+    planned_minutes: 30,
+    time_zone: 'Europe/Paris',
+    format: 'video',
+    status: 'scheduled',
+    started_at: null,
+    ended_at: null,
+    cancel_reason: null,
+    template_id: 'standard-weekly',
+    agenda: [],
+    shared_notes: '',
+    private_notes: '',
+    private_prep_notes: '',
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  };
+}
+
+export function series(overrides: Partial<Series> = {}): Series {
+  return {
+    id: 's-weekly',
+    person_id: 'p-ada',
+    frequency: 'weekly',
+    weekday: 'thu',
+    local_time: '14:00:00',
+    time_zone: 'Europe/Paris',
+    duration_minutes: 30,
+    format: 'video',
+    template_id: null,
+    starts_on: '2024-01-18',
+    ends_on: null,
+    sequence: 0,
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  };
+}
+
+export function action(overrides: Partial<ActionItemView> = {}): ActionItemView {
+  return {
+    id: 'a-1',
+    person_id: 'p-ada',
+    meeting_id: 'm-past',
+    title: 'Draft the migration plan',
+    owner: 'ic',
+    due_on: '2024-11-30',
+    status: 'open',
+    created_at: '2024-11-14T14:00:00Z',
+    updated_at: '2024-11-14T14:00:00Z',
+    history: [{ status: 'open', due_on: '2024-11-30', changed_at: '2024-11-14T14:00:00Z' }],
+    overdue: false,
+    days_overdue: null,
+    ...overrides,
+  };
+}
+
+export function highlight(overrides: Partial<Highlight> = {}): Highlight {
+  return {
+    id: 'h-1',
+    person_id: 'p-ada',
+    meeting_id: null,
+    kind: 'win',
+    occurred_on: '2024-11-20',
+    text: 'Shipped the invoice export',
+    created_at: '2024-11-20T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export function personPage(overrides: Partial<PersonPage> = {}): PersonPage {
+  return {
+    person: person(),
+    cadence: 'biweekly',
+    career_talk_every_days: 30,
+    series: [series()],
+    next_meeting: meeting(),
+    open_mine: [],
+    open_theirs: [],
+    highlights: [],
+    history: [],
+    history_total: 0,
+    cancelled_last_60_days: 0,
+    ...overrides,
+  };
+}
+
+export function template(overrides: Partial<TemplateView> = {}): TemplateView {
+  const items = overrides.items ?? [
+    { title: 'Check-in', minutes: 5, prompts: ['How are you, really?'] },
+    { title: 'Their topics', minutes: 15, prompts: [] },
+    { title: 'Action items', minutes: 10, prompts: ['What did we promise?'] },
+  ];
+  return {
+    id: 'standard-weekly',
+    name: 'Standard weekly',
+    description: 'The everyday 1:1.',
+    builtin: true,
+    total_minutes: items.reduce((sum, item) => sum + item.minutes, 0),
+    ...overrides,
+    items,
+  };
+}
+
+export const TEMPLATES: TemplateView[] = [
+  template(),
+  template({
+    id: 'performance-improvement',
+    name: 'Performance improvement',
+    description: 'For an urgent performance conversation.',
+    items: [{ title: 'Expectations', minutes: 20, prompts: [] }],
+  }),
+  template({
+    id: 't-mine',
+    name: 'Friday sync',
+    description: 'Short and sweet.',
+    builtin: false,
+    items: [
+      { title: 'Wins', minutes: 5, prompts: ['What went well?'] },
+      { title: 'Blockers', minutes: 10, prompts: [] },
+    ],
+  }),
+];
+
+export function upcoming(overrides: Partial<UpcomingMeeting> = {}): UpcomingMeeting {
+  return {
+    meeting_id: 'm-next',
+    person_id: 'p-ada',
+    person_name: 'Ada Okafor',
+    scheduled_start: '2024-11-27T13:00:00Z',
+    time_zone: 'UTC',
+    planned_minutes: 30,
+    status: 'scheduled',
+    kind: 'regular',
+    topic: null,
+    started_at: null,
+    ...overrides,
+  };
+}
+
+export function overdue(overrides: Partial<OverdueItem> = {}): OverdueItem {
+  return {
+    item: action({ id: 'a-late', due_on: '2024-11-24', overdue: true, days_overdue: 3 }),
+    person_name: 'Ada Okafor',
+    ...overrides,
+  };
+}
+
+export function due(overrides: Partial<DuePerson> = {}): DuePerson {
+  return {
+    person_id: 'p-ben',
+    name: 'Ben Moreau',
+    cadence: 'weekly',
+    last_meeting: '2024-11-04T10:00:00Z',
+    days_since_last: 23,
+    next_meeting: null,
+    ...overrides,
+  };
+}
+
+export function today(overrides: Partial<Today> = {}): Today {
+  return {
+    now: NOW,
+    upcoming: [],
+    overdue: [],
+    due_people: [],
+    people_count: 3,
+    ...overrides,
+  };
+}

@@ -1,0 +1,175 @@
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Today as TodayData } from '../lib/bindings';
+import Today from '../lib/Today.svelte';
+import { action, due, overdue, today, upcoming } from './builders';
+import { mockBackend } from './fixtures';
+
+afterEach(() => {
+  clearMocks();
+});
+
+// Today in the builders is Wed 27 Nov 2024, 09:00 UTC.
+async function renderToday(data: TodayData | (() => TodayData)) {
+  const calls = mockBackend({ get_today: typeof data === 'function' ? data : () => data });
+  const navigate = vi.fn();
+  const onaddperson = vi.fn();
+  render(Today, { props: { navigate, onaddperson } });
+  await screen.findByRole('heading', { level: 1, name: 'Today' });
+  return { calls, navigate, onaddperson, user: userEvent.setup() };
+}
+
+function row(listId: string, index: number): HTMLElement {
+  const list = document.getElementById(listId);
+  if (!list) throw new Error(`#${listId} is missing`);
+  const item = list.querySelectorAll<HTMLElement>(':scope > li')[index];
+  if (!item) throw new Error(`#${listId} has no item ${index}`);
+  return item;
+}
+
+describe('Today', () => {
+  it('lists upcoming 1:1s relative to now, in the meeting zone', async () => {
+    await renderToday(
+      today({
+        upcoming: [
+          upcoming(),
+          upcoming({
+            meeting_id: 'm-ben',
+            person_id: 'p-ben',
+            person_name: 'Ben Moreau',
+            scheduled_start: '2024-11-28T10:30:00Z',
+          }),
+          upcoming({
+            meeting_id: 'm-chen',
+            person_id: 'p-chen',
+            person_name: 'Chen Li',
+            scheduled_start: '2024-11-29T14:00:00Z',
+            kind: 'requested',
+            topic: 'Career growth',
+          }),
+        ],
+      }),
+    );
+    const first = row('today-upcoming', 0);
+    expect(first).toHaveAttribute('data-meeting-id', 'm-next');
+    expect(first).toHaveTextContent(/Ada Okafor — Today (1:00\sPM|13:00)/);
+    expect(first).toHaveTextContent('30 min');
+    expect(row('today-upcoming', 1)).toHaveTextContent(/Ben Moreau — Tomorrow (10:30\sAM|10:30)/);
+    const third = row('today-upcoming', 2);
+    expect(third).toHaveTextContent(/Chen Li — Fri 29 Nov (2:00\sPM|14:00)/);
+    expect(third).toHaveTextContent('Requested: Career growth');
+  });
+
+  it('prepares a scheduled 1:1 and resumes one in progress', async () => {
+    const { navigate, user } = await renderToday(
+      today({
+        upcoming: [
+          upcoming({ status: 'in_progress', started_at: '2024-11-27T08:55:00Z' }),
+          upcoming({ meeting_id: 'm-ben', person_id: 'p-ben', person_name: 'Ben Moreau' }),
+        ],
+      }),
+    );
+    const running = row('today-upcoming', 0);
+    expect(within(running).getByText('In progress')).toBeInTheDocument();
+    expect(within(running).queryByRole('button', { name: 'Prepare' })).not.toBeInTheDocument();
+    await user.click(within(running).getByRole('button', { name: 'Resume' }));
+    expect(navigate).toHaveBeenLastCalledWith({ screen: 'session', meetingId: 'm-next' });
+
+    const prepare = within(row('today-upcoming', 1)).getByRole('button', { name: 'Prepare' });
+    expect(prepare).toHaveClass('prepare');
+    await user.click(prepare);
+    expect(navigate).toHaveBeenLastCalledWith({ screen: 'prepare', personId: 'p-ben' });
+  });
+
+  it('lists overdue action items with person, owner and how late they are', async () => {
+    const { navigate, user } = await renderToday(
+      today({
+        overdue: [
+          overdue(),
+          overdue({
+            item: action({
+              id: 'a-mine',
+              title: 'Book the training',
+              owner: 'manager',
+              person_id: 'p-ben',
+              overdue: true,
+              days_overdue: 1,
+            }),
+            person_name: 'Ben Moreau',
+          }),
+        ],
+      }),
+    );
+    const first = row('today-overdue', 0);
+    expect(first).toHaveAttribute('data-action-id', 'a-late');
+    expect(first).toHaveTextContent('Draft the migration plan');
+    expect(first).toHaveTextContent('Ada Okafor owns it');
+    expect(first).toHaveTextContent('3 days overdue');
+    const second = row('today-overdue', 1);
+    expect(second).toHaveTextContent('You own it');
+    expect(second).toHaveTextContent('1 day overdue');
+
+    await user.click(within(second).getByRole('button', { name: 'Ben Moreau' }));
+    expect(navigate).toHaveBeenCalledWith({ screen: 'person', personId: 'p-ben' });
+  });
+
+  it('lists who is due a 1:1, with the last and next one', async () => {
+    const { navigate, user } = await renderToday(
+      today({
+        due_people: [
+          due({ person_id: 'p-new', name: 'Noor Haddad', last_meeting: null, days_since_last: null }),
+          due({ next_meeting: '2024-12-05T13:00:00Z' }),
+        ],
+      }),
+    );
+    const never = row('today-due', 0);
+    expect(never).toHaveTextContent('no 1:1 yet (weekly)');
+    expect(never).toHaveTextContent('nothing scheduled');
+    const late = row('today-due', 1);
+    expect(late).toHaveTextContent('last 1:1 23 days ago (weekly)');
+    expect(late).toHaveTextContent(/next Thu 5 Dec/);
+
+    await user.click(within(late).getByRole('button', { name: 'Prepare' }));
+    expect(navigate).toHaveBeenLastCalledWith({ screen: 'prepare', personId: 'p-ben' });
+    await user.click(within(late).getByRole('button', { name: 'Ben Moreau' }));
+    expect(navigate).toHaveBeenLastCalledWith({ screen: 'person', personId: 'p-ben' });
+  });
+
+  it('counts the active people', async () => {
+    await renderToday(today({ people_count: 6 }));
+    const count = document.getElementById('people-count');
+    expect(count?.tagName).toBe('P');
+    expect(count).toHaveTextContent(/^6 people$/);
+  });
+
+  it('has a helpful line for each empty section', async () => {
+    await renderToday(today());
+    expect(document.getElementById('today-upcoming')).not.toBeInTheDocument();
+    expect(screen.getByText(/No 1:1 in the next seven days/)).toBeInTheDocument();
+    expect(screen.getByText(/Nothing overdue/)).toBeInTheDocument();
+    expect(screen.getByText(/Everyone has had a 1:1 within their cadence/)).toBeInTheDocument();
+  });
+
+  it('welcomes a new manager and offers to add someone', async () => {
+    const { onaddperson, user } = await renderToday(today({ people_count: 0 }));
+    expect(screen.getByText('Welcome to Rapport.')).toBeInTheDocument();
+    expect(document.getElementById('today-upcoming')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '+ Add person' }));
+    expect(onaddperson).toHaveBeenCalledOnce();
+  });
+
+  it('shows a load failure and tries again', async () => {
+    let attempts = 0;
+    const { user } = await renderToday(() => {
+      attempts += 1;
+      if (attempts === 1) throw { code: 'storage', message: 'The notebook could not be read.' };
+      return today({ upcoming: [upcoming()] });
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('The notebook could not be read.');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Ada Okafor')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
