@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import type { AgendaItem, NextProposal } from './bindings';
+import {
+  agendaTimeline,
+  calendarDaysBetween,
+  daysAgo,
+  dueLabel,
+  elapsedSeconds,
+  firstName,
+  formatClock,
+  formatDate,
+  formatLongDateTime,
+  formatTime,
+  fromToday,
+  localSlot,
+  meetingBadge,
+  overLabel,
+  ownerLabel,
+  planFor,
+  recurringLabel,
+  statusLabel,
+  suggestionLabel,
+} from './session-format';
+
+const PARIS = 'Europe/Paris';
+// Thu 28 Nov 2024, 2:00 PM in Paris.
+const START = '2024-11-28T13:00:00Z';
+
+function item(id: string, minutes: number, done = false): AgendaItem {
+  return { id, title: id, minutes, prompts: [], done };
+}
+
+describe('dates and times', () => {
+  it('formats in the 1:1 time zone', () => {
+    expect(formatDate(START, PARIS)).toBe('Nov 28, 2024');
+    expect(formatTime(START, PARIS)).toBe('2:00 PM');
+    expect(formatTime(START, 'America/New_York')).toBe('8:00 AM');
+    expect(formatLongDateTime('2024-12-05T13:00:00Z', PARIS)).toMatch(/^Thu 5 Dec 2024, 2:00 PM/);
+  });
+
+  it('gives the local date and time of a slot', () => {
+    expect(localSlot(START, PARIS)).toEqual({ date: '2024-11-28', time: '14:00', time_zone: PARIS });
+    expect(localSlot('2024-11-28T23:30:00Z', PARIS)).toEqual({
+      date: '2024-11-29',
+      time: '00:30',
+      time_zone: PARIS,
+    });
+  });
+
+  it('counts calendar days in the zone, not 24-hour periods', () => {
+    const lateEvening = Date.parse('2024-11-28T22:30:00Z'); // 23:30 in Paris
+    expect(calendarDaysBetween(lateEvening, '2024-11-28T23:30:00Z', PARIS)).toBe(1);
+    expect(calendarDaysBetween(Date.parse(START), '2024-12-05T13:00:00Z', PARIS)).toBe(7);
+  });
+
+  it('says how long ago and how far ahead', () => {
+    expect(daysAgo(0)).toBe('today');
+    expect(daysAgo(1)).toBe('yesterday');
+    expect(daysAgo(7)).toBe('7 days ago');
+    expect(fromToday(1)).toBe('tomorrow');
+    expect(fromToday(7)).toBe('1 week from today');
+    expect(fromToday(14)).toBe('2 weeks from today');
+    expect(fromToday(10)).toBe('10 days from today');
+    expect(fromToday(0)).toBe('today');
+    expect(fromToday(-1)).toBe('yesterday');
+    expect(fromToday(-3)).toBe('3 days ago');
+  });
+
+  it.each([
+    ['2024-11-28T12:45:00Z', 'In 15 min'],
+    ['2024-11-28T13:00:00Z', 'Now'],
+    ['2024-11-28T08:00:00Z', 'Today 2:00 PM'],
+    ['2024-11-28T14:00:00Z', 'Was due 2:00 PM'],
+    ['2024-11-27T13:00:00Z', 'Tomorrow 2:00 PM'],
+    ['2024-11-25T13:00:00Z', 'Thu 2:00 PM'],
+    ['2024-11-01T13:00:00Z', 'Nov 28'],
+  ])('badges a 1:1 at 2:00 PM seen at %s as %j', (now, badge) => {
+    const meeting = { scheduled_start: START, time_zone: PARIS, status: 'scheduled' as const };
+    expect(meetingBadge(meeting, Date.parse(now))).toBe(badge);
+  });
+
+  it('badges a running 1:1 as in progress', () => {
+    const meeting = { scheduled_start: START, time_zone: PARIS, status: 'in_progress' as const };
+    expect(meetingBadge(meeting, Date.parse(START))).toBe('In progress');
+  });
+});
+
+describe('timer', () => {
+  it('formats hours, minutes and seconds', () => {
+    expect(formatClock(0)).toBe('00:00:00');
+    expect(formatClock(47 * 60 + 23)).toBe('00:47:23');
+    expect(formatClock(3 * 3600 + 5)).toBe('03:00:05');
+    expect(formatClock(-4)).toBe('00:00:00');
+  });
+
+  it('counts from the stored start, to the end once ended', () => {
+    const now = Date.parse('2024-11-28T13:10:05Z');
+    expect(elapsedSeconds('2024-11-28T13:00:00Z', null, now)).toBe(605);
+    expect(elapsedSeconds('2024-11-28T13:00:00Z', '2024-11-28T13:47:23Z', now)).toBe(2843);
+    expect(elapsedSeconds(null, null, now)).toBe(0);
+  });
+});
+
+describe('agendaTimeline', () => {
+  const agenda = [item('wins', 5), item('review', 5), item('blockers', 15)];
+
+  it('puts the clock on the item whose box it is in', () => {
+    const timeline = agendaTimeline(agenda, 7 * 60);
+    expect(timeline.slots.map((slot) => slot.timing)).toEqual(['over', 'current', 'upcoming']);
+    expect(timeline.slots[0]).toMatchObject({ from: 0, to: 5, overBy: 2 });
+    expect(timeline.slots[1]).toMatchObject({ from: 5, to: 10, overBy: 0 });
+    expect(timeline.plannedMinutes).toBe(25);
+    expect(timeline.overtime).toBe(false);
+    expect(timeline.overBy).toBe(0);
+  });
+
+  it('does not flag checked items', () => {
+    const timeline = agendaTimeline([item('wins', 5, true), ...agenda.slice(1)], 7 * 60);
+    expect(timeline.slots.map((slot) => slot.timing)).toEqual(['done', 'current', 'upcoming']);
+  });
+
+  it('reports the overrun of the whole 1:1 in whole minutes', () => {
+    const timeline = agendaTimeline(agenda, 29 * 60 + 50);
+    expect(timeline.overtime).toBe(true);
+    expect(timeline.overBy).toBe(4);
+    expect(timeline.slots[2]).toMatchObject({ timing: 'over', overBy: 4 });
+  });
+
+  it('is in overtime but not a minute over just after the planned end', () => {
+    const timeline = agendaTimeline(agenda, 25 * 60 + 20);
+    expect(timeline.overtime).toBe(true);
+    expect(timeline.overBy).toBe(0);
+    expect(agendaTimeline(agenda, 25 * 60).overtime).toBe(false);
+  });
+
+  it('labels an overrun', () => {
+    expect(overLabel(4, true)).toBe('Over by 4 min');
+    expect(overLabel(2, false)).toBe('2 min over');
+    expect(overLabel(0, true)).toBe('Time up');
+  });
+
+  it('never flags an item without a time box', () => {
+    const timeline = agendaTimeline([item('open', 0)], 60 * 60);
+    expect(timeline.slots[0]?.timing).toBe('upcoming');
+    expect(timeline.overtime).toBe(false);
+  });
+});
+
+describe('action items', () => {
+  it('names the owner', () => {
+    expect(firstName('  Ada Okafor ')).toBe('Ada');
+    expect(ownerLabel('ic', 'Ada Okafor')).toBe('Ada');
+    expect(ownerLabel('manager', 'Ada Okafor')).toBe('You');
+  });
+
+  it.each([
+    [{ status: 'done', overdue: false }, '✅ Done'],
+    [{ status: 'partial', overdue: false }, '◐ Partial'],
+    [{ status: 'open', overdue: true }, '🔴 Overdue'],
+    [{ status: 'partial', overdue: true }, '🔴 Overdue'],
+    [{ status: 'escalated', overdue: false }, '⚠ Escalated'],
+    [{ status: 'open', overdue: false }, 'Open'],
+    [{ status: 'dropped', overdue: false }, 'Dropped'],
+  ] as const)('labels %j as %j', (item, label) => {
+    expect(statusLabel(item)).toBe(label);
+  });
+
+  it('shows due dates short, with the year only when it is another year', () => {
+    const now = Date.parse('2024-11-28T12:00:00Z');
+    expect(dueLabel(null, now)).toBe('Ongoing');
+    expect(dueLabel('2024-12-01', now)).toBe('Dec 1');
+    expect(dueLabel('2025-01-07', now)).toBe('Jan 7, 2025');
+  });
+});
+
+describe('next 1:1', () => {
+  const proposal: NextProposal = {
+    start: '2024-12-05T13:00:00Z',
+    time_zone: PARIS,
+    frequency: 'weekly',
+    existing_meeting_id: null,
+  };
+
+  it('labels the suggestion and the recurring choice', () => {
+    expect(suggestionLabel(proposal, Date.parse(START))).toMatch(
+      /^Thu 5 Dec 2024, 2:00 PM.*\(1 week from today\)$/,
+    );
+    expect(recurringLabel('weekly')).toBe('Recurring weekly');
+    expect(recurringLabel('biweekly')).toBe('Recurring every two weeks');
+  });
+
+  it('turns the choice into a plan', () => {
+    const none = { date: '', time: '' };
+    expect(planFor('recurring', proposal, none, 'UTC')).toEqual({ mode: 'recurring' });
+    expect(planFor('none', proposal, none, 'UTC')).toEqual({ mode: 'none' });
+    expect(planFor('one_time', proposal, none, 'UTC')).toEqual({
+      mode: 'one_time',
+      slot: { date: '2024-12-05', time: '14:00', time_zone: PARIS },
+    });
+    expect(planFor('custom', proposal, { date: '2024-12-06', time: '09:30' }, 'UTC')).toEqual({
+      mode: 'one_time',
+      slot: { date: '2024-12-06', time: '09:30', time_zone: PARIS },
+    });
+  });
+
+  it('asks for what is missing', () => {
+    expect(planFor('custom', proposal, { date: '2024-12-06', time: '' }, 'UTC')).toEqual({
+      problem: 'Pick a date and a time for the next 1:1.',
+    });
+    expect(planFor('one_time', null, { date: '', time: '' }, 'UTC')).toHaveProperty('problem');
+    expect(planFor('custom', null, { date: '2024-12-06', time: '09:30' }, 'Asia/Tokyo')).toEqual({
+      mode: 'one_time',
+      slot: { date: '2024-12-06', time: '09:30', time_zone: 'Asia/Tokyo' },
+    });
+  });
+});
