@@ -58,6 +58,19 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
         "{level}"
     );
     screenshot(&session, &client, &shots, "03-person-light").await;
+    // The demo fills the prepare screen: history, action items, talking points.
+    click(&client, "#person-prepare").await;
+    wait_text(&client, "#prep-title", &names[0]).await;
+    wait_text(&client, "#prep-count", "total").await;
+    wait_text(&client, "#prep-wins", "").await;
+    let points = wait_text(&client, "#prep-talking-points", "Why").await;
+    assert!(points.lines().count() >= 2, "{points}");
+    screenshot(&session, &client, &shots, "03b-prepare-demo-light").await;
+    click(&client, "#nav-today").await;
+    wait_text(&client, "#today-upcoming", "Prepare").await;
+    screenshot(&session, &client, &shots, "03c-today-demo-light").await;
+    first.click().await.unwrap();
+    wait_text(&client, "#person-title", &names[0]).await;
     click(&client, "label[for=theme-dark]").await;
     let theme = client
         .execute("return document.documentElement.dataset.theme", vec![])

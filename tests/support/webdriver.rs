@@ -160,6 +160,7 @@ pub async fn wait_count(client: &Client, css: &str, count: usize) {
 /// Sets a form control's value the way a user's edit would (input and change
 /// events), for controls WebDriver cannot type into reliably (select, date, time).
 pub async fn set_value(client: &Client, css: &str, value: &str) {
+    find(client, css).await;
     let found = client
         .execute(
             "const e = document.querySelector(arguments[0]); if (!e) return false;\
@@ -247,23 +248,55 @@ pub async fn people_names(client: &Client, expected: usize) -> Vec<String> {
     }
 }
 
+/// The element matching `css`, once it is there (screens load asynchronously).
+pub async fn find(client: &Client, css: &str) -> fantoccini::elements::Element {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match client.find(Locator::Css(css)).await {
+            Ok(el) => return el,
+            Err(e) if Instant::now() > deadline => {
+                let body = text_of(client, "body").await.unwrap_or_default();
+                panic!("{css}: {e}; the window shows:\n{body}")
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
 pub async fn type_into(client: &Client, css: &str, text: &str) {
-    let el = client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    let el = find(client, css).await;
     el.clear().await.unwrap();
     el.send_keys(text).await.unwrap();
 }
 
+/// Clicks like a user: the element must be visible and not covered.
 pub async fn click(client: &Client, css: &str) {
+    let el = find(client, css).await;
+    if el.click().await.is_ok() {
+        return;
+    }
+    // WebKitWebDriver does not always scroll inside the app's own scrolling
+    // pane; scroll the way a user would, then click again.
     client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+            vec![serde_json::json!(css)],
+        )
         .await
         .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    if let Err(err) = el.click().await {
+        let covering = client
+            .execute(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();\
+                 const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);\
+                 return top ? top.outerHTML.slice(0, 200) : 'nothing'",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .unwrap_or_default();
+        panic!("click on {css} failed ({err}); on top of it: {covering}");
+    }
 }
 
 /// Captures the app window from the X server. (WebKitWebDriver's own screenshot
