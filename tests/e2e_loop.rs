@@ -157,6 +157,11 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     let actions = text_of(&client, "#session-actions").await.unwrap();
     assert!(actions.contains("John"), "{actions}");
     assert!(actions.contains("Ongoing"), "{actions}");
+    screenshot(&session, &client, &shots, "loop-05b-session-actions-light").await;
+    client
+        .execute("document.querySelector('main').scrollTo(0, 0)", vec![])
+        .await
+        .unwrap();
     both_themes(&session, &client, "loop-05-session").await;
 
     // Typing, then the app is killed: at most two seconds of typing may be lost.
@@ -164,7 +169,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
         .find(fantoccini::Locator::Css("#live-notes"))
         .await
         .unwrap();
-    live.send_keys("\nTyped before the crash").await.unwrap();
+    live.send_keys("\u{E007}Typed before the crash").await.unwrap();
     tokio::time::sleep(Duration::from_millis(2000)).await;
     let before_kill = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
     let pids = app_pids(&data_dir);
@@ -204,6 +209,10 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     assert_eq!(
         value_of(&client, "#private-notes").await,
         "PRIVATE coaching idea"
+    );
+    assert!(
+        notes.contains("Oracle placement\nTyped before the crash"),
+        "Enter starts a new line: {notes:?}"
     );
     wait_count(&client, "#session-actions li[data-action-id]", 2).await;
     assert!(
