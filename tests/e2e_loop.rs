@@ -169,7 +169,9 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
         .find(fantoccini::Locator::Css("#live-notes"))
         .await
         .unwrap();
-    live.send_keys("\u{E007}Typed before the crash").await.unwrap();
+    live.send_keys("\u{E007}Typed before the crash")
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(2000)).await;
     let before_kill = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
     let pids = app_pids(&data_dir);
