@@ -18,6 +18,7 @@ pub mod people;
 pub mod person_page;
 pub mod prep;
 pub mod recurrence;
+pub mod reminders;
 pub mod schedule;
 pub mod scheduling;
 pub mod schema;

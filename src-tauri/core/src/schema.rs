@@ -16,6 +16,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(crate::highlights::MIGRATION_V4),
     // 7: faster per-person meeting lookups
     M::up(crate::schedule::MIGRATION_V5),
+    // 8: reminders shown, snoozed, and their offsets
+    M::up(crate::reminders::MIGRATION_V1),
 ];
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -57,6 +57,9 @@ fn fixture_rows(version: u32) -> String {
              VALUES ('h1', 'p1', 'win', '2025-01-01', 'Shipped it', '{t}');"
         );
     }
+    if version >= 8 {
+        sql += "INSERT INTO reminder_offsets (person_id, minutes) VALUES (NULL, '[60,15]');";
+    }
     sql
 }
 
@@ -120,6 +123,9 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
         }
         if version >= 5 {
             assert_eq!(doc.action_items[0].history.len(), 1, "v{version}");
+        }
+        if version >= 8 {
+            assert_eq!(store.reminders().default_offsets().unwrap(), [60, 15]);
         }
         assert!(store.integrity_problems().unwrap().is_empty());
         tested += 1;

@@ -356,6 +356,10 @@ impl Store {
         Highlights { conn: &self.conn }
     }
 
+    pub fn reminders(&self) -> crate::reminders::Reminders<'_> {
+        crate::reminders::Reminders { conn: &self.conn }
+    }
+
     pub fn settings(&self) -> SettingsTable<'_> {
         SettingsTable { conn: &self.conn }
     }
