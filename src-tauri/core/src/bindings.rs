@@ -65,6 +65,11 @@ pub fn typescript() -> String {
         crate::today::DuePerson,
         crate::today::Today,
         crate::person_page::PersonPage,
+        crate::reminders::ReminderOffsets,
+        crate::share_log::ShareKind,
+        crate::share_log::ShareFormat,
+        crate::share_log::ShareLogEntry,
+        crate::sharing::ClipboardContent,
     ];
     let mut out = String::from(
         "// Generated from the Rust types in rapport-core by `make bindings`. Do not edit by hand.\n\n",

@@ -31,6 +31,8 @@ pub struct PersonPage {
     #[ts(type = "number")]
     pub history_total: u64,
     pub cancelled_last_60_days: u32,
+    /// What was shared with the person, newest first.
+    pub shared: Vec<crate::share_log::ShareLogEntry>,
 }
 
 /// How many highlights the page shows.
@@ -70,6 +72,9 @@ pub fn person_page(
             now - Duration::days(60),
             now + Duration::hours(1),
         )?,
+        shared: store
+            .share_log()
+            .of_person(person_id, Some(crate::share_log::SHOWN))?,
         person,
     })
 }

@@ -402,3 +402,23 @@ pub fn set_offsets(
         s.reminders().set_offsets(person_id, minutes.as_deref())
     })
 }
+
+/// "Next 1:1: Ada Okafor, Thu 24 Oct 2024, 14:00" for the tray menu.
+pub fn next_label(store: &Store, now: DateTime<Utc>) -> Result<String> {
+    let next = store
+        .schedule()
+        .upcoming(now, now + Duration::days(60))?
+        .into_iter()
+        .find(|m| m.status == MeetingStatus::Scheduled);
+    Ok(match next {
+        Some(m) => {
+            let person = store.people().get(&m.person_id)?;
+            format!(
+                "Next 1:1: {}, {}",
+                person.name,
+                crate::shared_notes::local_label(m.scheduled_start, &m.time_zone)
+            )
+        }
+        None => "No 1:1 scheduled".to_string(),
+    })
+}

@@ -573,6 +573,16 @@ impl Schedule<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every meeting of a series, without agendas, oldest first (calendar
+    /// exceptions and cancelled dates come from these).
+    pub fn meetings_of_series(&self, series_id: &str) -> Result<Vec<Meeting>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meeting WHERE series_id = ?1 ORDER BY scheduled_start, id"
+        ))?;
+        let rows = stmt.query_map([series_id], meeting_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Meetings starting in `[from, to)` plus any in progress, soonest first.
     pub fn upcoming(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Meeting>> {
         let mut stmt = self.conn.prepare_cached(&format!(

@@ -18,6 +18,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(crate::schedule::MIGRATION_V5),
     // 8: reminders shown, snoozed, and their offsets
     M::up(crate::reminders::MIGRATION_V1),
+    // 9: what was shared with whom
+    M::up(crate::share_log::MIGRATION_V1),
 ];
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -53,6 +53,9 @@ pub struct Today {
     pub overdue: Vec<OverdueItem>,
     pub due_people: Vec<DuePerson>,
     pub people_count: u32,
+    /// The next 1:1 whose reminder time has come and that has not ended: the
+    /// banner with Prepare on the Today screen.
+    pub reminder_banner: Option<UpcomingMeeting>,
 }
 
 pub fn today(store: &Store) -> Result<Today> {
@@ -124,7 +127,26 @@ pub fn today(store: &Store) -> Result<Today> {
     // Longest wait first; people never met come first of all.
     due_people.sort_by_key(|p| std::cmp::Reverse(p.days_since_last.unwrap_or(i64::MAX)));
 
+    let mut reminder_banner = None;
+    for m in upcoming
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Scheduled)
+    {
+        let end = m.scheduled_start + Duration::minutes(i64::from(m.planned_minutes));
+        let lead = store
+            .reminders()
+            .offsets_for(&m.person_id)?
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+        if now >= m.scheduled_start - Duration::minutes(i64::from(lead)) && now < end {
+            reminder_banner = Some(m.clone());
+            break;
+        }
+    }
+
     Ok(Today {
+        reminder_banner,
         now,
         upcoming,
         overdue,

@@ -306,3 +306,24 @@ fn the_notification_text_has_counts_and_shareable_points_but_nothing_private() {
     assert!(text.contains("Celebrate: Placed Kevin at Oracle"), "{text}");
     assert!(!text.contains("PRIVATE"), "{text}");
 }
+
+#[test]
+fn today_shows_a_banner_inside_the_reminder_window() {
+    let w = world();
+    w.at("2024-10-24T11:44:00Z");
+    assert!(rapport_core::today::today(&w.store)
+        .unwrap()
+        .reminder_banner
+        .is_none());
+    w.at("2024-10-24T11:46:00Z");
+    let banner = rapport_core::today::today(&w.store)
+        .unwrap()
+        .reminder_banner
+        .unwrap();
+    assert_eq!(banner.meeting_id, w.meeting);
+    w.at("2024-10-24T12:31:00Z");
+    assert!(rapport_core::today::today(&w.store)
+        .unwrap()
+        .reminder_banner
+        .is_none());
+}

@@ -60,6 +60,12 @@ fn fixture_rows(version: u32) -> String {
     if version >= 8 {
         sql += "INSERT INTO reminder_offsets (person_id, minutes) VALUES (NULL, '[60,15]');";
     }
+    if version >= 9 {
+        sql += &format!(
+            "INSERT INTO share_log (id, person_id, meeting_id, kind, format, recipient, shared_at)
+             VALUES ('sl1', 'p1', 'm1', 'notes', 'eml', 'Fixture Person <fixture@example.com>', '{t}');"
+        );
+    }
     sql
 }
 
@@ -126,6 +132,15 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
         }
         if version >= 8 {
             assert_eq!(store.reminders().default_offsets().unwrap(), [60, 15]);
+        }
+        if version >= 9 {
+            let log = store.share_log().of_person("p1", None).unwrap();
+            assert_eq!(log.len(), 1, "v{version}");
+            assert_eq!(log[0].format, rapport_core::share_log::ShareFormat::Eml);
+            assert_eq!(
+                log[0].meeting_start,
+                Some(support::at("2025-01-02T13:00:00Z"))
+            );
         }
         assert!(store.integrity_problems().unwrap().is_empty());
         tested += 1;

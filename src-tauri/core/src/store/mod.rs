@@ -363,6 +363,10 @@ impl Store {
     pub fn settings(&self) -> SettingsTable<'_> {
         SettingsTable { conn: &self.conn }
     }
+
+    pub fn share_log(&self) -> crate::share_log::ShareLog<'_> {
+        crate::share_log::ShareLog { conn: &self.conn }
+    }
 }
 
 fn apply_key(conn: &Connection, key: &DbKey) -> Result<()> {
