@@ -50,7 +50,7 @@ ui-test:
 	cd ui && $(NPM) test
 
 e2e: deps-test ui
-	$(CARGO) test --locked --test e2e --test e2e_loop -- --nocapture
+	$(CARGO) test --locked --test e2e --test e2e_loop --test e2e_reminders -- --nocapture
 	@echo "Screenshots: target/e2e-screenshots/"
 
 bench: deps-test

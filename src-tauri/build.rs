@@ -44,6 +44,15 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "save_settings",
     "copy_to_clipboard",
+    "get_reminder_offsets",
+    "set_reminder_offsets",
+    "get_autostart",
+    "set_autostart",
+    "quit_app",
+    "share_email_draft",
+    "copy_shared_notes",
+    "save_invite",
+    "get_share_log",
 ];
 
 fn main() {

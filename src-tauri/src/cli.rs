@@ -11,6 +11,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod sharing;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "rapport",
@@ -33,6 +35,9 @@ pub struct GlobalArgs {
     /// RAPPORT_PASSPHRASE does the same.
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+    /// Start in the system tray without showing the window (used at login).
+    #[arg(long)]
+    pub minimized: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,6 +63,15 @@ pub enum Command {
     /// Import data.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// The coming 1:1s with their local and UTC start and reminder times.
+    Upcoming {
+        /// How many days ahead.
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -70,12 +84,25 @@ pub enum ExportCommand {
         #[arg(long)]
         force: bool,
     },
+    /// A calendar invite (.ics): a person's recurring 1:1 or one 1:1.
+    Ics(sharing::IcsArgs),
+    /// The shared notes of a 1:1 for the IC (never private notes).
+    Shared(sharing::SharedArgs),
+    /// A Markdown vault: a folder per person with a running document and one file per 1:1.
+    Vault(sharing::VaultArgs),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// A JSON export, into an empty store (created if there is none).
     Json { file: PathBuf },
+    /// A person's recurring 1:1 from another app's calendar file (.ics).
+    Ics {
+        file: PathBuf,
+        /// Whose 1:1: an id or a name.
+        #[arg(long, value_name = "PERSON")]
+        person: String,
+    },
 }
 
 pub fn run(global: &GlobalArgs, command: Command) -> i32 {
@@ -124,6 +151,15 @@ fn execute(global: &GlobalArgs, command: Command) -> Result<i32> {
             );
             Ok(0)
         }
+        Command::Export(ExportCommand::Ics(args)) => sharing::export_ics(global, &paths, args),
+        Command::Export(ExportCommand::Shared(args)) => {
+            sharing::export_shared(global, &paths, args)
+        }
+        Command::Export(ExportCommand::Vault(args)) => sharing::export_vault(global, &paths, args),
+        Command::Import(ImportCommand::Ics { file, person }) => {
+            sharing::import_ics(global, &paths, &file, &person)
+        }
+        Command::Upcoming { days, json } => sharing::upcoming(global, &paths, days, json),
         Command::Import(ImportCommand::Json { file }) => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Error::io(&format!("Cannot read {}", file.display()), e))?;

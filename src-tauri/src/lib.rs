@@ -4,11 +4,16 @@ pub mod cli;
 mod commands;
 mod keys;
 mod notifications;
+mod reminders;
 mod state;
+mod tray;
 
 use rapport_core::{StorePaths, SystemClock};
 use std::sync::Arc;
 use tauri::Manager;
+
+/// Whether the tray icon is up (then closing the window hides it).
+struct TrayPresent(bool);
 
 /// Opens the app window. Only one runs at a time: a second launch focuses the first.
 pub fn run_app(global: &cli::GlobalArgs) -> i32 {
@@ -20,16 +25,49 @@ pub fn run_app(global: &cli::GlobalArgs) -> i32 {
         return 1;
     }
     let paths = StorePaths::resolve(global.data_dir.as_deref());
+    let minimized = global.minimized;
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
+            tray::show_main(app);
         }))
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec!["--minimized"]),
+        ))
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::new(paths, Arc::new(SystemClock)))
+        .setup(move |app| {
+            // Without a tray the window is the only way back in: keep it then.
+            let tray_ok = match tray::install(app.handle()) {
+                Ok(()) => true,
+                Err(err) => {
+                    eprintln!("rapport: no system tray icon: {err}");
+                    false
+                }
+            };
+            app.manage(TrayPresent(tray_ok));
+            if minimized && tray_ok {
+                if let Some(window) = app.get_webview_window("main") {
+                    let _ = window.hide();
+                }
+            }
+            reminders::spawn(app.handle().clone());
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                // Closing the window keeps Rapport in the tray, so reminders still come.
+                if window
+                    .app_handle()
+                    .try_state::<TrayPresent>()
+                    .is_some_and(|t| t.0)
+                {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::create_store,
@@ -74,6 +112,15 @@ pub fn run_app(global: &cli::GlobalArgs) -> i32 {
             commands::get_settings,
             commands::save_settings,
             commands::copy_to_clipboard,
+            commands::get_reminder_offsets,
+            commands::set_reminder_offsets,
+            commands::get_autostart,
+            commands::set_autostart,
+            commands::quit_app,
+            commands::share_email_draft,
+            commands::copy_shared_notes,
+            commands::save_invite,
+            commands::get_share_log,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1,4 +1,7 @@
-//! Desktop notification service checks.
+//! Desktop notifications: the service check for `doctor`, and reminders with
+//! "Prepare" and "Snooze" actions where the platform has actions.
+
+use rapport_core::reminders::DueReminder;
 
 /// Whether a notification service answers; None where the platform has no way to ask.
 pub fn service_reachable() -> Option<bool> {
@@ -9,5 +12,80 @@ pub fn service_reachable() -> Option<bool> {
     #[cfg(not(all(unix, not(target_os = "macos"))))]
     {
         None
+    }
+}
+
+/// What the manager chose on a reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderChoice {
+    Prepare,
+    Snooze,
+    Dismissed,
+}
+
+/// Action keys. "default" is what clicking the notification's body invokes.
+pub const ACTION_DEFAULT: &str = "default";
+pub const ACTION_PREPARE: &str = "prepare";
+pub const ACTION_SNOOZE: &str = "snooze";
+
+fn choice_of(action: &str) -> ReminderChoice {
+    match action {
+        ACTION_DEFAULT | ACTION_PREPARE => ReminderChoice::Prepare,
+        ACTION_SNOOZE => ReminderChoice::Snooze,
+        _ => ReminderChoice::Dismissed,
+    }
+}
+
+/// Shows a reminder and calls `on_choice` (on another thread) with what the
+/// manager did. Returns false when no notification could be shown.
+pub fn show_reminder(
+    reminder: &DueReminder,
+    on_choice: impl FnOnce(ReminderChoice) + Send + 'static,
+) -> bool {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        let shown = notify_rust::Notification::new()
+            .appname("Rapport")
+            .summary(&reminder.title)
+            .body(&reminder.body)
+            .icon("appointment-soon")
+            .action(ACTION_DEFAULT, "Prepare")
+            .action(ACTION_PREPARE, "Prepare")
+            .action(ACTION_SNOOZE, "Snooze")
+            .hint(notify_rust::Hint::Category("im.received".into()))
+            .show();
+        match shown {
+            Ok(handle) => {
+                std::thread::spawn(move || {
+                    let mut chosen = ReminderChoice::Dismissed;
+                    handle.wait_for_action(|action| chosen = choice_of(action));
+                    on_choice(chosen);
+                });
+                true
+            }
+            Err(err) => {
+                eprintln!("rapport: could not show a reminder: {err}");
+                false
+            }
+        }
+    }
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    {
+        // No notification actions here: the in-app banner offers Prepare.
+        let _ = (reminder, on_choice);
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clicking_the_body_prepares_like_the_button() {
+        assert_eq!(choice_of("default"), ReminderChoice::Prepare);
+        assert_eq!(choice_of("prepare"), ReminderChoice::Prepare);
+        assert_eq!(choice_of("snooze"), ReminderChoice::Snooze);
+        assert_eq!(choice_of("__closed"), ReminderChoice::Dismissed);
     }
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod tray_host;
 pub mod webdriver;
 
 pub const PASSPHRASE: &str = "correct horse battery staple";

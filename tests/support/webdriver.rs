@@ -58,7 +58,9 @@ pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
             &native.to_string(),
         ])
         .env("RAPPORT_DATA_DIR", data_dir)
-        // The web view's own storage (the theme choice) stays inside the test too.
+        // The web view's own storage (the theme choice) and what the app writes
+        // under the home directory (the autostart entry) stay inside the test too.
+        .env("HOME", session.dir.path().join("home"))
         .env("XDG_DATA_HOME", session.dir.path().join("xdg-data"))
         .env("XDG_CONFIG_HOME", session.dir.path().join("xdg-config"))
         .env("XDG_CACHE_HOME", session.dir.path().join("xdg-cache"))

@@ -34,7 +34,11 @@ pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary
 mod loop_screens;
 mod planning;
 mod records;
+mod reminders;
+mod sharing;
 
 pub use loop_screens::*;
 pub use planning::*;
 pub use records::*;
+pub use reminders::*;
+pub use sharing::*;

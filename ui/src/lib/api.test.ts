@@ -1,7 +1,20 @@
+import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PEOPLE, mockBackend, status } from '../tests/fixtures';
-import { appStatus, createStore, listPeople, toErrorBody, unlockStore } from './api';
+import {
+  appStatus,
+  createStore,
+  getAutostart,
+  getReminderOffsets,
+  listPeople,
+  onNavigateRequest,
+  quitApp,
+  setAutostart,
+  setReminderOffsets,
+  toErrorBody,
+  unlockStore,
+} from './api';
 
 afterEach(() => {
   clearMocks();
@@ -73,6 +86,103 @@ describe('api wrapper', () => {
     // No mockIPC: like opening the bundle in a plain browser.
     const error: unknown = await appStatus().catch((e: unknown) => e);
     expect(error).toEqual({ code: 'io', message: expect.stringContaining('not connected') });
+  });
+});
+
+describe('reminder and desktop commands', () => {
+  it('calls each by its Rust name with the expected arguments', async () => {
+    const calls = mockBackend({
+      get_reminder_offsets: (args) =>
+        (args as { personId: string | null }).personId === null ? { minutes: [15] } : null,
+      set_reminder_offsets: () => null,
+      get_autostart: () => true,
+      set_autostart: () => false,
+      quit_app: () => null,
+    });
+
+    await expect(getReminderOffsets(null)).resolves.toEqual({ minutes: [15] });
+    await expect(getReminderOffsets('p-ada')).resolves.toBeNull();
+    await setReminderOffsets(null, { minutes: [60, 15] });
+    await setReminderOffsets('p-ada', null);
+    await expect(getAutostart()).resolves.toBe(true);
+    await expect(setAutostart(true)).resolves.toBe(false);
+    await quitApp();
+
+    expect(calls).toEqual([
+      { cmd: 'get_reminder_offsets', args: { personId: null } },
+      { cmd: 'get_reminder_offsets', args: { personId: 'p-ada' } },
+      { cmd: 'set_reminder_offsets', args: { personId: null, offsets: { minutes: [60, 15] } } },
+      { cmd: 'set_reminder_offsets', args: { personId: 'p-ada', offsets: null } },
+      { cmd: 'get_autostart', args: {} },
+      { cmd: 'set_autostart', args: { enabled: true } },
+      { cmd: 'quit_app', args: {} },
+    ]);
+  });
+});
+
+describe('onNavigateRequest', () => {
+  // Lets the listener's registration, which goes through the bridge, finish.
+  async function registered(): Promise<void> {
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  }
+
+  it('hands over the prepare requests the app sends, and only those', async () => {
+    mockBackend({});
+    const handler = vi.fn();
+    const stop = onNavigateRequest(handler);
+    await registered();
+    await emit('navigate', { screen: 'prepare', personId: 'p-ada' });
+    await emit('navigate', { screen: 'prepare', personId: '' });
+    await emit('navigate', { screen: 'today' });
+    await emit('navigate', null);
+    expect(handler).toHaveBeenCalledExactlyOnceWith({ screen: 'prepare', personId: 'p-ada' });
+    stop();
+  });
+
+  it('stops listening when told, even before the listener was registered', async () => {
+    mockBackend({});
+    const early = vi.fn();
+    onNavigateRequest(early)();
+    const late = vi.fn();
+    const stopLate = onNavigateRequest(late);
+    await registered();
+    stopLate();
+    await emit('navigate', { screen: 'prepare', personId: 'p-ada' });
+    expect(early).not.toHaveBeenCalled();
+    expect(late).not.toHaveBeenCalled();
+  });
+
+  it('also unregisters from the app, so nothing keeps the listener alive', async () => {
+    mockBackend({});
+    const bridge = (window as unknown as { __TAURI_INTERNALS__: { invoke: (cmd: string) => unknown } })
+      .__TAURI_INTERNALS__;
+    const invoke = vi.spyOn(bridge, 'invoke');
+    const stop = onNavigateRequest(vi.fn());
+    await registered();
+    stop();
+    await registered();
+    expect(invoke.mock.calls.map(([cmd]) => cmd)).toEqual([
+      'plugin:event|listen',
+      'plugin:event|unlisten',
+    ]);
+  });
+
+  it('listens to nothing, without failing, when there is no bridge', async () => {
+    const handler = vi.fn();
+    const stop = onNavigateRequest(handler);
+    await registered();
+    expect(() => stop()).not.toThrow();
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('does not fail when the bridge is gone before it stops', async () => {
+    mockBackend({});
+    const stop = onNavigateRequest(vi.fn());
+    await registered();
+    clearMocks();
+    expect(() => stop()).not.toThrow();
+    // An unhandled rejection here would fail the run.
+    await registered();
   });
 });
 

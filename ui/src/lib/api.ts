@@ -1,6 +1,7 @@
 // The only module that talks to the Rust side. Every command is typed with the
 // generated bindings, and every failure comes out as an ErrorBody.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   ActionEdit,
   ActionInput,
@@ -27,6 +28,7 @@ import type {
   PersonPage,
   PersonSummary,
   Prep,
+  ReminderOffsets,
   Series,
   SeriesInput,
   SessionView,
@@ -274,4 +276,99 @@ export function saveSettings(settings: Settings): Promise<Settings> {
 /** Puts text on the system clipboard (through the app, not the web view). */
 export function copyToClipboard(text: string): Promise<void> {
   return call<void>('copy_to_clipboard', { text });
+}
+
+// --- Reminders and the desktop app ---------------------------------------------
+
+/**
+ * With no person, the default for everyone (never null). With a person, their
+ * own offsets, or null when they follow the default.
+ */
+export function getReminderOffsets(personId: string | null): Promise<ReminderOffsets | null> {
+  return call<ReminderOffsets | null>('get_reminder_offsets', { personId });
+}
+
+/** Null offsets for a person go back to the default; an empty list means no reminders. */
+export function setReminderOffsets(
+  personId: string | null,
+  offsets: ReminderOffsets | null,
+): Promise<void> {
+  return call<void>('set_reminder_offsets', { personId, offsets });
+}
+
+/** Whether Rapport starts when the manager logs in. */
+export function getAutostart(): Promise<boolean> {
+  return call<boolean>('get_autostart');
+}
+
+/** Resolves to the state the system actually reports afterwards. */
+export function setAutostart(enabled: boolean): Promise<boolean> {
+  return call<boolean>('set_autostart', { enabled });
+}
+
+/** Closes the window; Rapport keeps running in the tray. */
+export async function closeWindow(): Promise<void> {
+  if (!bridgeAvailable()) return;
+  const { getCurrentWindow } = await import('@tauri-apps/api/window');
+  await getCurrentWindow().close();
+}
+
+/** Quits for real: closing the window only hides Rapport in the tray. */
+export function quitApp(): Promise<void> {
+  return call<void>('quit_app');
+}
+
+/** Where the app asks the window to go, e.g. after "Prepare" on a notification. */
+export type NavigateRequest = { screen: 'prepare'; personId: string };
+
+function isNavigateRequest(value: unknown): value is NavigateRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const { screen, personId } = value as Record<string, unknown>;
+  return screen === 'prepare' && typeof personId === 'string' && personId !== '';
+}
+
+function release(unlisten: UnlistenFn): void {
+  // Unlistening is asynchronous and fails once the bridge is gone (the window
+  // closing, or a test tearing its mock down first); nothing is left to stop then.
+  Promise.resolve()
+    .then(unlisten)
+    .catch(() => undefined);
+}
+
+/**
+ * Calls `handler` each time the app sends the window somewhere. Returns the
+ * function that stops listening. Without the bridge (a plain browser, a test
+ * with no mock) it listens to nothing rather than failing.
+ */
+export function onNavigateRequest(handler: (request: NavigateRequest) => void): () => void {
+  if (!bridgeAvailable()) return () => undefined;
+  let stopped = false;
+  let unlisten: UnlistenFn | null = null;
+  listen<unknown>('navigate', (event) => {
+    if (!stopped && isNavigateRequest(event.payload)) handler(event.payload);
+  })
+    .then((stop) => {
+      // Stopped before the listener was even registered: release it at once.
+      if (stopped) release(stop);
+      else unlisten = stop;
+    })
+    // Without the listener the window still works; only a notification's
+    // "Prepare" stops bringing it to the right screen.
+    .catch(() => undefined);
+  return () => {
+    stopped = true;
+    if (unlisten) release(unlisten);
+  };
+}
+
+// --- Sharing with the IC ---------------------------------------------------------
+
+/** Writes the e-mail draft of a held 1:1 and opens it in the default mail app. */
+export function shareEmailDraft(meetingId: string): Promise<string> {
+  return call<string>('share_email_draft', { meetingId });
+}
+
+/** Puts the shared notes of a held 1:1 on the clipboard (HTML and Markdown). */
+export function copySharedNotes(meetingId: string): Promise<void> {
+  return call<void>('copy_shared_notes', { meetingId });
 }

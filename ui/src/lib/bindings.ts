@@ -191,7 +191,12 @@ export type OverdueItem = { item: ActionItemView, person_name: string, };
 
 export type DuePerson = { person_id: string, name: string, cadence: Cadence, last_meeting: string | null, days_since_last: number | null, next_meeting: string | null, };
 
-export type Today = { now: string, upcoming: Array<UpcomingMeeting>, overdue: Array<OverdueItem>, due_people: Array<DuePerson>, people_count: number, };
+export type Today = { now: string, upcoming: Array<UpcomingMeeting>, overdue: Array<OverdueItem>, due_people: Array<DuePerson>, people_count: number, 
+/**
+ * The next 1:1 whose reminder time has come and that has not ended: the
+ * banner with Prepare on the Today screen.
+ */
+reminder_banner: UpcomingMeeting | null, };
 
 export type PersonPage = { person: Person, cadence: Cadence, career_talk_every_days: number, series: Array<Series>, next_meeting: Meeting | null, 
 /**
@@ -209,4 +214,30 @@ highlights: Array<Highlight>,
 /**
  * Held and cancelled 1:1s, newest first.
  */
-history: Array<Meeting>, history_total: number, cancelled_last_60_days: number, };
+history: Array<Meeting>, history_total: number, cancelled_last_60_days: number, 
+/**
+ * What was shared with the person, newest first.
+ */
+shared: Array<ShareLogEntry>, };
+
+export type ReminderOffsets = { 
+/**
+ * Minutes before the start, e.g. [1440, 15].
+ */
+minutes: Array<number>, };
+
+export type ShareKind = "notes" | "invite";
+
+export type ShareFormat = "md" | "html" | "txt" | "eml" | "ics" | "clipboard";
+
+export type ShareLogEntry = { id: string, person_id: string, meeting_id: string | null, 
+/**
+ * When the 1:1 the entry is about starts (or started).
+ */
+meeting_start: string | null, kind: ShareKind, format: ShareFormat, 
+/**
+ * The IC's name and address as the artefact named them.
+ */
+recipient: string, shared_at: string, };
+
+export type ClipboardContent = { markdown: string, html: string, };

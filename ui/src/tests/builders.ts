@@ -140,6 +140,7 @@ export function personPage(overrides: Partial<PersonPage> = {}): PersonPage {
     history: [],
     history_total: 0,
     cancelled_last_60_days: 0,
+    shared: [],
     ...overrides,
   };
 }
@@ -224,6 +225,7 @@ export function today(overrides: Partial<Today> = {}): Today {
     overdue: [],
     due_people: [],
     people_count: 3,
+    reminder_banner: null,
     ...overrides,
   };
 }

@@ -55,15 +55,21 @@ export type Call = { cmd: string; args: unknown };
 /**
  * Mocks the Rust side with one handler per command and records every call.
  * A handler that throws makes the invoke reject with what it threw.
+ *
+ * Events are mocked too: `emit` from '@tauri-apps/api/event' reaches the
+ * screens' `listen`ers, and neither shows up in the calls.
  */
 export function mockBackend(handlers: Record<string, (args: unknown) => unknown>): Call[] {
   const calls: Call[] = [];
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    const handler = handlers[cmd];
-    if (!handler) throw { code: 'io', message: `Unexpected command ${cmd}` };
-    return handler(args);
-  });
+  mockIPC(
+    (cmd, args) => {
+      calls.push({ cmd, args });
+      const handler = handlers[cmd];
+      if (!handler) throw { code: 'io', message: `Unexpected command ${cmd}` };
+      return handler(args);
+    },
+    { shouldMockEvents: true },
+  );
   return calls;
 }
 

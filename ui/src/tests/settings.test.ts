@@ -1,24 +1,51 @@
 import { clearMocks } from '@tauri-apps/api/mocks';
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Settings as SettingsData } from '../lib/bindings';
 import Settings from '../lib/Settings.svelte';
-import { mockBackend } from './fixtures';
+import { commands, mockBackend, type Call } from './fixtures';
 
 afterEach(() => {
   clearMocks();
 });
 
-async function renderSettings(handlers: Record<string, (args: unknown) => unknown> = {}) {
+type Handlers = Record<string, (args: unknown) => unknown>;
+
+// What the rest of the screen needs, so that each test sees only its own failure.
+const QUIET: Handlers = {
+  get_reminder_offsets: () => ({ minutes: [15] }),
+  set_reminder_offsets: () => null,
+  get_autostart: () => false,
+  set_autostart: (args) => (args as { enabled: boolean }).enabled,
+  quit_app: () => null,
+};
+
+async function renderSettings(handlers: Handlers = {}) {
   const calls = mockBackend({
     get_settings: () => ({ manager_name: 'Sam Rivera', manager_email: 'sam@example.com' }),
     save_settings: (args) => (args as { settings: SettingsData }).settings,
+    ...QUIET,
     ...handlers,
   });
   render(Settings);
   await screen.findByLabelText('Your name');
+  // The reminders and the login setting load on their own.
+  await waitFor(() => {
+    expect(document.getElementById('reminders-save')).not.toBeNull();
+    expect(checkbox('autostart')).toBeEnabled();
+  });
   return { calls, user: userEvent.setup() };
+}
+
+function checkbox(id: string): HTMLInputElement {
+  const element = document.getElementById(id);
+  if (!(element instanceof HTMLInputElement)) throw new Error(`#${id} is missing`);
+  return element;
+}
+
+function argsOf(calls: Call[], cmd: string): unknown[] {
+  return calls.filter((call) => call.cmd === cmd).map((call) => call.args);
 }
 
 describe('settings', () => {
@@ -57,6 +84,7 @@ describe('settings', () => {
 
   it('shows a load failure', async () => {
     mockBackend({
+      ...QUIET,
       get_settings: () => {
         throw { code: 'storage', message: 'The notebook could not be read.' };
       },
@@ -64,5 +92,136 @@ describe('settings', () => {
     render(Settings);
     expect(await screen.findByRole('alert')).toHaveTextContent('The notebook could not be read.');
     expect(screen.queryByLabelText('Your name')).not.toBeInTheDocument();
+  });
+});
+
+describe('settings: reminders', () => {
+  it('shows the default reminder times as toggles', async () => {
+    const { calls } = await renderSettings();
+    await waitFor(() => expect(checkbox('reminder-15')).toBeChecked());
+    expect(argsOf(calls, 'get_reminder_offsets')).toEqual([{ personId: null }]);
+    expect(screen.getByLabelText('1 day before')).toBe(checkbox('reminder-1440'));
+    expect(screen.getByLabelText('1 hour before')).toBe(checkbox('reminder-60'));
+    expect(screen.getByLabelText('15 minutes before')).toBe(checkbox('reminder-15'));
+    expect(screen.getByLabelText('5 minutes before')).toBe(checkbox('reminder-5'));
+    expect(checkbox('reminder-1440')).not.toBeChecked();
+    expect(checkbox('reminder-60')).not.toBeChecked();
+    expect(checkbox('reminder-5')).not.toBeChecked();
+    expect(screen.getByLabelText('None')).not.toBeChecked();
+  });
+
+  it('saves the ticked times, largest first', async () => {
+    const { calls, user } = await renderSettings();
+    await waitFor(() => expect(checkbox('reminder-15')).toBeChecked());
+    await user.click(checkbox('reminder-5'));
+    await user.click(checkbox('reminder-1440'));
+    await user.click(checkbox('reminder-15'));
+    expect(commands(calls)).not.toContain('set_reminder_offsets');
+    await user.click(screen.getByRole('button', { name: 'Save reminders' }));
+    expect(await screen.findByText('Reminders saved.')).toBeInTheDocument();
+    expect(argsOf(calls, 'set_reminder_offsets')).toEqual([
+      { personId: null, offsets: { minutes: [1440, 5] } },
+    ]);
+  });
+
+  it('saves "None" as an empty list, and leaves it when a time is ticked', async () => {
+    const { calls, user } = await renderSettings({
+      get_reminder_offsets: () => ({ minutes: [60, 15] }),
+    });
+    await waitFor(() => expect(checkbox('reminder-60')).toBeChecked());
+    await user.click(checkbox('reminder-none'));
+    expect(checkbox('reminder-none')).toBeChecked();
+    expect(checkbox('reminder-60')).not.toBeChecked();
+    expect(checkbox('reminder-15')).not.toBeChecked();
+    // Unticking "None" alone would mean nothing: it stays.
+    await user.click(checkbox('reminder-none'));
+    expect(checkbox('reminder-none')).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Save reminders' }));
+    expect(await screen.findByText('Reminders saved.')).toBeInTheDocument();
+
+    await user.click(checkbox('reminder-5'));
+    expect(checkbox('reminder-none')).not.toBeChecked();
+    // A change hides the old confirmation until the next save.
+    expect(screen.queryByText('Reminders saved.')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save reminders' }));
+    await screen.findByText('Reminders saved.');
+    expect(argsOf(calls, 'set_reminder_offsets')).toEqual([
+      { personId: null, offsets: { minutes: [] } },
+      { personId: null, offsets: { minutes: [5] } },
+    ]);
+  });
+
+  it('keeps a stored time that is not a preset', async () => {
+    const { calls, user } = await renderSettings({
+      get_reminder_offsets: () => ({ minutes: [30, 15] }),
+    });
+    await waitFor(() => expect(checkbox('reminder-30')).toBeChecked());
+    expect(screen.getByLabelText('30 minutes before')).toBe(checkbox('reminder-30'));
+    await user.click(screen.getByRole('button', { name: 'Save reminders' }));
+    await screen.findByText('Reminders saved.');
+    expect(argsOf(calls, 'set_reminder_offsets')).toEqual([
+      { personId: null, offsets: { minutes: [30, 15] } },
+    ]);
+  });
+
+  it('shows a refusal to save them', async () => {
+    const { user } = await renderSettings({
+      set_reminder_offsets: () => {
+        throw { code: 'invalid_input', message: 'A reminder can come at most a week before.' };
+      },
+    });
+    await waitFor(() => expect(checkbox('reminder-15')).toBeChecked());
+    await user.click(screen.getByRole('button', { name: 'Save reminders' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'A reminder can come at most a week before.',
+    );
+    expect(screen.queryByText('Reminders saved.')).not.toBeInTheDocument();
+  });
+});
+
+describe('settings: start at login and quit', () => {
+  it('shows whether Rapport starts at login and changes it at once', async () => {
+    const { calls, user } = await renderSettings({ get_autostart: () => true });
+    const box = screen.getByLabelText('Start Rapport at login');
+    expect(box).toBe(checkbox('autostart'));
+    await waitFor(() => expect(box).toBeChecked());
+    await user.click(box);
+    await waitFor(() => expect(argsOf(calls, 'set_autostart')).toEqual([{ enabled: false }]));
+    await waitFor(() => expect(box).toBeEnabled());
+    expect(box).not.toBeChecked();
+  });
+
+  it('shows what the system reports, even when it differs from the request', async () => {
+    const { calls, user } = await renderSettings({ set_autostart: () => false });
+    const box = checkbox('autostart');
+    await waitFor(() => expect(box).toBeEnabled());
+    await user.click(box);
+    await waitFor(() => expect(argsOf(calls, 'set_autostart')).toEqual([{ enabled: true }]));
+    await waitFor(() => expect(box).toBeEnabled());
+    expect(box).not.toBeChecked();
+  });
+
+  it('reverts the box and says why when it cannot be changed', async () => {
+    const { calls, user } = await renderSettings({
+      set_autostart: () => {
+        throw { code: 'io', message: 'Could not change starting at login: access denied' };
+      },
+    });
+    const box = checkbox('autostart');
+    await waitFor(() => expect(box).toBeEnabled());
+    await user.click(box);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not change starting at login: access denied',
+    );
+    expect(box).not.toBeChecked();
+    expect(argsOf(calls, 'set_autostart')).toEqual([{ enabled: true }]);
+  });
+
+  it('quits from the button, and says closing keeps Rapport in the tray', async () => {
+    const { calls, user } = await renderSettings();
+    expect(screen.getByText(/Closing the window keeps Rapport in the tray/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Quit Rapport' }));
+    await waitFor(() => expect(commands(calls)).toContain('quit_app'));
+    expect(screen.getByRole('button', { name: 'Quit Rapport' })).toHaveAttribute('id', 'quit-app');
   });
 });

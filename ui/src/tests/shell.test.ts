@@ -1,4 +1,5 @@
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import { clearMocks, mockWindows } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import App from '../App.svelte';
 import type { Person, PersonInput, PersonSummary } from '../lib/bindings';
 import { personOf, personPage, person as buildPerson, today, TEMPLATES } from './builders';
 import { PEOPLE, commands, mockBackend, status, type Call } from './fixtures';
+import { prep } from './loop-fixtures';
 
 afterEach(() => {
   clearMocks();
@@ -247,5 +249,54 @@ describe('main shell', () => {
     });
     render(App);
     expect(await screen.findByRole('alert')).toHaveTextContent('The notebook could not be read.');
+  });
+});
+
+describe('main shell: the desktop app around it', () => {
+  const BEN = buildPerson({ id: 'p-ben', name: 'Ben Moreau', role: 'Frontend engineer' });
+
+  it("goes to a 1:1's preparation when a notification's Prepare asks for it", async () => {
+    const { nav, calls } = await renderShell(PEOPLE, { get_prep: () => prep({ person: BEN }) });
+    await emit('navigate', { screen: 'prepare', personId: 'p-ben' });
+    await waitFor(() => expect(title()).toHaveTextContent('1:1 Preparation — Ben Moreau'));
+    expect(currentIds(nav)).toEqual(['p-ben']);
+    expect(calls.filter((call) => call.cmd === 'get_prep').map((call) => call.args)).toEqual([
+      { personId: 'p-ben' },
+    ]);
+  });
+
+  it('ignores a navigate event it does not understand', async () => {
+    const { calls } = await renderShell(PEOPLE, { get_prep: () => prep({ person: BEN }) });
+    await emit('navigate', { screen: 'session', meetingId: 'm-next' });
+    await emit('navigate', { screen: 'prepare' });
+    await emit('navigate', 'p-ben');
+    await emit('somewhere-else', { screen: 'prepare', personId: 'p-ben' });
+    expect(title()).toHaveTextContent('Today');
+    expect(commands(calls)).not.toContain('get_prep');
+  });
+
+  it('quits with Ctrl+Q or Cmd+Q, and only with them', async () => {
+    const { user, calls } = await renderShell(PEOPLE, { quit_app: () => null });
+    const quits = () => commands(calls).filter((cmd) => cmd === 'quit_app').length;
+
+    await user.keyboard('q');
+    await user.keyboard('{Control>}{Shift>}q{/Shift}{/Control}');
+    await user.keyboard('{Control>}w{/Control}');
+    expect(quits()).toBe(0);
+
+    await user.keyboard('{Control>}q{/Control}');
+    await waitFor(() => expect(quits()).toBe(1));
+    await user.keyboard('{Meta>}q{/Meta}');
+    await waitFor(() => expect(quits()).toBe(2));
+  });
+
+  it('closes the window with Ctrl+W, leaving Rapport running in the tray', async () => {
+    const { user, calls } = await renderShell(PEOPLE, {
+      'plugin:window|close': () => null,
+    });
+    mockWindows('main');
+    await user.keyboard('{Control>}w{/Control}');
+    await waitFor(() => expect(commands(calls)).toContain('plugin:window|close'));
+    expect(commands(calls)).not.toContain('quit_app');
   });
 });

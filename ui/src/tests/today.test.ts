@@ -4,11 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Today as TodayData } from '../lib/bindings';
 import Today from '../lib/Today.svelte';
-import { action, due, overdue, today, upcoming } from './builders';
+import { NOW, action, due, overdue, today, upcoming } from './builders';
 import { mockBackend } from './fixtures';
+import { settle } from './loop-fixtures';
 
 afterEach(() => {
   clearMocks();
+  vi.useRealTimers();
 });
 
 // Today in the builders is Wed 27 Nov 2024, 09:00 UTC.
@@ -171,5 +173,89 @@ describe('Today', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Ada Okafor')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('Today: reminder banner', () => {
+  function banner(): HTMLElement | null {
+    return document.getElementById('reminder-banner');
+  }
+
+  it('is not there when no reminder is due', async () => {
+    await renderToday(today({ upcoming: [upcoming()] }));
+    expect(banner()).not.toBeInTheDocument();
+    expect(document.getElementById('banner-prepare')).not.toBeInTheDocument();
+  });
+
+  it('says how soon the 1:1 starts and prepares it', async () => {
+    const { navigate, user } = await renderToday(
+      today({
+        upcoming: [upcoming({ scheduled_start: '2024-11-27T09:12:00Z' })],
+        reminder_banner: upcoming({ scheduled_start: '2024-11-27T09:12:00Z' }),
+      }),
+    );
+    const shown = banner();
+    expect(shown).toHaveAttribute('role', 'status');
+    expect(shown).toHaveTextContent(/^1:1 with Ada Okafor in 12 minutes\s*Prepare$/);
+    // The banner sits above the rest of the screen.
+    expect(shown?.compareDocumentPosition(screen.getByRole('heading', { level: 1 }))).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    await user.click(within(shown as HTMLElement).getByRole('button', { name: 'Prepare' }));
+    expect(navigate).toHaveBeenCalledExactlyOnceWith({ screen: 'prepare', personId: 'p-ada' });
+  });
+
+  it.each([
+    ['2024-11-27T09:00:00Z', 'starts now'],
+    ['2024-11-27T08:55:00Z', 'started 5 minutes ago'],
+    ['2024-11-27T08:59:00Z', 'started 1 minute ago'],
+    ['2024-11-27T10:15:00Z', 'in 1 hour and 15 minutes'],
+    ['2024-11-28T09:00:00Z', 'in 1 day'],
+  ])('for a 1:1 at %s, says it %s', async (start, words) => {
+    await renderToday(
+      today({
+        reminder_banner: upcoming({
+          person_id: 'p-ben',
+          person_name: 'Ben Moreau',
+          scheduled_start: start,
+        }),
+      }),
+    );
+    expect(banner()).toHaveTextContent(`1:1 with Ben Moreau ${words}`);
+  });
+
+  it('is not shown for a 1:1 already in progress', async () => {
+    await renderToday(
+      today({
+        reminder_banner: upcoming({
+          scheduled_start: '2024-11-27T08:55:00Z',
+          status: 'in_progress',
+          started_at: '2024-11-27T08:56:00Z',
+        }),
+      }),
+    );
+    expect(banner()).not.toBeInTheDocument();
+  });
+
+  it("counts on every 30 seconds from the backend's clock, and goes once the 1:1 is over", async () => {
+    // The machine's clock is far off: the banner must follow the backend's "now".
+    vi.useFakeTimers({ now: new Date('2031-06-01T12:00:00Z') });
+    const reminder = upcoming({ scheduled_start: '2024-11-27T09:02:00Z', planned_minutes: 30 });
+    mockBackend({ get_today: () => today({ now: NOW, reminder_banner: reminder }) });
+    render(Today, { props: { navigate: vi.fn(), onaddperson: vi.fn() } });
+    await settle();
+    expect(banner()).toHaveTextContent('1:1 with Ada Okafor in 2 minutes');
+
+    await vi.advanceTimersByTimeAsync(30_000);
+    // 1½ minutes left still reads as 2, as in the notification.
+    expect(banner()).toHaveTextContent('in 2 minutes');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(banner()).toHaveTextContent('in 1 minute');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(banner()).toHaveTextContent('starts now');
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(banner()).toHaveTextContent('started 5 minutes ago');
+    await vi.advanceTimersByTimeAsync(25 * 60_000);
+    expect(banner()).not.toBeInTheDocument();
   });
 });

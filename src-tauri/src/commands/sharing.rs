@@ -1,0 +1,80 @@
+//! Sharing a 1:1 with the IC: the e-mail draft opened in the mail app, the
+//! shared notes on the clipboard, the invite saved to a file, and the share
+//! log. The core renders and logs; the shell only hands the result to the OS.
+
+use crate::state::AppState;
+use rapport_core::share_log::{self, ShareLogEntry};
+use rapport_core::sharing::{self, NotesFormat};
+use rapport_core::{Error, ErrorCode, Result};
+use tauri::{Manager, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_opener::OpenerExt;
+
+/// Writes the e-mail draft to the app's cache and opens it with the default
+/// mail app; returns where it was written.
+#[tauri::command]
+pub async fn share_email_draft(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<String> {
+    let draft = state.with_store(|s| sharing::share_notes(s, &meeting_id, NotesFormat::Eml))?;
+    let dir = app
+        .path()
+        .app_cache_dir()
+        .map_err(|e| Error::new(ErrorCode::Io, format!("No cache folder: {e}")))?
+        .join("drafts");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io("Cannot create the drafts folder", e))?;
+    let path = dir.join(&draft.file_name);
+    std::fs::write(&path, &draft.bytes).map_err(|e| Error::io("Cannot write the draft", e))?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!(
+                    "The draft is in {}, but no mail app opened it: {e}",
+                    path.display()
+                ),
+            )
+        })?;
+    Ok(path.to_string_lossy().into_owned())
+}
+
+/// Puts the shared notes on the clipboard as HTML with Markdown as the plain
+/// text alternative.
+#[tauri::command]
+pub async fn copy_shared_notes(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<()> {
+    let content = state.with_store(|s| sharing::clipboard(s, &meeting_id))?;
+    app.clipboard()
+        .write_html(content.html, Some(content.markdown))
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!("Could not copy to the clipboard: {e}"),
+            )
+        })
+}
+
+/// Saves the invite for a 1:1 as an .ics file at `path`.
+#[tauri::command]
+pub async fn save_invite(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    path: String,
+) -> Result<()> {
+    let invite = state.with_store(|s| sharing::share_meeting_invite(s, &meeting_id))?;
+    std::fs::write(&path, &invite.bytes).map_err(|e| Error::io(&format!("Cannot write {path}"), e))
+}
+
+#[tauri::command]
+pub async fn get_share_log(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Vec<ShareLogEntry>> {
+    state.with_store(|s| share_log::of_person(s, &person_id))
+}

@@ -1,0 +1,77 @@
+//! The reminder loop: wakes on its own wall-clock checks (so suspend, resume
+//! and clock changes neither skip nor repeat a reminder: what was shown is
+//! recorded in the store), shows due reminders, and keeps the tray's "next
+//! 1:1" line current.
+
+use crate::notifications::{self, ReminderChoice};
+use crate::state::AppState;
+use rapport_core::reminders;
+use serde::Serialize;
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Manager};
+
+/// How often the loop looks at the clock.
+const TICK: Duration = Duration::from_secs(5);
+
+/// Where the window should go, for the web view's router.
+#[derive(Clone, Serialize)]
+#[serde(tag = "screen", rename_all = "snake_case")]
+pub enum Navigation {
+    Prepare {
+        #[serde(rename = "personId")]
+        person_id: String,
+    },
+}
+
+pub fn spawn(app: AppHandle) {
+    let spawned = std::thread::Builder::new()
+        .name("reminders".into())
+        .spawn(move || loop {
+            tick(&app);
+            std::thread::sleep(TICK);
+        });
+    if let Err(err) = spawned {
+        eprintln!("rapport: reminders are off, the reminder loop could not start: {err}");
+    }
+}
+
+fn tick(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    // A locked store has nothing to say yet; the next tick tries again.
+    let Ok(due) = state.with_store(|s| reminders::due(s, s.clock().now())) else {
+        return;
+    };
+    for reminder in due {
+        let person_id = reminder.person_id.clone();
+        let meeting_id = reminder.meeting_id.clone();
+        let handle = app.clone();
+        notifications::show_reminder(&reminder, move |choice| match choice {
+            ReminderChoice::Prepare => open_prepare(&handle, &person_id),
+            ReminderChoice::Snooze => {
+                let state = handle.state::<AppState>();
+                if let Err(err) = state.with_store(|s| reminders::snooze(s, &meeting_id)) {
+                    eprintln!("rapport: could not snooze the reminder: {}", err.message);
+                }
+            }
+            ReminderChoice::Dismissed => {}
+        });
+        if let Err(err) = state.with_store(|s| reminders::mark_shown(s, &reminder)) {
+            eprintln!("rapport: could not record a reminder: {}", err.message);
+        }
+    }
+    if let Ok(label) = state.with_store(|s| reminders::next_label(s, s.clock().now())) {
+        crate::tray::set_next(app, &label);
+    }
+}
+
+/// Brings the window forward on a person's prepare screen.
+pub fn open_prepare(app: &AppHandle, person_id: &str) {
+    crate::tray::show_main(app);
+    let _ = app.emit_to(
+        "main",
+        "navigate",
+        Navigation::Prepare {
+            person_id: person_id.to_string(),
+        },
+    );
+}

@@ -1,0 +1,205 @@
+//! A minimal system-tray host for tests: it answers as the
+//! StatusNotifierWatcher on the session bus, so the app's tray icon registers
+//! with it as it would with a desktop's panel, and the test can then read and
+//! click the icon's menu over D-Bus (com.canonical.dbusmenu), as a panel does.
+
+use super::Session;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// The bus name of the process that registered the icon.
+    pub sender: String,
+    /// What it registered: a bus name or an object path.
+    pub service: String,
+}
+
+struct Watcher {
+    items: Arc<Mutex<Vec<Item>>>,
+}
+
+#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
+impl Watcher {
+    fn register_status_notifier_item(
+        &mut self,
+        service: &str,
+        #[zbus(header)] header: zbus::message::Header<'_>,
+    ) {
+        let sender = header.sender().map(|s| s.to_string()).unwrap_or_default();
+        if let Ok(mut items) = self.items.lock() {
+            items.push(Item {
+                sender,
+                service: service.to_string(),
+            });
+        }
+    }
+
+    fn register_status_notifier_host(&mut self, _service: &str) {}
+
+    #[zbus(property)]
+    fn registered_status_notifier_items(&self) -> Vec<String> {
+        self.items
+            .lock()
+            .map(|items| items.iter().map(|i| i.service.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[zbus(property)]
+    fn is_status_notifier_host_registered(&self) -> bool {
+        true
+    }
+
+    #[zbus(property)]
+    fn protocol_version(&self) -> i32 {
+        0
+    }
+}
+
+pub struct TrayHost {
+    _connection: zbus::blocking::Connection,
+    items: Arc<Mutex<Vec<Item>>>,
+}
+
+impl TrayHost {
+    pub fn start(session: &Session) -> TrayHost {
+        let address = session
+            .env
+            .iter()
+            .find(|(k, _)| k == "DBUS_SESSION_BUS_ADDRESS")
+            .map(|(_, v)| v.clone())
+            .expect("the session has a bus");
+        let items = Arc::new(Mutex::new(Vec::new()));
+        let connection = zbus::blocking::connection::Builder::address(address.as_str())
+            .and_then(|b| b.name("org.kde.StatusNotifierWatcher"))
+            .and_then(|b| {
+                b.serve_at(
+                    "/StatusNotifierWatcher",
+                    Watcher {
+                        items: items.clone(),
+                    },
+                )
+            })
+            .and_then(|b| b.build())
+            .expect("serve the StatusNotifierWatcher");
+        TrayHost {
+            _connection: connection,
+            items,
+        }
+    }
+
+    /// The first icon registered, once there is one.
+    pub fn wait_for_item(&self, timeout: Duration) -> Item {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(item) = self.items.lock().ok().and_then(|i| i.last().cloned()) {
+                return item;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no tray icon registered with the tray host"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+fn gdbus(session: &Session, args: &[&str]) -> String {
+    let out = session
+        .command("gdbus")
+        .arg("call")
+        .arg("--session")
+        .args(args)
+        .output()
+        .expect("gdbus (make deps-test installs it)");
+    assert!(
+        out.status.success(),
+        "gdbus {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+impl Item {
+    fn object_path(&self) -> &str {
+        if self.service.starts_with('/') {
+            &self.service
+        } else {
+            "/StatusNotifierItem"
+        }
+    }
+
+    /// Where the icon's menu is exported.
+    fn menu_path(&self, session: &Session) -> String {
+        let reply = gdbus(
+            session,
+            &[
+                "--dest",
+                &self.sender,
+                "--object-path",
+                self.object_path(),
+                "--method",
+                "org.freedesktop.DBus.Properties.Get",
+                "org.kde.StatusNotifierItem",
+                "Menu",
+            ],
+        );
+        // "(<objectpath '/org/ayatana/NotificationItem/rapport/Menu'>,)"
+        reply
+            .split('\'')
+            .nth(1)
+            .unwrap_or_else(|| panic!("no menu path in {reply}"))
+            .to_string()
+    }
+
+    /// The labels of the icon's menu items with their ids, as a panel reads them.
+    pub fn menu(&self, session: &Session) -> Vec<(i32, String)> {
+        let menu_path = self.menu_path(session);
+        let layout = gdbus(
+            session,
+            &[
+                "--dest",
+                &self.sender,
+                "--object-path",
+                &menu_path,
+                "--method",
+                "com.canonical.dbusmenu.GetLayout",
+                // The arguments follow; "-1" is not an option.
+                "--",
+                "0",
+                "-1",
+                "[]",
+            ],
+        );
+        // Each child reads "<(ID, {'label': <'TEXT'>, …}, …)>".
+        layout
+            .split("<(")
+            .skip(1)
+            .filter_map(|part| {
+                let id: i32 = part.split(',').next()?.trim().parse().ok()?;
+                let label = part.split("'label': <'").nth(1)?.split('\'').next()?;
+                Some((id, label.replace('_', "")))
+            })
+            .collect()
+    }
+
+    /// Clicks a menu item the way a panel does.
+    pub fn click(&self, session: &Session, id: i32) {
+        let menu_path = self.menu_path(session);
+        gdbus(
+            session,
+            &[
+                "--dest",
+                &self.sender,
+                "--object-path",
+                &menu_path,
+                "--method",
+                "com.canonical.dbusmenu.Event",
+                &id.to_string(),
+                "clicked",
+                "<0>",
+                "0",
+            ],
+        );
+    }
+}
