@@ -51,7 +51,6 @@ const COMMANDS: &[&str] = &[
     "quit_app",
     "share_email_draft",
     "copy_shared_notes",
-    "save_invite",
     "get_share_log",
 ];
 

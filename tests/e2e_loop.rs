@@ -9,6 +9,7 @@
 
 mod support;
 
+use mail_parser::MimeHeaders;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use support::webdriver::{
@@ -29,6 +30,32 @@ fn timer_seconds(text: &str) -> u64 {
         .map(|p| p.parse().unwrap_or_else(|_| panic!("timer {text:?}")))
         .collect();
     parts[0] * 3600 + parts[1] * 60 + parts[2]
+}
+
+/// A stand-in for the desktop's default mail app: it receives the draft file
+/// the way a mail client would, through the desktop's default-application
+/// lookup. Returns where the draft it received will be.
+fn install_mail_app(session: &Session) -> std::path::PathBuf {
+    let received = session.dir.path().join("mail-received.eml");
+    let apps = session.dir.path().join("xdg-data/applications");
+    std::fs::create_dir_all(&apps).unwrap();
+    std::fs::write(
+        apps.join("rapport-test-mail.desktop"),
+        format!(
+            "[Desktop Entry]\nType=Application\nName=Test mail\n\
+             Exec=sh -c 'cp \"$1\" \"{}\"' sh %f\nMimeType=message/rfc822;text/plain;\n",
+            received.display()
+        ),
+    )
+    .unwrap();
+    let config = session.dir.path().join("xdg-config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("mimeapps.list"),
+        "[Default Applications]\nmessage/rfc822=rapport-test-mail.desktop\ntext/plain=rapport-test-mail.desktop\n",
+    )
+    .unwrap();
+    received
 }
 
 async fn launch(session: &Session, data_dir: &Path) -> (Driver, fantoccini::Client) {
@@ -60,6 +87,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     });
     let data_dir = session.dir.path().join("data");
     let shots = screenshot_dir();
+    let received = install_mail_app(&session);
 
     // First run, keyring-protected, empty.
     let (driver, client) = launch(&session, &data_dir).await;
@@ -256,8 +284,93 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     assert!(!clipboard.contains("Oracle win"), "prep notes: {clipboard}");
     screenshot(&session, &client, &shots, "loop-08-saved").await;
 
+    // The e-mail draft opens in the default mail app: to John, the invite attached.
+    click(&client, "#email-shared-notes").await;
+    wait_text(&client, "#toast", "E-mail draft to John opened").await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !received.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the mail app never got the draft"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let eml = std::fs::read(&received).unwrap();
+    let raw = String::from_utf8_lossy(&eml).to_string();
+    assert!(raw.contains("X-Unsent: 1"), "{raw}");
+    let message = mail_parser::MessageParser::default()
+        .parse(&eml)
+        .expect("a MIME message");
+    let to = message
+        .to()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address());
+    assert_eq!(to, Some("john.smith@example.com"));
+    let text = message.body_text(0).unwrap_or_default().to_string();
+    assert!(text.contains("Typed before the crash"), "{text}");
+    assert!(!text.contains("PRIVATE"), "{text}");
+    let invite = message
+        .attachments()
+        .find(|a| a.is_content_type("text", "calendar"))
+        .expect("the invite is attached");
+    let invite = String::from_utf8_lossy(invite.contents()).to_string();
+    assert!(invite.contains("BEGIN:VEVENT"), "{invite}");
+    assert!(!invite.contains("PRIVATE"), "{invite}");
+
+    // The invite and the shared notes from the command line, on the same store.
+    let ics_path = session.dir.path().join("john.ics");
+    let out = support::rapport(
+        Some(&session),
+        &data_dir,
+        &[
+            "export",
+            "ics",
+            "--person",
+            "John Smith",
+            "--out",
+            ics_path.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", support::text(&out));
+    let ics = std::fs::read_to_string(&ics_path).unwrap();
+    for field in [
+        "BEGIN:VCALENDAR",
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Paris",
+        "RRULE:FREQ=WEEKLY",
+        "john.smith@example.com",
+    ] {
+        assert!(ics.contains(field), "{field} missing:\n{ics}");
+    }
+    assert!(!ics.contains("PRIVATE"), "{ics}");
+    let md_path = session.dir.path().join("notes.md");
+    let out = support::rapport(
+        Some(&session),
+        &data_dir,
+        &[
+            "export",
+            "shared",
+            "--person",
+            "John Smith",
+            "--meeting",
+            "last",
+            "--format",
+            "md",
+            "--out",
+            md_path.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", support::text(&out));
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(md.contains("Typed before the crash"), "{md}");
+    assert!(
+        !md.contains("PRIVATE") && !md.contains("Oracle win"),
+        "{md}"
+    );
+
     // TC-005: the IC's item is done; the next prep shows it.
     click(&client, "#back-to-person").await;
+    wait_text(&client, "#person-share-log", "e-mail draft").await;
     // The next weekly 1:1 is on the calendar: a Thursday.
     wait_text(&client, "#person-next", "Thu").await;
     wait_text(

@@ -1,6 +1,6 @@
 //! Sharing a 1:1 with the IC: the e-mail draft opened in the mail app, the
-//! shared notes on the clipboard, the invite saved to a file, and the share
-//! log. The core renders and logs; the shell only hands the result to the OS.
+//! shared notes on the clipboard, and the share log. (Invites as files are
+//! the CLI's `export ics`.) The core renders and logs; the shell only hands the result to the OS.
 
 use crate::state::AppState;
 use rapport_core::share_log::{self, ShareLogEntry};
@@ -58,17 +58,6 @@ pub async fn copy_shared_notes(
                 format!("Could not copy to the clipboard: {e}"),
             )
         })
-}
-
-/// Saves the invite for a 1:1 as an .ics file at `path`.
-#[tauri::command]
-pub async fn save_invite(
-    state: State<'_, AppState>,
-    meeting_id: String,
-    path: String,
-) -> Result<()> {
-    let invite = state.with_store(|s| sharing::share_meeting_invite(s, &meeting_id))?;
-    std::fs::write(&path, &invite.bytes).map_err(|e| Error::io(&format!("Cannot write {path}"), e))
 }
 
 #[tauri::command]
