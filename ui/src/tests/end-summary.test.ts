@@ -31,6 +31,7 @@ async function renderSummary(summary: Summary = endSummary(), handlers: Record<s
   const calls: Call[] = mockBackend({
     finish_session: (args) => finished((args as { request: FinishRequest }).request),
     copy_to_clipboard: () => null,
+    copy_shared_notes: () => null,
     resume_session: () => sessionView(),
     ...handlers,
   });
@@ -131,6 +132,11 @@ describe('end of session summary', () => {
         },
       },
     ]);
+    // Confirmed private notes travel in the copy, as the session rendered them.
+    await user.click(screen.getByRole('button', { name: 'Copy shared notes' }));
+    await settle();
+    expect(callsOf(calls, 'copy_to_clipboard')).toEqual([{ text: SHARED_MARKDOWN }]);
+    expect(callsOf(calls, 'copy_shared_notes')).toEqual([]);
   });
 
   it('saves a custom date and time in the suggestion zone', async () => {
@@ -164,7 +170,9 @@ describe('end of session summary', () => {
 
     await user.click(screen.getByRole('button', { name: 'Copy shared notes' }));
     await settle();
-    expect(callsOf(calls, 'copy_to_clipboard')).toEqual([{ text: SHARED_MARKDOWN }]);
+    // The app renders and logs the shared notes; the web view sends no text.
+    expect(callsOf(calls, 'copy_shared_notes')).toEqual([{ meetingId: 'm-now' }]);
+    expect(callsOf(calls, 'copy_to_clipboard')).toEqual([]);
     expect(screen.getByRole('status')).toHaveTextContent('Shared notes copied ✓');
 
     await user.click(within(saved).getByRole('button', { name: 'Back to Ada' }));
