@@ -140,24 +140,10 @@ impl Actions<'_> {
                 });
             }
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at
-             FROM action_item ORDER BY created_at, id",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(ActionItem {
-                id: row.get(0)?,
-                person_id: row.get(1)?,
-                meeting_id: row.get(2)?,
-                title: row.get(3)?,
-                owner: row.get(4)?,
-                due_on: row.get(5)?,
-                status: row.get(6)?,
-                created_at: row.get(7)?,
-                updated_at: row.get(8)?,
-                history: Vec::new(),
-            })
-        })?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM action_item ORDER BY created_at, id"
+        ))?;
+        let rows = stmt.query_map([], item_from_row)?;
         let mut items: Vec<ActionItem> = rows.collect::<rusqlite::Result<_>>()?;
         for item in &mut items {
             item.history = history.remove(&item.id).unwrap_or_default();

@@ -274,23 +274,12 @@ impl Schedule<'_> {
         let mut agendas: std::collections::HashMap<String, Vec<AgendaItem>> = Default::default();
         {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT meeting_id, id, title, minutes, prompts, done FROM agenda_item ORDER BY meeting_id, position",
+                "SELECT id, title, minutes, prompts, done, meeting_id FROM agenda_item ORDER BY meeting_id, position",
             )?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
-                let prompts: serde_json::Value = row.get(4)?;
-                agendas.entry(row.get(0)?).or_default().push(AgendaItem {
-                    id: row.get(1)?,
-                    title: row.get(2)?,
-                    minutes: row.get(3)?,
-                    prompts: serde_json::from_value(prompts).map_err(|e| {
-                        Error::new(
-                            crate::error::ErrorCode::CorruptDatabase,
-                            format!("Unreadable agenda prompts: {e}"),
-                        )
-                    })?,
-                    done: row.get(5)?,
-                });
+                let item = agenda_item_from_row(row)?;
+                agendas.entry(row.get(5)?).or_default().push(item);
             }
         }
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -462,19 +451,7 @@ impl Schedule<'_> {
         let mut rows = stmt.query([meeting_id])?;
         let mut items = Vec::new();
         while let Some(row) = rows.next()? {
-            let prompts: serde_json::Value = row.get(3)?;
-            items.push(AgendaItem {
-                id: row.get(0)?,
-                title: row.get(1)?,
-                minutes: row.get(2)?,
-                prompts: serde_json::from_value(prompts).map_err(|e| {
-                    Error::new(
-                        crate::error::ErrorCode::CorruptDatabase,
-                        format!("Unreadable agenda prompts: {e}"),
-                    )
-                })?,
-                done: row.get(4)?,
-            });
+            items.push(agenda_item_from_row(row)?);
         }
         Ok(items)
     }
@@ -783,6 +760,23 @@ fn not_found_or(e: rusqlite::Error, message: &str) -> Error {
         rusqlite::Error::QueryReturnedNoRows => Error::not_found(message),
         other => other.into(),
     }
+}
+
+/// An agenda item from columns id, title, minutes, prompts, done (in that order).
+fn agenda_item_from_row(row: &Row<'_>) -> Result<AgendaItem> {
+    let prompts: serde_json::Value = row.get(3)?;
+    Ok(AgendaItem {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        minutes: row.get(2)?,
+        prompts: serde_json::from_value(prompts).map_err(|e| {
+            Error::new(
+                crate::error::ErrorCode::CorruptDatabase,
+                format!("Unreadable agenda prompts: {e}"),
+            )
+        })?,
+        done: row.get(4)?,
+    })
 }
 
 fn series_from_row(row: &Row<'_>) -> rusqlite::Result<Series> {
