@@ -71,9 +71,15 @@ pub fn show_reminder(
     }
     #[cfg(not(all(unix, not(target_os = "macos"))))]
     {
-        // No notification actions here: the in-app banner offers Prepare.
-        let _ = (reminder, on_choice);
-        false
+        // No actions on these platforms: clicking the notification brings the
+        // app forward, and the Today banner offers Prepare.
+        let _ = on_choice;
+        notify_rust::Notification::new()
+            .appname("Rapport")
+            .summary(&reminder.title)
+            .body(&reminder.body)
+            .show()
+            .is_ok()
     }
 }
 
