@@ -32,7 +32,6 @@ const COMMANDS: &[&str] = &[
     "update_person",
     "set_person_archived",
     "set_action_status",
-    "edit_action_item",
     "delete_action_item",
     "add_highlight",
     "delete_highlight",

@@ -158,7 +158,9 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
     // The Today banner, then Prepare from the notification.
     click(&client, "#nav-today").await;
     wait_text(&client, "#reminder-banner", "Ada Okafor").await;
-    screenshot(&session, &client, &shots, "reminders-01-today-banner").await;
+    screenshot(&session, &client, &shots, "reminders-01-today-banner-light").await;
+    click(&client, "label[for=theme-dark]").await;
+    screenshot(&session, &client, &shots, "reminders-01-today-banner-dark").await;
     click(&client, "#nav-templates").await;
     wait_text(&client, "body", "Standard weekly").await;
     let out = session
@@ -201,7 +203,9 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     assert!(entry.contains("--minimized"), "{entry}");
-    screenshot(&session, &client, &shots, "reminders-03-settings").await;
+    screenshot(&session, &client, &shots, "reminders-03-settings-dark").await;
+    click(&client, "label[for=theme-light]").await;
+    screenshot(&session, &client, &shots, "reminders-03-settings-light").await;
 
     // Closing the window keeps Rapport running in the tray.
     client

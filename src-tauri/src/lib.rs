@@ -100,7 +100,6 @@ pub fn run_app(global: &cli::GlobalArgs) -> i32 {
             commands::update_person,
             commands::set_person_archived,
             commands::set_action_status,
-            commands::edit_action_item,
             commands::delete_action_item,
             commands::add_highlight,
             commands::delete_highlight,

@@ -162,15 +162,6 @@ pub struct ActionInput {
     pub meeting_id: Option<String>,
 }
 
-/// An edit of an existing action item's wording, owner or due date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct ActionEdit {
-    pub title: String,
-    pub owner: Owner,
-    pub due_on: Option<NaiveDate>,
-}
-
 /// An action item with what the app computes about it today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ActionItemView {
@@ -314,21 +305,6 @@ impl Actions<'_> {
         self.get(id)
     }
 
-    /// Rewords, reassigns or re-dates an item; a new due date is kept in the history.
-    pub fn edit(&self, id: &str, edit: ActionEdit, now: DateTime<Utc>) -> Result<ActionItem> {
-        let mut item = self.get(id)?;
-        let redated = item.due_on != edit.due_on;
-        item.title = clean_title(&edit.title)?;
-        item.owner = edit.owner;
-        item.due_on = edit.due_on;
-        item.updated_at = now;
-        self.write_row(&item)?;
-        if redated {
-            self.append_event(&item, now)?;
-        }
-        self.get(id)
-    }
-
     pub fn delete(&self, id: &str) -> Result<()> {
         let removed = self
             .conn
@@ -405,12 +381,6 @@ pub fn set_status(
 ) -> Result<ActionItemView> {
     let now = store.clock().now();
     let item = store.write(|s| s.actions().set_status(id, status, now))?;
-    Ok(ActionItemView::new(item, crate::prep::local_today(now)))
-}
-
-pub fn edit(store: &mut crate::Store, id: &str, edit: ActionEdit) -> Result<ActionItemView> {
-    let now = store.clock().now();
-    let item = store.write(|s| s.actions().edit(id, edit, now))?;
     Ok(ActionItemView::new(item, crate::prep::local_today(now)))
 }
 

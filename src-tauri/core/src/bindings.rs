@@ -1,5 +1,6 @@
 //! The TypeScript declarations of every type that crosses the IPC boundary,
-//! generated from the Rust types into one file for the UI.
+//! generated from the Rust types into one file for the UI, and the few
+//! domain tables the UI shows before asking the backend (the level proposals).
 
 use ts_rs::TS;
 
@@ -45,7 +46,6 @@ pub fn typescript() -> String {
         crate::actions::StatusChange,
         crate::actions::ActionItem,
         crate::actions::ActionInput,
-        crate::actions::ActionEdit,
         crate::actions::ActionItemView,
         crate::highlights::HighlightKind,
         crate::highlights::Highlight,
@@ -78,7 +78,28 @@ pub fn typescript() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
+    out.push_str(&level_tables());
     out.truncate(out.trim_end().len());
     out.push('\n');
+    out
+}
+
+/// Every level in order, and the cadence and career-talk rhythm each proposes:
+/// the person form shows them while a level is being chosen.
+fn level_tables() -> String {
+    use crate::people::Level;
+    let names: Vec<String> = Level::ALL.iter().map(|l| format!("'{l}'")).collect();
+    let mut out = format!("export const LEVELS: Level[] = [{}];\n\n", names.join(", "));
+    out.push_str(
+        "export const LEVEL_PROPOSALS: Record<Level, { cadence: Cadence; career_talk_days: number }> = {\n",
+    );
+    for level in Level::ALL {
+        out.push_str(&format!(
+            "  {level}: {{ cadence: '{}', career_talk_days: {} }},\n",
+            level.proposed_cadence(),
+            level.proposed_career_talk_days()
+        ));
+    }
+    out.push_str("};\n");
     out
 }

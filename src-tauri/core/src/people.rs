@@ -241,13 +241,7 @@ impl People<'_> {
     }
 
     fn check_template(&self, template_id: &Option<String>) -> Result<()> {
-        if let Some(id) = template_id {
-            let templates = crate::templates::Templates { conn: self.conn };
-            if !templates.exists(id)? {
-                return Err(Error::invalid("That agenda template no longer exists."));
-            }
-        }
-        Ok(())
+        crate::templates::Templates { conn: self.conn }.require_known(template_id.as_deref())
     }
 
     pub fn create(&self, input: PersonInput, now: DateTime<Utc>) -> Result<Person> {

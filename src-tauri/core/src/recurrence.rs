@@ -102,15 +102,6 @@ pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTim
         .find(|start| *start > after)
 }
 
-/// How many days apart the occurrences are, roughly (monthly counts 30).
-pub fn interval_days(frequency: Frequency) -> i64 {
-    match frequency {
-        Frequency::Weekly => 7,
-        Frequency::Biweekly => 14,
-        Frequency::Monthly => 30,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -741,6 +741,14 @@ impl Schedule<'_> {
         Ok(())
     }
 
+    /// Series that used a deleted template go back to the person's default.
+    pub(crate) fn clear_template(&self, template_id: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE series SET template_id = NULL WHERE template_id = ?1")?
+            .execute([template_id])?;
+        Ok(())
+    }
+
     pub fn set_agenda_item_done(&self, meeting_id: &str, item_id: &str, done: bool) -> Result<()> {
         let changed = self
             .conn

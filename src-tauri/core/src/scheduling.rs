@@ -51,12 +51,7 @@ fn frequency_of(cadence: Cadence) -> Frequency {
 }
 
 fn check_template(store: &Store, template_id: &Option<String>) -> Result<()> {
-    if let Some(id) = template_id {
-        if !store.templates().exists(id)? {
-            return Err(Error::invalid("That agenda template no longer exists."));
-        }
-    }
-    Ok(())
+    store.templates().require_known(template_id.as_deref())
 }
 
 /// The template a new meeting of this person uses when none is given.

@@ -303,6 +303,16 @@ impl Templates<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Refuses a template id that names neither a built-in nor a stored template.
+    pub fn require_known(&self, template_id: Option<&str>) -> Result<()> {
+        match template_id {
+            Some(id) if !self.exists(id)? => {
+                Err(Error::invalid("That agenda template no longer exists."))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Whether a template id names a built-in or a stored template.
     pub fn exists(&self, id: &str) -> Result<bool> {
         if builtin(id).is_some() {
@@ -507,10 +517,7 @@ impl Templates<'_> {
             return Err(Error::not_found("That agenda template no longer exists."));
         }
         crate::people::People { conn: self.conn }.clear_default_template(id)?;
-        self.conn
-            .prepare_cached("UPDATE series SET template_id = NULL WHERE template_id = ?1")?
-            .execute([id])?;
-        Ok(())
+        crate::schedule::Schedule { conn: self.conn }.clear_template(id)
     }
 }
 

@@ -150,21 +150,7 @@ fn people_are_validated_and_blank_fields_are_dropped() {
     assert_eq!(ada.effective_cadence(), Cadence::Weekly);
     assert_eq!(ada.effective_career_talk_days(), 14);
 
-    let bad = people::create(
-        &mut l.store,
-        PersonInput {
-            name: "  ".into(),
-            email: None,
-            role: String::new(),
-            level: Level::Senior,
-            start_date: None,
-            focus_areas: vec![],
-            cadence: None,
-            career_talk_every_days: None,
-            default_template_id: None,
-        },
-    )
-    .unwrap_err();
+    let bad = people::create(&mut l.store, support::person_input("  ", Level::Senior)).unwrap_err();
     assert_eq!(bad.code, ErrorCode::InvalidInput);
     let mut edit = PersonInput {
         name: "Ada Okafor".into(),
@@ -489,22 +475,9 @@ fn the_session_timer_is_the_stored_start_and_survives_reopening_the_store() {
     let t = TestStore::new();
     let clock = Arc::new(FixedClock::new(at("2024-10-22T09:00:00Z")));
     let mut store = Store::create(&t.paths, &t.keys, clock.clone()).unwrap();
-    let ada = people::create(
-        &mut store,
-        PersonInput {
-            name: "Ada".into(),
-            email: None,
-            role: String::new(),
-            level: Level::Junior,
-            start_date: None,
-            focus_areas: vec![],
-            cadence: None,
-            career_talk_every_days: None,
-            default_template_id: None,
-        },
-    )
-    .unwrap()
-    .id;
+    let ada = people::create(&mut store, support::person_input("Ada", Level::Junior))
+        .unwrap()
+        .id;
     let started = session::start_now(&mut store, &ada).unwrap();
     assert_eq!(started.meeting.status, MeetingStatus::InProgress);
     assert_eq!(started.elapsed_seconds, 0);

@@ -7,11 +7,9 @@ mod support;
 use chrono::NaiveTime;
 use rapport_core::actions::{ActionInput, Owner};
 use rapport_core::highlights::{HighlightInput, HighlightKind};
-use rapport_core::people::{self, Level, PersonInput};
+use rapport_core::people::{self, Level};
 use rapport_core::reminders;
-use rapport_core::schedule::{
-    Frequency, LocalSlot, MeetingFormat, NotesPatch, SeriesInput, Weekday,
-};
+use rapport_core::schedule::{Frequency, LocalSlot, NotesPatch, Weekday};
 use rapport_core::{highlights, scheduling, session, Clock, FixedClock, Store};
 use std::sync::Arc;
 use support::{at, TestStore};
@@ -31,33 +29,14 @@ fn world() -> World {
     let mut store = Store::create(&t.paths, &t.keys, clock.clone()).unwrap();
     let person = people::create(
         &mut store,
-        PersonInput {
-            name: "Ada Okafor".into(),
-            email: None,
-            role: String::new(),
-            level: Level::Junior,
-            start_date: None,
-            focus_areas: vec![],
-            cadence: None,
-            career_talk_every_days: None,
-            default_template_id: None,
-        },
+        support::person_input("Ada Okafor", Level::Junior),
     )
     .unwrap()
     .id;
     let meeting = scheduling::create_series(
         &mut store,
         &person,
-        SeriesInput {
-            frequency: Frequency::Weekly,
-            weekday: Weekday::Thu,
-            local_time: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
-            time_zone: "Europe/Paris".into(),
-            duration_minutes: 30,
-            format: MeetingFormat::Video,
-            template_id: None,
-            starts_on: "2024-10-01".parse().unwrap(),
-        },
+        support::series_at_two(Frequency::Weekly, Weekday::Thu, "Europe/Paris"),
     )
     .unwrap()
     .1

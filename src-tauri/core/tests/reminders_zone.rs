@@ -5,10 +5,9 @@
 
 mod support;
 
-use chrono::NaiveTime;
-use rapport_core::people::{self, Level, PersonInput};
+use rapport_core::people::{self, Level};
 use rapport_core::reminders;
-use rapport_core::schedule::{Frequency, MeetingFormat, SeriesInput, Weekday};
+use rapport_core::schedule::{Frequency, Weekday};
 use rapport_core::{scheduling, FixedClock, Store};
 use std::sync::Arc;
 use support::{at, TestStore};
@@ -20,33 +19,14 @@ fn the_machine_zone_changes_nothing_about_when_reminders_fall_due() {
     let mut store = Store::create(&t.paths, &t.keys, clock.clone()).unwrap();
     let person = people::create(
         &mut store,
-        PersonInput {
-            name: "Ada Okafor".into(),
-            email: None,
-            role: String::new(),
-            level: Level::Junior,
-            start_date: None,
-            focus_areas: vec![],
-            cadence: None,
-            career_talk_every_days: None,
-            default_template_id: None,
-        },
+        support::person_input("Ada Okafor", Level::Junior),
     )
     .unwrap()
     .id;
     scheduling::create_series(
         &mut store,
         &person,
-        SeriesInput {
-            frequency: Frequency::Weekly,
-            weekday: Weekday::Thu,
-            local_time: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
-            time_zone: "Europe/Paris".into(),
-            duration_minutes: 30,
-            format: MeetingFormat::Video,
-            template_id: None,
-            starts_on: "2024-10-01".parse().unwrap(),
-        },
+        support::series_at_two(Frequency::Weekly, Weekday::Thu, "Europe/Paris"),
     )
     .unwrap();
 

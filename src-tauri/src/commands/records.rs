@@ -1,7 +1,7 @@
 //! People, action items, wins and concerns, templates and settings.
 
 use crate::state::AppState;
-use rapport_core::actions::{self, ActionEdit, ActionItemView, ActionStatus};
+use rapport_core::actions::{self, ActionItemView, ActionStatus};
 use rapport_core::highlights::{self, Highlight, HighlightInput};
 use rapport_core::people::{self, Person, PersonInput};
 use rapport_core::settings::{self, Settings};
@@ -40,15 +40,6 @@ pub async fn set_action_status(
     status: ActionStatus,
 ) -> Result<ActionItemView> {
     state.with_store(|s| actions::set_status(s, &item_id, status))
-}
-
-#[tauri::command]
-pub async fn edit_action_item(
-    state: State<'_, AppState>,
-    item_id: String,
-    edit: ActionEdit,
-) -> Result<ActionItemView> {
-    state.with_store(|s| actions::edit(s, &item_id, edit))
 }
 
 #[tauri::command]

@@ -3,7 +3,6 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
-  ActionEdit,
   ActionInput,
   ActionItemView,
   ActionStatus,
@@ -227,10 +226,6 @@ export function setPersonArchived(personId: string, archived: boolean): Promise<
 
 export function setActionStatus(itemId: string, status: ActionStatus): Promise<ActionItemView> {
   return call<ActionItemView>('set_action_status', { itemId, status });
-}
-
-export function editActionItem(itemId: string, edit: ActionEdit): Promise<ActionItemView> {
-  return call<ActionItemView>('edit_action_item', { itemId, edit });
 }
 
 export function deleteActionItem(itemId: string): Promise<void> {

@@ -94,8 +94,6 @@ history: Array<StatusChange>, };
 
 export type ActionInput = { title: string, owner: Owner, due_on: string | null, meeting_id: string | null, };
 
-export type ActionEdit = { title: string, owner: Owner, due_on: string | null, };
-
 export type ActionItemView = { overdue: boolean, 
 /**
  * Days past the due date, when overdue.
@@ -241,3 +239,12 @@ meeting_start: string | null, kind: ShareKind, format: ShareFormat,
 recipient: string, shared_at: string, };
 
 export type ClipboardContent = { markdown: string, html: string, };
+
+export const LEVELS: Level[] = ['junior', 'confirmed', 'senior', 'staff_plus'];
+
+export const LEVEL_PROPOSALS: Record<Level, { cadence: Cadence; career_talk_days: number }> = {
+  junior: { cadence: 'weekly', career_talk_days: 14 },
+  confirmed: { cadence: 'weekly', career_talk_days: 30 },
+  senior: { cadence: 'biweekly', career_talk_days: 30 },
+  staff_plus: { cadence: 'biweekly', career_talk_days: 60 },
+};

@@ -1,4 +1,4 @@
-import type { Cadence, Level } from './bindings';
+import { LEVEL_PROPOSALS, LEVELS, type Cadence, type Level } from './bindings';
 
 const LEVEL_LABELS: Record<Level, string> = {
   junior: 'Junior',
@@ -17,30 +17,14 @@ export function peopleCount(count: number): string {
   return count === 1 ? '1 person' : `${count} people`;
 }
 
-// The recommended cadence by level from the career framework. The backend
-// applies the same table; the person form shows it while a level is chosen.
-const PROPOSED_CADENCE: Record<Level, Cadence> = {
-  junior: 'weekly',
-  confirmed: 'weekly',
-  senior: 'biweekly',
-  staff_plus: 'biweekly',
-};
-
-const PROPOSED_CAREER_TALK_DAYS: Record<Level, number> = {
-  junior: 14,
-  confirmed: 30,
-  senior: 30,
-  staff_plus: 60,
-};
-
 /** How often 1:1s are proposed for a level. */
 export function proposedCadence(level: Level): Cadence {
-  return PROPOSED_CADENCE[level];
+  return LEVEL_PROPOSALS[level].cadence;
 }
 
 /** How often a career conversation is proposed for a level, in days. */
 export function proposedCareerTalkDays(level: Level): number {
-  return PROPOSED_CAREER_TALK_DAYS[level];
+  return LEVEL_PROPOSALS[level].career_talk_days;
 }
 
-export const LEVELS: Level[] = ['junior', 'confirmed', 'senior', 'staff_plus'];
+export { LEVELS };

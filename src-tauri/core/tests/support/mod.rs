@@ -8,6 +8,42 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
+/// A person with only a name and a level.
+pub fn person_input(
+    name: &str,
+    level: rapport_core::people::Level,
+) -> rapport_core::people::PersonInput {
+    rapport_core::people::PersonInput {
+        name: name.into(),
+        email: None,
+        role: String::new(),
+        level,
+        start_date: None,
+        focus_areas: vec![],
+        cadence: None,
+        career_talk_every_days: None,
+        default_template_id: None,
+    }
+}
+
+/// A 30-minute video 1:1 on `weekday` at 14:00 in `zone`, from 1 October 2024.
+pub fn series_at_two(
+    frequency: rapport_core::schedule::Frequency,
+    weekday: rapport_core::schedule::Weekday,
+    zone: &str,
+) -> rapport_core::schedule::SeriesInput {
+    rapport_core::schedule::SeriesInput {
+        frequency,
+        weekday,
+        local_time: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+        time_zone: zone.into(),
+        duration_minutes: 30,
+        format: rapport_core::schedule::MeetingFormat::Video,
+        template_id: None,
+        starts_on: "2024-10-01".parse().unwrap(),
+    }
+}
+
 pub fn clock() -> Arc<FixedClock> {
     Arc::new(FixedClock::new(at("2026-11-19T10:00:00Z")))
 }
