@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: run test deps deps-test ui build lint fmt clippy ui-check rust-test ui-test e2e bench bindings bundle clean
+.PHONY: run test deps deps-test ui cli build lint fmt clippy ui-check rust-test ui-test e2e bench bindings bundle clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname -s)" = Linux ]; then \
@@ -28,7 +28,11 @@ ui:
 	cd ui && $(NPM) run build
 
 build: ui
-	$(CARGO) build
+	$(CARGO) build --workspace
+
+# The command line, beside the window's binary that hands subcommands to it.
+cli:
+	$(CARGO) build --locked -p rapport-cli
 
 lint: fmt clippy ui-check
 
@@ -43,13 +47,13 @@ ui-check:
 
 # Core, CLI and end-to-end tests (the e2e test starts its own display, bus,
 # keyring and notification server).
-rust-test: ui
+rust-test: ui cli
 	$(CARGO) test --workspace --locked
 
 ui-test:
 	cd ui && $(NPM) test
 
-e2e: deps-test ui
+e2e: deps-test ui cli
 	$(CARGO) test --locked --test e2e --test e2e_loop --test e2e_reminders -- --nocapture
 	@echo "Screenshots: target/e2e-screenshots/"
 

@@ -4,7 +4,11 @@
 
 mod support;
 
-use support::{rapport, rapport_with_passphrase, snapshot, text, Services, Session, PASSPHRASE};
+use std::process::Command;
+use support::{
+    rapport, rapport_bin, rapport_cli_bin, rapport_with_passphrase, snapshot, text, Services,
+    Session, PASSPHRASE,
+};
 
 fn data_dir() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
@@ -330,4 +334,21 @@ fn unknown_arguments_are_usage_errors() {
     let out = rapport(None, &dir, &["demo", "--people", "many"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out).contains("invalid value"), "{}", text(&out));
+}
+
+#[test]
+fn the_window_binary_hands_commands_to_the_command_line() {
+    let direct = Command::new(rapport_cli_bin())
+        .arg("--help")
+        .output()
+        .expect("run rapport-cli");
+    let handed = Command::new(rapport_bin())
+        .arg("--help")
+        .output()
+        .expect("run rapport");
+    assert!(direct.status.success(), "{}", text(&direct));
+    assert!(handed.status.success(), "{}", text(&handed));
+    let help = String::from_utf8_lossy(&direct.stdout);
+    assert!(help.contains("doctor") && help.contains("export"), "{help}");
+    assert_eq!(direct.stdout, handed.stdout);
 }

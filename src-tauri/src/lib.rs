@@ -1,22 +1,85 @@
 //! The desktop shell: window, plugins and state. Logic lives in `rapport-core`.
 
-pub mod cli;
 mod commands;
-mod keys;
 mod notifications;
 mod reminders;
 mod state;
 mod tray;
 
 use rapport_core::{StorePaths, SystemClock};
+use std::ffi::OsString;
+use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::Manager;
+
+/// What the window's binary takes itself; anything else is a command-line call.
+#[derive(Debug, Clone, Default, clap::Parser)]
+#[command(
+    name = "rapport",
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+pub struct AppArgs {
+    /// Where the notes store lives.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Unlock a passphrase store with the passphrase in FILE.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Start in the system tray without showing the window (used at login).
+    #[arg(long)]
+    pub minimized: bool,
+}
+
+impl AppArgs {
+    /// The window's arguments, or None when they name a subcommand, help or
+    /// anything else the command line answers.
+    pub fn from_args(args: &[OsString]) -> Option<AppArgs> {
+        <AppArgs as clap::Parser>::try_parse_from(args).ok()
+    }
+}
+
+/// The command-line binary, installed beside this one.
+fn cli_binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let name = format!("rapport-cli{}", std::env::consts::EXE_SUFFIX);
+    Some(exe.parent()?.join(name))
+}
+
+/// Runs the command line with these arguments and returns its exit code. On
+/// Unix the process becomes the command line, so prompts and signals behave.
+pub fn hand_to_cli(args: &[OsString]) -> i32 {
+    let Some(cli) = cli_binary().filter(|p| p.is_file()) else {
+        eprintln!(
+            "rapport: the command-line tool rapport-cli is not installed beside this program, \
+             so `rapport` can only open the app here."
+        );
+        return 2;
+    };
+    let mut command = std::process::Command::new(&cli);
+    command.args(args.iter().skip(1));
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let err = command.exec();
+        eprintln!("rapport: cannot start {}: {err}", cli.display());
+        2
+    }
+    #[cfg(not(unix))]
+    match command.status() {
+        Ok(status) => status.code().unwrap_or(1),
+        Err(err) => {
+            eprintln!("rapport: cannot start {}: {err}", cli.display());
+            2
+        }
+    }
+}
 
 /// Whether the tray icon is up (then closing the window hides it).
 struct TrayPresent(bool);
 
 /// Opens the app window. Only one runs at a time: a second launch focuses the first.
-pub fn run_app(global: &cli::GlobalArgs) -> i32 {
+pub fn run_app(global: &AppArgs) -> i32 {
     if !display_available() {
         eprintln!(
             "rapport: no graphical display is available (DISPLAY and WAYLAND_DISPLAY are unset). \
@@ -36,7 +99,11 @@ pub fn run_app(global: &cli::GlobalArgs) -> i32 {
         ))
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(state::AppState::new(paths, Arc::new(SystemClock)))
+        .manage(state::AppState::new(
+            paths,
+            global.passphrase_file.clone(),
+            Arc::new(SystemClock),
+        ))
         .setup(move |app| {
             // Without a tray the window is the only way back in: keep it then.
             let tray_ok = match tray::install(app.handle()) {

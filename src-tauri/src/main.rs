@@ -1,12 +1,12 @@
-//! One binary: `rapport` opens the app; `rapport <subcommand>` runs the CLI.
-
-use clap::Parser;
+//! `rapport` opens the app window; `rapport <subcommand>` is handed to the
+//! command-line binary beside it, which does not load the GUI toolkit.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    let cli = rapport_app::cli::Cli::parse();
-    let code = match cli.command {
-        Some(command) => rapport_app::cli::run(&cli.global, command),
-        None => rapport_app::run_app(&cli.global),
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let code = match rapport_app::AppArgs::from_args(&args) {
+        Some(app_args) => rapport_app::run_app(&app_args),
+        None => rapport_app::hand_to_cli(&args),
     };
     std::process::exit(code);
 }

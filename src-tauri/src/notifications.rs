@@ -1,19 +1,7 @@
-//! Desktop notifications: the service check for `doctor`, and reminders with
-//! "Prepare" and "Snooze" actions where the platform has actions.
+//! Desktop notifications: reminders with "Prepare" and "Snooze" actions where
+//! the platform has actions.
 
-use rapport_core::reminders::DueReminder;
-
-/// Whether a notification service answers; None where the platform has no way to ask.
-pub fn service_reachable() -> Option<bool> {
-    #[cfg(all(unix, not(target_os = "macos")))]
-    {
-        Some(notify_rust::get_server_information().is_ok())
-    }
-    #[cfg(not(all(unix, not(target_os = "macos"))))]
-    {
-        None
-    }
-}
+use rapport_core::flows::reminders::DueReminder;
 
 /// What the manager chose on a reminder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 
 use crate::notifications::{self, ReminderChoice};
 use crate::state::AppState;
-use rapport_core::reminders;
+use rapport_core::flows::reminders;
 use serde::Serialize;
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};

@@ -1,14 +1,16 @@
 //! The app's shared state: where the store lives and, once unlocked, the store.
 
-use rapport_core::access::{self, AppStatus};
-use rapport_core::keys::{KeyBackend, SystemKeyring};
-use rapport_core::store::{inspect, DirState};
+use rapport_core::flows::access::{self, AppStatus};
+use rapport_core::store::keys::SystemKeyring;
 use rapport_core::{Clock, Error, ErrorCode, Result, Store, StorePaths};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub struct AppState {
     pub paths: StorePaths,
     pub clock: Arc<dyn Clock>,
+    /// `--passphrase-file`, for a passphrase store opened at start-up.
+    passphrase_file: Option<PathBuf>,
     store: Mutex<Option<Store>>,
     /// Why the last automatic unlock failed, shown on the locked screen.
     problem: Mutex<Option<Error>>,
@@ -16,10 +18,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(paths: StorePaths, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(paths: StorePaths, passphrase_file: Option<PathBuf>, clock: Arc<dyn Clock>) -> Self {
         AppState {
             paths,
             clock,
+            passphrase_file,
             store: Mutex::new(None),
             problem: Mutex::new(None),
             keyring_available: OnceLock::new(),
@@ -43,28 +46,17 @@ impl AppState {
     /// The current status; opens a keyring (or `RAPPORT_PASSPHRASE`) store on the way.
     pub fn status(&self) -> AppStatus {
         let mut slot = self.store();
-        if slot.is_none() {
-            if let Ok(DirState::Present(header)) = inspect(&self.paths) {
-                let supplied = crate::keys::supplied_passphrase(None).ok().flatten();
-                let attempt = match (header.key.backend(), supplied) {
-                    (KeyBackend::Keyring, _) => {
-                        Some(Store::open(&self.paths, &SystemKeyring, self.clock.clone()))
-                    }
-                    (KeyBackend::Passphrase, Some(p)) => Some(Store::open(
-                        &self.paths,
-                        &rapport_core::keys::PassphraseKeyStore::new(p),
-                        self.clock.clone(),
-                    )),
-                    (KeyBackend::Passphrase, None) => None,
-                };
-                match attempt {
-                    Some(Ok(store)) => {
-                        *slot = Some(store);
-                        self.set_problem(None);
-                    }
-                    Some(Err(err)) => self.set_problem(Some(err)),
-                    None => {}
+        if slot.is_none() && access::stored_backend(&self.paths).is_some() {
+            let supplied = access::supplied_passphrase(self.passphrase_file.as_deref())
+                .ok()
+                .flatten();
+            match access::open_unattended(&self.paths, supplied, self.clock.clone()) {
+                Some(Ok(store)) => {
+                    *slot = Some(store);
+                    self.set_problem(None);
                 }
+                Some(Err(err)) => self.set_problem(Some(err)),
+                None => {}
             }
         }
         match slot.as_ref() {

@@ -170,9 +170,21 @@ impl Drop for Session {
     }
 }
 
-/// The `rapport` binary built for these tests.
+/// The `rapport` binary built for these tests: the window, which hands every
+/// subcommand to `rapport-cli`.
 pub fn rapport_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_rapport"))
+}
+
+/// The command-line binary beside it (`make` builds it before the tests).
+pub fn rapport_cli_bin() -> PathBuf {
+    let bin = rapport_bin().with_file_name(format!("rapport-cli{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.is_file(),
+        "{} is missing: build it first (cargo build -p rapport-cli; make does)",
+        bin.display()
+    );
+    bin
 }
 
 /// Runs `rapport` with a clean environment for the store: no passphrase, no

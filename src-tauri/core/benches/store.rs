@@ -9,9 +9,12 @@
 //! `make bench` runs this inside a private keyring session.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use rapport_core::demo::{generate, DemoOptions};
-use rapport_core::keys::{MemoryKeyStore, SystemKeyring};
-use rapport_core::{person_page, prep, today, Store, StorePaths, SystemClock};
+use rapport_core::flows::demo::{generate, DemoOptions};
+use rapport_core::flows::person_page;
+use rapport_core::flows::prep;
+use rapport_core::flows::today;
+use rapport_core::store::keys::{MemoryKeyStore, SystemKeyring};
+use rapport_core::{Store, StorePaths, SystemClock};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -22,7 +25,7 @@ const LARGE: DemoOptions = DemoOptions {
 };
 
 fn large_store(
-    keys: &dyn rapport_core::keys::KeyStore,
+    keys: &dyn rapport_core::store::keys::KeyStore,
 ) -> (tempfile::TempDir, StorePaths, Duration) {
     let tmp = tempfile::tempdir().unwrap();
     let paths = StorePaths::in_dir(tmp.path().join("data"));

@@ -5,10 +5,10 @@
 mod support;
 
 use chrono::Duration;
-use rapport_core::demo::{generate, DemoOptions};
-use rapport_core::exchange::export;
-use rapport_core::highlights::{Highlight, HighlightKind};
-use rapport_core::people::{Level, Person};
+use rapport_core::flows::demo::{generate, DemoOptions};
+use rapport_core::formats::exchange::export;
+use rapport_core::records::highlights::{Highlight, HighlightKind};
+use rapport_core::records::people::{Level, Person};
 use support::{at, contains, TestStore};
 
 const MARKERS: &[&str] = &[

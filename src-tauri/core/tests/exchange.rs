@@ -2,8 +2,8 @@
 
 mod support;
 
-use rapport_core::demo::{generate, DemoOptions};
-use rapport_core::exchange::{export_json, import, parse_json};
+use rapport_core::flows::demo::{generate, DemoOptions};
+use rapport_core::formats::exchange::{export_json, import, parse_json};
 use rapport_core::ErrorCode;
 use support::{snapshot, TestStore};
 

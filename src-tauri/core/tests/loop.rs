@@ -4,17 +4,21 @@
 mod support;
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
-use rapport_core::actions::{ActionInput, ActionStatus, Owner};
-use rapport_core::highlights::{HighlightInput, HighlightKind};
-use rapport_core::people::{self, Cadence, Level, PersonInput};
-use rapport_core::schedule::{
+use rapport_core::flows::prep;
+use rapport_core::flows::scheduling::{self, NextPlan};
+use rapport_core::flows::session::{self, FinishRequest};
+use rapport_core::flows::talking_points::TalkingPointKind;
+use rapport_core::flows::today;
+use rapport_core::records::actions::{ActionInput, ActionStatus, Owner};
+use rapport_core::records::highlights;
+use rapport_core::records::highlights::{HighlightInput, HighlightKind};
+use rapport_core::records::meetings::{
     AgendaItemInput, Frequency, LocalSlot, MeetingFormat, MeetingKind, MeetingStatus, NotesPatch,
     OneOffInput, SeriesInput, Weekday,
 };
-use rapport_core::scheduling::{self, NextPlan};
-use rapport_core::session::{self, FinishRequest};
-use rapport_core::talking_points::TalkingPointKind;
-use rapport_core::{highlights, prep, templates, today, ErrorCode, FixedClock, Store};
+use rapport_core::records::people::{self, Cadence, Level, PersonInput};
+use rapport_core::records::templates;
+use rapport_core::{ErrorCode, FixedClock, Store};
 use std::sync::Arc;
 use support::{at, TestStore};
 
@@ -397,8 +401,10 @@ fn prep_aggregates_last_next_count_average_and_carries_action_items() {
     // Between the 1:1s: the IC finishes one item, partly does another; a win
     // and a concern are logged.
     l.set_now("2024-10-28T09:00:00Z");
-    rapport_core::actions::set_status(&mut l.store, &done_item, ActionStatus::Done).unwrap();
-    rapport_core::actions::set_status(&mut l.store, &partial, ActionStatus::Partial).unwrap();
+    rapport_core::records::actions::set_status(&mut l.store, &done_item, ActionStatus::Done)
+        .unwrap();
+    rapport_core::records::actions::set_status(&mut l.store, &partial, ActionStatus::Partial)
+        .unwrap();
     for (kind, text) in [
         (HighlightKind::Win, "Placed Kevin Lee at Oracle"),
         (HighlightKind::Concern, "Submission rate below target"),
@@ -723,7 +729,7 @@ fn templates_can_be_made_duplicated_edited_and_deleted_but_built_ins_stay() {
     let copy = templates::duplicate(&mut l.store, templates::STANDARD_WEEKLY).unwrap();
     assert_eq!(copy.name, "Standard weekly (copy)");
     assert!(!copy.builtin);
-    let mut input = rapport_core::templates::TemplateInput {
+    let mut input = rapport_core::records::templates::TemplateInput {
         name: "Short weekly".into(),
         description: "Fifteen minutes".into(),
         items: copy.items[..2].to_vec(),
@@ -849,7 +855,7 @@ fn a_finished_1_1_leaves_a_complete_person_page() {
     .unwrap();
     l.advance(30);
     l.hold(&meeting, 0);
-    let page = rapport_core::person_page::person_page(&l.store, &ada, Some(20)).unwrap();
+    let page = rapport_core::flows::person_page::person_page(&l.store, &ada, Some(20)).unwrap();
     assert_eq!(page.open_theirs.len(), 1);
     assert_eq!(page.open_mine.len(), 1);
     assert_eq!(

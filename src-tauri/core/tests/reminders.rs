@@ -5,12 +5,15 @@
 mod support;
 
 use chrono::NaiveTime;
-use rapport_core::actions::{ActionInput, Owner};
-use rapport_core::highlights::{HighlightInput, HighlightKind};
-use rapport_core::people::{self, Level};
-use rapport_core::reminders;
-use rapport_core::schedule::{Frequency, LocalSlot, NotesPatch, Weekday};
-use rapport_core::{highlights, scheduling, session, Clock, FixedClock, Store};
+use rapport_core::flows::reminders;
+use rapport_core::flows::scheduling;
+use rapport_core::flows::session;
+use rapport_core::records::actions::{ActionInput, Owner};
+use rapport_core::records::highlights;
+use rapport_core::records::highlights::{HighlightInput, HighlightKind};
+use rapport_core::records::meetings::{Frequency, LocalSlot, NotesPatch, Weekday};
+use rapport_core::records::people::{self, Level};
+use rapport_core::{Clock, FixedClock, Store};
 use std::sync::Arc;
 use support::{at, TestStore};
 
@@ -290,18 +293,18 @@ fn the_notification_text_has_counts_and_shareable_points_but_nothing_private() {
 fn today_shows_a_banner_inside_the_reminder_window() {
     let w = world();
     w.at("2024-10-24T11:44:00Z");
-    assert!(rapport_core::today::today(&w.store)
+    assert!(rapport_core::flows::today::today(&w.store)
         .unwrap()
         .reminder_banner
         .is_none());
     w.at("2024-10-24T11:46:00Z");
-    let banner = rapport_core::today::today(&w.store)
+    let banner = rapport_core::flows::today::today(&w.store)
         .unwrap()
         .reminder_banner
         .unwrap();
     assert_eq!(banner.meeting_id, w.meeting);
     w.at("2024-10-24T12:31:00Z");
-    assert!(rapport_core::today::today(&w.store)
+    assert!(rapport_core::flows::today::today(&w.store)
         .unwrap()
         .reminder_banner
         .is_none());

@@ -5,10 +5,11 @@
 
 mod support;
 
-use rapport_core::people::{self, Level};
-use rapport_core::reminders;
-use rapport_core::schedule::{Frequency, Weekday};
-use rapport_core::{scheduling, FixedClock, Store};
+use rapport_core::flows::reminders;
+use rapport_core::flows::scheduling;
+use rapport_core::records::meetings::{Frequency, Weekday};
+use rapport_core::records::people::{self, Level};
+use rapport_core::{FixedClock, Store};
 use std::sync::Arc;
 use support::{at, TestStore};
 

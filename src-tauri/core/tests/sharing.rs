@@ -9,19 +9,25 @@ mod support;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use ical::parser::ical::component::{IcalCalendar, IcalEvent};
 use ical::property::Property;
-use rapport_core::actions::{ActionInput, Owner};
-use rapport_core::highlights::{self, HighlightInput, HighlightKind};
-use rapport_core::people::{self, Level, PersonInput};
-use rapport_core::recurrence::next_start_after;
-use rapport_core::schedule::{
+use rapport_core::flows::prep;
+use rapport_core::flows::scheduling::{self, NextPlan};
+use rapport_core::flows::series_import;
+use rapport_core::flows::session::{self, FinishRequest};
+use rapport_core::flows::upcoming;
+use rapport_core::formats::ics;
+use rapport_core::formats::sharing::{self, NotesFormat};
+use rapport_core::formats::vault;
+use rapport_core::records::actions::{ActionInput, Owner};
+use rapport_core::records::highlights::{self, HighlightInput, HighlightKind};
+use rapport_core::records::meetings::{
     Frequency, LocalSlot, MeetingFormat, MeetingKind, MeetingStatus, NotesPatch, OneOffInput,
     SeriesInput, Weekday,
 };
-use rapport_core::scheduling::{self, NextPlan};
-use rapport_core::session::{self, FinishRequest};
-use rapport_core::share_log::{ShareFormat, ShareKind};
-use rapport_core::sharing::{self, NotesFormat};
-use rapport_core::{ics, prep, settings, upcoming, vault, ErrorCode, FixedClock, Store};
+use rapport_core::records::people::{self, Level, PersonInput};
+use rapport_core::records::recurrence::next_start_after;
+use rapport_core::records::settings;
+use rapport_core::records::share_log::{ShareFormat, ShareKind};
+use rapport_core::{ErrorCode, FixedClock, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
 use support::{at, TestStore};
@@ -108,7 +114,7 @@ impl World {
         .id
     }
 
-    fn next_of(&self, person: &str) -> rapport_core::schedule::Meeting {
+    fn next_of(&self, person: &str) -> rapport_core::records::meetings::Meeting {
         self.store
             .schedule()
             .current_or_next(person, self.clock_now())
@@ -739,7 +745,7 @@ fn every_share_is_logged_for_the_person_page() {
     sharing::share_person_invite(&mut w.store, &ada).unwrap();
     // Rendering alone (a preview) logs nothing.
     sharing::render(&w.store, &meeting, NotesFormat::Html).unwrap();
-    let log = rapport_core::share_log::of_person(&w.store, &ada).unwrap();
+    let log = rapport_core::records::share_log::of_person(&w.store, &ada).unwrap();
     assert_eq!(log.len(), 3);
     assert_eq!(
         (log[0].kind, log[0].format),
@@ -757,7 +763,7 @@ fn every_share_is_logged_for_the_person_page() {
     assert_eq!(log[2].meeting_id.as_deref(), Some(meeting.as_str()));
     assert_eq!(log[2].meeting_start, Some(at("2024-10-03T12:00:00Z")));
     assert_eq!(
-        rapport_core::share_log::of_person(&w.store, "nobody")
+        rapport_core::records::share_log::of_person(&w.store, "nobody")
             .unwrap_err()
             .code,
         ErrorCode::NotFound
@@ -845,7 +851,8 @@ fn utc_zone() -> chrono_tz::Tz {
 fn a_google_export_gives_the_current_weekly_series() {
     let (mut w, ada, ben, _) = import_world();
     let imported =
-        ics::import_series(&mut w.store, &ada, &fixture("google.ics"), utc_zone()).unwrap();
+        series_import::import_series(&mut w.store, &ada, &fixture("google.ics"), utc_zone())
+            .unwrap();
     let s = &imported.series;
     assert_eq!(imported.source_summary, "Ada / Grace weekly");
     assert_eq!((s.frequency, s.weekday), (Frequency::Weekly, Weekday::Thu));
@@ -860,7 +867,8 @@ fn a_google_export_gives_the_current_weekly_series() {
     assert_eq!(next.status, MeetingStatus::Scheduled);
     // A UTC start without a zone takes the calendar's X-WR-TIMEZONE.
     let imported =
-        ics::import_series(&mut w.store, &ben, &fixture("google.ics"), utc_zone()).unwrap();
+        series_import::import_series(&mut w.store, &ben, &fixture("google.ics"), utc_zone())
+            .unwrap();
     assert_eq!(imported.series.time_zone, "Europe/Paris");
     assert_eq!(imported.series.weekday, Weekday::Mon);
     assert_eq!(
@@ -869,7 +877,8 @@ fn a_google_export_gives_the_current_weekly_series() {
     );
     // The same person twice: refused, nothing added.
     let again =
-        ics::import_series(&mut w.store, &ada, &fixture("google.ics"), utc_zone()).unwrap_err();
+        series_import::import_series(&mut w.store, &ada, &fixture("google.ics"), utc_zone())
+            .unwrap_err();
     assert!(
         again.message.contains("already has a recurring 1:1"),
         "{}",
@@ -882,7 +891,8 @@ fn a_google_export_gives_the_current_weekly_series() {
 fn an_outlook_export_with_a_windows_zone_gives_a_biweekly_series() {
     let (mut w, _, ben, _) = import_world();
     let imported =
-        ics::import_series(&mut w.store, &ben, &fixture("outlook.ics"), utc_zone()).unwrap();
+        series_import::import_series(&mut w.store, &ben, &fixture("outlook.ics"), utc_zone())
+            .unwrap();
     let s = &imported.series;
     assert_eq!(s.time_zone, "Europe/Paris", "Romance Standard Time");
     assert_eq!(
@@ -905,7 +915,8 @@ fn an_outlook_export_with_a_windows_zone_gives_a_biweekly_series() {
 fn an_apple_export_gives_a_monthly_series_matched_by_name() {
     let (mut w, _, _, chen) = import_world();
     let imported =
-        ics::import_series(&mut w.store, &chen, &fixture("apple.ics"), utc_zone()).unwrap();
+        series_import::import_series(&mut w.store, &chen, &fixture("apple.ics"), utc_zone())
+            .unwrap();
     let s = &imported.series;
     assert_eq!(imported.source_summary, "Monthly 1:1 — Chen & Grace");
     assert_eq!((s.frequency, s.weekday), (Frequency::Monthly, Weekday::Wed));
@@ -922,7 +933,7 @@ fn an_apple_export_gives_a_monthly_series_matched_by_name() {
 #[test]
 fn a_bad_calendar_file_is_refused_with_a_message_and_changes_nothing() {
     let (mut w, ada, _, _) = import_world();
-    let before = rapport_core::exchange::export_json(&w.store).unwrap();
+    let before = rapport_core::formats::exchange::export_json(&w.store).unwrap();
     let cases = [
         ("truncated", fixture("truncated.ics"), "damaged"),
         (
@@ -938,7 +949,7 @@ fn a_bad_calendar_file_is_refused_with_a_message_and_changes_nothing() {
         ),
     ];
     for (name, text, expected) in cases {
-        let err = ics::import_series(&mut w.store, &ada, &text, utc_zone()).unwrap_err();
+        let err = series_import::import_series(&mut w.store, &ada, &text, utc_zone()).unwrap_err();
         assert!(err.message.contains(expected), "{name}: {}", err.message);
         assert!(
             err.message.contains("Nothing was imported"),
@@ -947,7 +958,7 @@ fn a_bad_calendar_file_is_refused_with_a_message_and_changes_nothing() {
         );
     }
     assert_eq!(
-        rapport_core::exchange::export_json(&w.store).unwrap(),
+        rapport_core::formats::exchange::export_json(&w.store).unwrap(),
         before
     );
 }

@@ -3,8 +3,8 @@
 
 mod support;
 
-use rapport_core::keys::{KdfParams, KeyStore, MemoryKeyStore, PassphraseKeyStore};
-use rapport_core::schema::LATEST_VERSION;
+use rapport_core::store::keys::{KdfParams, KeyStore, MemoryKeyStore, PassphraseKeyStore};
+use rapport_core::store::schema::LATEST_VERSION;
 use rapport_core::{ErrorCode, Store};
 use support::{clock, snapshot, TestStore};
 use zeroize::Zeroizing;
@@ -19,9 +19,9 @@ fn quick_passphrase(p: &str) -> PassphraseKeyStore {
 
 fn store_with_a_person(t: &TestStore) {
     let mut store = t.create();
-    rapport_core::demo::generate(
+    rapport_core::flows::demo::generate(
         &mut store,
-        rapport_core::demo::DemoOptions {
+        rapport_core::flows::demo::DemoOptions {
             people: 2,
             years: 1,
             seed: 3,
@@ -30,12 +30,12 @@ fn store_with_a_person(t: &TestStore) {
     .unwrap();
 }
 
-fn doctor(t: &TestStore) -> rapport_core::doctor::DoctorReport {
-    rapport_core::doctor::diagnose(
+fn doctor(t: &TestStore) -> rapport_core::store::doctor::DoctorReport {
+    rapport_core::store::doctor::diagnose(
         &t.paths,
         &t.keys,
         clock(),
-        rapport_core::doctor::Environment {
+        rapport_core::store::doctor::Environment {
             keyring_reachable: false,
             notification_service_reachable: None,
         },
@@ -109,7 +109,7 @@ fn other_key_in_keyring_is_refused_unchanged() {
     let other = MemoryKeyStore::new();
     other.insert(
         &t.open().unwrap().header().store_id.clone(),
-        rapport_core::keys::DbKey::random(),
+        rapport_core::store::keys::DbKey::random(),
     );
     assert_refused_unchanged(&t, &other, ErrorCode::KeyMissing);
 }
@@ -120,7 +120,7 @@ fn wrong_passphrase_is_refused_unchanged() {
     {
         let mut store =
             Store::create(&t.paths, &quick_passphrase("right horse battery"), clock()).unwrap();
-        rapport_core::demo::generate(&mut store, Default::default()).unwrap();
+        rapport_core::flows::demo::generate(&mut store, Default::default()).unwrap();
     }
     let msg = assert_refused_unchanged(
         &t,
@@ -196,7 +196,7 @@ fn flipped_bytes_deeper_in_are_reported_and_nothing_is_read_wrongly() {
     assert!(!report.healthy, "{report:?}");
     // A full read (the export) meets the damaged page and fails cleanly.
     if let Ok(store) = t.open() {
-        let err = rapport_core::exchange::export(&store).unwrap_err();
+        let err = rapport_core::formats::exchange::export(&store).unwrap_err();
         assert_eq!(err.code, ErrorCode::CorruptDatabase, "{}", err.message);
     }
     assert_eq!(snapshot(&t.paths.dir), before);

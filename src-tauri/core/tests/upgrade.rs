@@ -5,8 +5,8 @@
 
 mod support;
 
-use rapport_core::keys::{DbKey, KeyParams, MemoryKeyStore};
-use rapport_core::schema::{migrations_up_to, LATEST_VERSION};
+use rapport_core::store::keys::{DbKey, KeyParams, MemoryKeyStore};
+use rapport_core::store::schema::{migrations_up_to, LATEST_VERSION};
 use rapport_core::store::StoreHeader;
 use rapport_core::{Store, StorePaths};
 use std::path::PathBuf;
@@ -117,7 +117,7 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
             LATEST_VERSION,
             "v{version}"
         );
-        let doc = rapport_core::exchange::export(&store).unwrap();
+        let doc = rapport_core::formats::exchange::export(&store).unwrap();
         assert_eq!(doc.settings.manager_name, "Fixture Manager");
         if version >= 2 {
             assert_eq!(doc.people.len(), 1, "v{version}");
@@ -136,7 +136,10 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
         if version >= 9 {
             let log = store.share_log().of_person("p1", None).unwrap();
             assert_eq!(log.len(), 1, "v{version}");
-            assert_eq!(log[0].format, rapport_core::share_log::ShareFormat::Eml);
+            assert_eq!(
+                log[0].format,
+                rapport_core::records::share_log::ShareFormat::Eml
+            );
             assert_eq!(
                 log[0].meeting_start,
                 Some(support::at("2025-01-02T13:00:00Z"))

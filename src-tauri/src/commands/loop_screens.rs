@@ -1,12 +1,14 @@
 //! The screens of the 1:1 loop: Today, person page, prepare, session, end.
 
 use crate::state::AppState;
-use rapport_core::actions::{ActionInput, ActionItemView};
-use rapport_core::person_page::{self, PersonPage};
-use rapport_core::prep::{self, Prep};
-use rapport_core::schedule::{AgendaItem, AgendaItemInput, Meeting, MeetingFormat, NotesPatch};
-use rapport_core::session::{self, EndSummary, FinishRequest, FinishResult, SessionView};
-use rapport_core::today::{self, Today};
+use rapport_core::flows::person_page::{self, PersonPage};
+use rapport_core::flows::prep::{self, Prep};
+use rapport_core::flows::session::{self, EndSummary, FinishRequest, FinishResult, SessionView};
+use rapport_core::flows::today::{self, Today};
+use rapport_core::records::actions::{ActionInput, ActionItemView};
+use rapport_core::records::meetings::{
+    AgendaItem, AgendaItemInput, Meeting, MeetingFormat, NotesPatch,
+};
 use rapport_core::Result;
 use tauri::State;
 

@@ -3,9 +3,9 @@
 //! calls run off the window's main thread.
 
 use crate::state::AppState;
-use rapport_core::access::{self, AppStatus, SetupRequest};
-use rapport_core::keys::SystemKeyring;
-use rapport_core::people::PersonSummary;
+use rapport_core::flows::access::{self, AppStatus, SetupRequest};
+use rapport_core::records::people::PersonSummary;
+use rapport_core::store::keys::SystemKeyring;
 use rapport_core::Result;
 use tauri::State;
 

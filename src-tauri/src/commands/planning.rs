@@ -2,8 +2,8 @@
 
 use crate::state::AppState;
 use chrono::NaiveDate;
-use rapport_core::schedule::{LocalSlot, Meeting, OneOffInput, Series, SeriesInput};
-use rapport_core::scheduling::{self, NextPlan, NextProposal};
+use rapport_core::flows::scheduling::{self, NextPlan, NextProposal};
+use rapport_core::records::meetings::{LocalSlot, Meeting, OneOffInput, Series, SeriesInput};
 use rapport_core::Result;
 use tauri::State;
 

@@ -1,11 +1,11 @@
 //! People, action items, wins and concerns, templates and settings.
 
 use crate::state::AppState;
-use rapport_core::actions::{self, ActionItemView, ActionStatus};
-use rapport_core::highlights::{self, Highlight, HighlightInput};
-use rapport_core::people::{self, Person, PersonInput};
-use rapport_core::settings::{self, Settings};
-use rapport_core::templates::{self, TemplateInput, TemplateView};
+use rapport_core::records::actions::{self, ActionItemView, ActionStatus};
+use rapport_core::records::highlights::{self, Highlight, HighlightInput};
+use rapport_core::records::people::{self, Person, PersonInput};
+use rapport_core::records::settings::{self, Settings};
+use rapport_core::records::templates::{self, TemplateInput, TemplateView};
 use rapport_core::{Error, ErrorCode, Result};
 use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;

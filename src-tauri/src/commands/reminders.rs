@@ -1,7 +1,8 @@
 //! Reminder settings, start at login, and quitting from the window.
 
 use crate::state::AppState;
-use rapport_core::reminders::{self, ReminderOffsets};
+use rapport_core::flows::reminders;
+use rapport_core::records::reminder_state::ReminderOffsets;
 use rapport_core::{Error, ErrorCode, Result};
 use tauri::State;
 use tauri_plugin_autostart::ManagerExt;

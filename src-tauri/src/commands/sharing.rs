@@ -3,8 +3,8 @@
 //! the CLI's `export ics`.) The core renders and logs; the shell only hands the result to the OS.
 
 use crate::state::AppState;
-use rapport_core::share_log::{self, ShareLogEntry};
-use rapport_core::sharing::{self, NotesFormat};
+use rapport_core::formats::sharing::{self, NotesFormat};
+use rapport_core::records::share_log::{self, ShareLogEntry};
 use rapport_core::{Error, ErrorCode, Result};
 use tauri::{Manager, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;

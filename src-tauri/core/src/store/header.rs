@@ -2,7 +2,7 @@
 //! the key, the KDF salt and parameters, and a key fingerprint.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::keys::{DbKey, KeyParams};
+use crate::store::keys::{DbKey, KeyParams};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::Path;

@@ -5,21 +5,18 @@
 //! missing key, a wrong passphrase or a damaged file leave every byte on disk
 //! as it was.
 
+pub mod doctor;
 mod header;
+pub mod keys;
 mod paths;
+pub mod schema;
 
 pub use header::StoreHeader;
 pub use paths::{StorePaths, DATA_DIR_ENV};
 
-use crate::actions::Actions;
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
-use crate::highlights::Highlights;
-use crate::keys::{DbKey, KeyBackend, KeyStore};
-use crate::people::People;
-use crate::schedule::Schedule;
-use crate::settings::SettingsTable;
-use crate::templates::Templates;
+use crate::store::keys::{DbKey, KeyBackend, KeyStore};
 use rusqlite::{Connection, OpenFlags};
 use std::io::Read;
 use std::sync::Arc;
@@ -235,13 +232,13 @@ impl Store {
         clock: Arc<dyn Clock>,
     ) -> Result<Store> {
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version > crate::schema::LATEST_VERSION {
+        if version > crate::store::schema::LATEST_VERSION {
             return Err(Error::new(
                 ErrorCode::SchemaTooNew,
                 format!(
                     "This notes database has schema version {version}, newer than this Rapport \
                      understands ({}). Update Rapport to open it; nothing was changed.",
-                    crate::schema::LATEST_VERSION
+                    crate::store::schema::LATEST_VERSION
                 ),
             ));
         }
@@ -251,7 +248,7 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.set_prepared_statement_cache_capacity(64);
         let mut conn = conn;
-        crate::schema::migrations().to_latest(&mut conn)?;
+        crate::store::schema::migrations().to_latest(&mut conn)?;
         Ok(Store {
             conn,
             paths: paths.clone(),
@@ -336,36 +333,9 @@ impl Store {
         }
     }
 
-    pub fn people(&self) -> People<'_> {
-        People { conn: &self.conn }
-    }
-
-    pub fn templates(&self) -> Templates<'_> {
-        Templates { conn: &self.conn }
-    }
-
-    pub fn schedule(&self) -> Schedule<'_> {
-        Schedule { conn: &self.conn }
-    }
-
-    pub fn actions(&self) -> Actions<'_> {
-        Actions { conn: &self.conn }
-    }
-
-    pub fn highlights(&self) -> Highlights<'_> {
-        Highlights { conn: &self.conn }
-    }
-
-    pub fn reminders(&self) -> crate::reminders::Reminders<'_> {
-        crate::reminders::Reminders { conn: &self.conn }
-    }
-
-    pub fn settings(&self) -> SettingsTable<'_> {
-        SettingsTable { conn: &self.conn }
-    }
-
-    pub fn share_log(&self) -> crate::share_log::ShareLog<'_> {
-        crate::share_log::ShareLog { conn: &self.conn }
+    /// The connection, for the record modules; writes go through `write`.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
     }
 }
 

@@ -2,7 +2,7 @@
 //! Shared helpers for the core integration tests.
 
 use chrono::{DateTime, Utc};
-use rapport_core::keys::MemoryKeyStore;
+use rapport_core::store::keys::MemoryKeyStore;
 use rapport_core::{FixedClock, Store, StorePaths};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,9 +11,9 @@ use std::sync::Arc;
 /// A person with only a name and a level.
 pub fn person_input(
     name: &str,
-    level: rapport_core::people::Level,
-) -> rapport_core::people::PersonInput {
-    rapport_core::people::PersonInput {
+    level: rapport_core::records::people::Level,
+) -> rapport_core::records::people::PersonInput {
+    rapport_core::records::people::PersonInput {
         name: name.into(),
         email: None,
         role: String::new(),
@@ -28,17 +28,17 @@ pub fn person_input(
 
 /// A 30-minute video 1:1 on `weekday` at 14:00 in `zone`, from 1 October 2024.
 pub fn series_at_two(
-    frequency: rapport_core::schedule::Frequency,
-    weekday: rapport_core::schedule::Weekday,
+    frequency: rapport_core::records::meetings::Frequency,
+    weekday: rapport_core::records::meetings::Weekday,
     zone: &str,
-) -> rapport_core::schedule::SeriesInput {
-    rapport_core::schedule::SeriesInput {
+) -> rapport_core::records::meetings::SeriesInput {
+    rapport_core::records::meetings::SeriesInput {
         frequency,
         weekday,
         local_time: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
         time_zone: zone.into(),
         duration_minutes: 30,
-        format: rapport_core::schedule::MeetingFormat::Video,
+        format: rapport_core::records::meetings::MeetingFormat::Video,
         template_id: None,
         starts_on: "2024-10-01".parse().unwrap(),
     }

@@ -1,0 +1,208 @@
+//! Getting from "nothing yet" or "locked" to an open store, for the window and
+//! the command line alike: which key backend a store uses, creating a store
+//! (and removing one that was only half made), unlocking, and the status the
+//! window shows meanwhile.
+
+use crate::clock::Clock;
+use crate::error::{Error, ErrorCode, Result};
+use crate::store::keys::{KeyBackend, KeyStore, PassphraseKeyStore, SystemKeyring};
+use crate::store::{inspect, DirState, Store, StorePaths};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::Arc;
+use ts_rs::TS;
+use zeroize::Zeroizing;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StoreState {
+    /// No store yet: first run.
+    NeedsSetup,
+    /// A store that could not be opened yet (passphrase needed, or a problem).
+    Locked,
+    Unlocked,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppStatus {
+    pub state: StoreState,
+    pub data_dir: String,
+    pub keyring_available: bool,
+    pub key_backend: Option<KeyBackend>,
+    /// Why a present store is not open, when it is not a plain passphrase prompt.
+    #[ts(type = "ErrorBody | null")]
+    pub problem: Option<Error>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SetupRequest {
+    pub backend: KeyBackend,
+    pub passphrase: Option<String>,
+    pub with_demo: bool,
+}
+
+/// The status for a store that is not open: first run, or locked and why.
+pub fn closed_status(
+    paths: &StorePaths,
+    keyring_available: bool,
+    problem: Option<Error>,
+) -> AppStatus {
+    let (state, key_backend, problem) = match inspect(paths) {
+        Ok(DirState::Empty) => (StoreState::NeedsSetup, None, None),
+        Ok(DirState::Present(header)) => {
+            let backend = header.key.backend();
+            // A passphrase prompt is not a problem; anything else is.
+            let problem = problem.filter(|e| e.code != ErrorCode::PassphraseRequired);
+            (StoreState::Locked, Some(backend), problem)
+        }
+        Err(err) => (StoreState::Locked, None, Some(err)),
+    };
+    AppStatus {
+        state,
+        data_dir: paths.dir.display().to_string(),
+        keyring_available,
+        key_backend,
+        problem,
+    }
+}
+
+pub fn open_status(paths: &StorePaths, store: &Store, keyring_available: bool) -> AppStatus {
+    AppStatus {
+        state: StoreState::Unlocked,
+        data_dir: paths.dir.display().to_string(),
+        keyring_available,
+        key_backend: Some(store.header().key.backend()),
+        problem: None,
+    }
+}
+
+/// Creates the store the first-run screen asked for, with demo data if wanted.
+pub fn create(
+    paths: &StorePaths,
+    request: SetupRequest,
+    keyring: &dyn KeyStore,
+    clock: Arc<dyn Clock>,
+) -> Result<Store> {
+    let mut store = match request.backend {
+        KeyBackend::Keyring => Store::create(paths, keyring, clock)?,
+        KeyBackend::Passphrase => {
+            let passphrase = Zeroizing::new(request.passphrase.unwrap_or_default());
+            Store::create(paths, &PassphraseKeyStore::new(passphrase), clock)?
+        }
+    };
+    if request.with_demo {
+        if let Err(err) = crate::flows::demo::generate(&mut store, Default::default()) {
+            // A first run that failed half-way leaves the directory as it found it.
+            remove_new_store(store);
+            return Err(err);
+        }
+    }
+    Ok(store)
+}
+
+pub fn unlock(paths: &StorePaths, passphrase: String, clock: Arc<dyn Clock>) -> Result<Store> {
+    if passphrase.is_empty() {
+        return Err(Error::new(
+            ErrorCode::PassphraseRequired,
+            "Enter your passphrase.",
+        ));
+    }
+    Store::open(
+        paths,
+        &PassphraseKeyStore::new(Zeroizing::new(passphrase)),
+        clock,
+    )
+}
+
+/// The variable scripts set to unlock, or create, a passphrase store.
+pub const PASSPHRASE_ENV: &str = "RAPPORT_PASSPHRASE";
+
+/// A passphrase given for automation: the file's contents when a file is
+/// named, else `RAPPORT_PASSPHRASE`.
+pub fn supplied_passphrase(passphrase_file: Option<&Path>) -> Result<Option<Zeroizing<String>>> {
+    if let Some(path) = passphrase_file {
+        let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!("Cannot read the passphrase file {}: {e}", path.display()),
+            )
+        })?);
+        // A trailing newline is an artefact of how the file was written, not part of the passphrase.
+        let trimmed = text.trim_end_matches(['\n', '\r']);
+        return Ok(Some(Zeroizing::new(trimmed.to_string())));
+    }
+    Ok(std::env::var(PASSPHRASE_ENV)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .map(Zeroizing::new))
+}
+
+/// The key store for a passphrase when one is given, else the system keyring.
+pub fn key_store(passphrase: Option<Zeroizing<String>>) -> Box<dyn KeyStore> {
+    match passphrase {
+        Some(p) => Box::new(PassphraseKeyStore::new(p)),
+        None => Box::new(SystemKeyring),
+    }
+}
+
+/// The key backend of the store in `paths`, when there is a readable one.
+pub fn stored_backend(paths: &StorePaths) -> Option<KeyBackend> {
+    match inspect(paths) {
+        Ok(DirState::Present(header)) => Some(header.key.backend()),
+        _ => None,
+    }
+}
+
+/// Opens the store without asking anyone: a keyring store through the
+/// keyring, a passphrase store with the supplied passphrase. None when a
+/// passphrase store has no passphrase yet, so the caller asks for one.
+pub fn open_unattended(
+    paths: &StorePaths,
+    passphrase: Option<Zeroizing<String>>,
+    clock: Arc<dyn Clock>,
+) -> Option<Result<Store>> {
+    match (stored_backend(paths), passphrase) {
+        (Some(KeyBackend::Passphrase), None) => None,
+        (_, passphrase) => Some(Store::open(paths, key_store(passphrase).as_ref(), clock)),
+    }
+}
+
+/// Opens the store, or creates one in an empty directory: with the passphrase
+/// when one is given, else with a key in the system keyring. The flag says
+/// whether the store was created now.
+pub fn open_or_create(
+    paths: &StorePaths,
+    passphrase: Option<Zeroizing<String>>,
+    clock: Arc<dyn Clock>,
+) -> Result<(Store, bool)> {
+    if inspect(paths)? != DirState::Empty {
+        let keys = key_store(passphrase);
+        return Ok((Store::open(paths, keys.as_ref(), clock)?, false));
+    }
+    if passphrase.is_none() && !SystemKeyring::is_available() {
+        return Err(Error::new(
+            ErrorCode::KeyringUnavailable,
+            "No system keyring is reachable to hold the key of a new store. Set RAPPORT_PASSPHRASE \
+             or use --passphrase-file to protect it with a passphrase instead.",
+        ));
+    }
+    let keys = key_store(passphrase);
+    Ok((Store::create(paths, keys.as_ref(), clock)?, true))
+}
+
+/// Removes a store made moments ago, its keyring entry included, after what
+/// it was made for failed. Takes the store so it is closed first.
+pub fn remove_new_store(store: Store) {
+    let paths = store.paths().clone();
+    let header = store.header().clone();
+    drop(store);
+    if header.key.backend() == KeyBackend::Keyring {
+        SystemKeyring.discard_key(&header.store_id);
+    }
+    let _ = std::fs::remove_file(&paths.db);
+    let _ = std::fs::remove_file(&paths.header);
+    for companion in paths.companions() {
+        let _ = std::fs::remove_file(companion);
+    }
+}

@@ -1,0 +1,644 @@
+//! A realistic, reproducible demo team: people of mixed levels with years of
+//! weekly or biweekly 1:1s, agendas, shared and private notes, prep notes,
+//! action items in every status, wins and concerns. The same seed and clock
+//! always give the same store.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::ids::id_at;
+use crate::records::actions::{ActionItem, ActionStatus, Owner, StatusChange};
+use crate::records::highlights::{Highlight, HighlightKind};
+use crate::records::meetings::{
+    local_to_utc, AgendaItem, Frequency, Meeting, MeetingFormat, MeetingKind, MeetingStatus,
+    Series, Weekday,
+};
+use crate::records::people::{Cadence, Level, Person};
+use crate::records::settings::Settings;
+use crate::records::templates::{self, AgendaTemplate, TemplateItem};
+use crate::store::Store;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use rand::seq::IndexedRandom;
+use rand::{Rng, RngCore, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy)]
+pub struct DemoOptions {
+    pub people: u32,
+    pub years: u32,
+    pub seed: u64,
+}
+
+impl Default for DemoOptions {
+    fn default() -> Self {
+        DemoOptions {
+            people: 6,
+            years: 1,
+            seed: 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct DemoSummary {
+    pub people: u32,
+    pub meetings: u32,
+    pub action_items: u32,
+    pub highlights: u32,
+}
+
+const ZONE: &str = "Europe/Paris";
+
+const FIRST_NAMES: &[&str] = &[
+    "Amara", "Bastien", "Chloé", "Dmitri", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
+    "Keiko", "Lucas", "Maya", "Nikhil", "Olivia", "Pablo", "Quentin", "Rosa", "Samir", "Tess",
+    "Ugo", "Vera", "Wen", "Yusuf",
+];
+const LAST_NAMES: &[&str] = &[
+    "Okafor", "Laurent", "Nguyen", "Petrov", "García", "Haddad", "Kim", "Moreau", "Silva", "Berg",
+    "Tanaka", "Dubois", "Cohen", "Rao", "Fischer", "Mendes", "Lefèvre", "Romano", "Aziz", "Walsh",
+    "Costa", "Novak", "Chen", "Demir",
+];
+const ROLES: &[(Level, &[&str])] = &[
+    (
+        Level::Junior,
+        &["Software Engineer", "Data Analyst", "QA Engineer"],
+    ),
+    (
+        Level::Confirmed,
+        &["Software Engineer", "Product Designer", "Data Engineer"],
+    ),
+    (
+        Level::Senior,
+        &[
+            "Senior Software Engineer",
+            "Senior Product Designer",
+            "Site Reliability Engineer",
+        ],
+    ),
+    (
+        Level::StaffPlus,
+        &["Staff Engineer", "Principal Engineer", "Engineering Lead"],
+    ),
+];
+const LEVEL_MIX: &[Level] = &[
+    Level::Junior,
+    Level::Senior,
+    Level::Confirmed,
+    Level::StaffPlus,
+    Level::Confirmed,
+    Level::Junior,
+];
+const FOCUS_AREAS: &[&str] = &[
+    "Grow into code reviews for the payments service",
+    "Own the on-call runbook refresh",
+    "Lead the onboarding redesign end to end",
+    "Build confidence presenting to stakeholders",
+    "Mentor the two newest engineers",
+    "Deepen knowledge of the data pipeline",
+    "Ship the accessibility audit fixes",
+    "Drive the migration to the new build system",
+    "Improve estimation on cross-team work",
+    "Write the design doc for search v2",
+];
+const WINS: &[&str] = &[
+    "Shipped the export feature a week early",
+    "Customer praised the onboarding flow in the quarterly review",
+    "Ran a calm, thorough incident review",
+    "Mentored a new joiner through their first release",
+    "Cut the test suite run time by a third",
+    "Presented the roadmap to the leadership team",
+    "Closed the long-standing billing bug",
+    "Design doc for caching approved without changes",
+];
+const ACCOMPLISHMENTS: &[&str] = &[
+    "Completed the security training",
+    "Became a reviewer for the mobile codebase",
+    "Led the sprint planning for the first time",
+    "Published an internal write-up on feature flags",
+];
+const CONCERNS: &[&str] = &[
+    "Seems stretched thin; three projects at once",
+    "Quiet in team meetings lately",
+    "Missed two deadlines on the reporting work",
+    "Friction with the design team on handoffs",
+    "Mentioned feeling stuck in the current scope",
+    "Energy lower since the reorganisation",
+];
+const SHARED_POINTS: &[&str] = &[
+    "Reviewed progress on the current milestone; on track for the demo",
+    "Talked through the blocker on the API contract; agreed to pair with the platform team",
+    "Discussed how to split the migration into smaller pull requests",
+    "Celebrated the release; collected what went well for the retro",
+    "Agreed to protect two focus mornings a week",
+    "Walked through feedback from the last design review",
+    "Looked at the growth plan: next step is leading a small project",
+    "Discussed priorities for next sprint and what to drop",
+    "Went over the on-call load and how to rebalance it",
+    "Talked about the conference talk proposal; draft due next month",
+];
+const PRIVATE_POINTS: &[&str] = &[
+    "Watch for overload; offered to move the reporting work",
+    "Strong candidate for promotion next cycle; gather evidence",
+    "Avoids difficult conversations with stakeholders; coach with role-play",
+    "Check in about the family situation mentioned last time",
+    "Compensation question coming; talk to HR before next 1:1",
+    "Confidence is the gap, not skill",
+];
+const PREP_POINTS: &[&str] = &[
+    "Start with the release win",
+    "Ask what would make next week easier",
+    "Follow up on the overdue documentation task",
+    "Raise the career conversation: interest in leading a project?",
+    "Check how the new teammate is settling in",
+    "Bring the feedback from the design review",
+];
+const ACTIONS_IC: &[&str] = &[
+    "Write the rollout plan for the migration",
+    "Pair with the platform team on the API contract",
+    "Draft the conference talk proposal",
+    "Update the on-call runbook",
+    "Finish the accessibility fixes",
+    "Prepare the demo for Friday",
+    "Read the chapter on estimation and share takeaways",
+];
+const ACTIONS_MANAGER: &[&str] = &[
+    "Introduce to the data team lead",
+    "Ask for a budget for the training course",
+    "Escalate the staffing gap to my manager",
+    "Share the promotion criteria document",
+    "Find a mentor outside the team",
+];
+const CANCEL_REASONS: &[&str] = &[
+    "Travelling for the offsite",
+    "Sick day",
+    "Customer escalation took the afternoon",
+    "Public holiday",
+];
+
+struct Demo<'a> {
+    rng: ChaCha8Rng,
+    now: DateTime<Utc>,
+    store: &'a Store,
+    summary: DemoSummary,
+}
+
+/// Fills an empty store with a demo team.
+pub fn generate(store: &mut Store, options: DemoOptions) -> Result<DemoSummary> {
+    if options.people == 0 || options.people > 500 {
+        return Err(Error::invalid("Choose between 1 and 500 demo people."));
+    }
+    if options.years == 0 || options.years > 30 {
+        return Err(Error::invalid(
+            "Choose between 1 and 30 years of demo history.",
+        ));
+    }
+    if !store.is_empty()? {
+        return Err(Error::new(
+            ErrorCode::StoreNotEmpty,
+            "This store already has people in it; demo data only goes into an empty store.",
+        ));
+    }
+    let now = trunc(store.clock().now());
+    store.write(|store| {
+        let mut demo = Demo {
+            rng: ChaCha8Rng::seed_from_u64(options.seed),
+            now,
+            store,
+            summary: DemoSummary::default(),
+        };
+        store.settings().put(&Settings {
+            manager_name: "Alex Morgan".into(),
+            manager_email: Some("alex.morgan@example.com".into()),
+        })?;
+        store.templates().insert(&AgendaTemplate {
+            id: demo.id(now - Duration::days(200)),
+            name: "Quarterly check-in".into(),
+            description: "Goals, feedback both ways and the next quarter.".into(),
+            items: [
+                ("Quarter in review", 10, vec!["What are you proudest of?"]),
+                (
+                    "Feedback for me",
+                    10,
+                    vec!["What should I start, stop, continue?"],
+                ),
+                (
+                    "Next quarter's goals",
+                    15,
+                    vec!["One stretch goal", "Support needed"],
+                ),
+            ]
+            .into_iter()
+            .map(|(title, minutes, prompts)| TemplateItem {
+                title: title.into(),
+                minutes,
+                prompts: prompts.into_iter().map(String::from).collect(),
+            })
+            .collect(),
+            created_at: now - Duration::days(200),
+            updated_at: now - Duration::days(200),
+        })?;
+        for index in 0..options.people {
+            demo.person(index, options.years)?;
+        }
+        Ok(demo.summary)
+    })
+}
+
+fn trunc(t: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp(t.timestamp(), 0).unwrap_or(t)
+}
+
+impl Demo<'_> {
+    fn id(&mut self, at: DateTime<Utc>) -> String {
+        let mut random = [0u8; 10];
+        self.rng.fill_bytes(&mut random);
+        id_at(at.timestamp_millis().max(0) as u64, random)
+    }
+
+    fn pick<'s>(&mut self, pool: &'s [&'s str]) -> &'s str {
+        pool.choose(&mut self.rng).copied().unwrap_or_default()
+    }
+
+    fn person(&mut self, index: u32, years: u32) -> Result<()> {
+        let i = index as usize;
+        let level = LEVEL_MIX[i % LEVEL_MIX.len()];
+        let first = FIRST_NAMES[i % FIRST_NAMES.len()];
+        let last = LAST_NAMES[(i * 7 + i / FIRST_NAMES.len()) % LAST_NAMES.len()];
+        let name = format!("{first} {last}");
+        let email = format!("{}.{}@example.com", ascii_lower(first), ascii_lower(last));
+        let roles = ROLES
+            .iter()
+            .find(|(l, _)| *l == level)
+            .map(|(_, r)| *r)
+            .unwrap_or(&["Engineer"]);
+        let role = self.pick(roles).to_string();
+        let history_start = self.now - Duration::days(365 * i64::from(years));
+        let joined = (history_start - Duration::days(self.rng.random_range(30..900))).date_naive();
+        let created = trunc(history_start - Duration::days(1));
+        let cadence = level.proposed_cadence();
+        let mut focus: Vec<String> = FOCUS_AREAS
+            .choose_multiple(&mut self.rng, 2)
+            .map(|s| (*s).to_string())
+            .collect();
+        focus.sort();
+        let person = Person {
+            id: self.id(created),
+            name,
+            email: Some(email),
+            role,
+            level,
+            start_date: Some(joined),
+            focus_areas: focus,
+            cadence: None,
+            career_talk_every_days: None,
+            default_template_id: Some(
+                if i % 3 == 2 {
+                    templates::BASIC
+                } else {
+                    templates::STANDARD_WEEKLY
+                }
+                .to_string(),
+            ),
+            archived: false,
+            created_at: created,
+            updated_at: created,
+        };
+        self.store.people().insert(&person)?;
+        self.summary.people += 1;
+
+        let weekday = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ][i % 5];
+        let local_time = NaiveTime::from_hms_opt(
+            9 + (i as u32 * 2) % 8,
+            if i.is_multiple_of(2) { 0 } else { 30 },
+            0,
+        )
+        .unwrap_or(NaiveTime::MIN);
+        let step_days = match cadence {
+            Cadence::Weekly => 7,
+            Cadence::Biweekly => 14,
+            Cadence::Monthly => 28,
+        };
+        let mut first_day = history_start.date_naive();
+        while Weekday::from_chrono(first_day.weekday()) != weekday {
+            first_day += Duration::days(1);
+        }
+        let duration = if level == Level::Junior { 45 } else { 30 };
+        let series = Series {
+            id: self.id(created),
+            person_id: person.id.clone(),
+            frequency: match cadence {
+                Cadence::Weekly => Frequency::Weekly,
+                Cadence::Biweekly => Frequency::Biweekly,
+                Cadence::Monthly => Frequency::Monthly,
+            },
+            weekday,
+            local_time,
+            time_zone: ZONE.into(),
+            duration_minutes: duration,
+            format: if i % 4 == 3 {
+                MeetingFormat::Video
+            } else {
+                MeetingFormat::InPerson
+            },
+            template_id: person.default_template_id.clone(),
+            starts_on: first_day,
+            ends_on: None,
+            sequence: 0,
+            created_at: created,
+            updated_at: created,
+        };
+        self.store.schedule().insert_series(&series)?;
+
+        let tz: chrono_tz::Tz = ZONE.parse().map_err(|_| Error::invalid("bad demo zone"))?;
+        let mut day = first_day;
+        let mut count = 0u32;
+        loop {
+            let start = local_to_utc(tz, day, local_time);
+            let upcoming = start > self.now;
+            self.meeting(&person, &series, start, count, upcoming)?;
+            count += 1;
+            if upcoming {
+                break;
+            }
+            day += Duration::days(step_days);
+        }
+        self.since_last_1_1(&person)
+    }
+
+    /// What happened since the last 1:1, so the prepare screen has something
+    /// to celebrate and, for some, something to discuss.
+    fn since_last_1_1(&mut self, person: &Person) -> Result<()> {
+        let mut entries = vec![(HighlightKind::Win, Some(self.pick(WINS).to_string()), None)];
+        if self.rng.random_bool(0.5) {
+            entries.push((
+                HighlightKind::Concern,
+                None,
+                Some(self.pick(CONCERNS).to_string()),
+            ));
+        }
+        for (kind, text, private_text) in entries {
+            let day = (self.now - Duration::days(self.rng.random_range(0..3))).date_naive();
+            let created = trunc(self.now - Duration::hours(self.rng.random_range(1..48)));
+            self.store.highlights().insert(&Highlight {
+                id: self.id(created),
+                person_id: person.id.clone(),
+                meeting_id: None,
+                kind,
+                occurred_on: day,
+                text,
+                private_text,
+                created_at: created,
+            })?;
+            self.summary.highlights += 1;
+        }
+        Ok(())
+    }
+
+    fn meeting(
+        &mut self,
+        person: &Person,
+        series: &Series,
+        start: DateTime<Utc>,
+        count: u32,
+        upcoming: bool,
+    ) -> Result<()> {
+        let template_id = if count % 8 == 7 {
+            templates::CAREER_DEVELOPMENT
+        } else if count % 4 == 3 {
+            templates::MONTHLY_DEEP_DIVE
+        } else {
+            series
+                .template_id
+                .as_deref()
+                .unwrap_or(templates::STANDARD_WEEKLY)
+        };
+        let items: Vec<TemplateItem> = templates::builtin(template_id)
+            .map(|t| t.items())
+            .unwrap_or_default();
+        let cancelled = !upcoming && self.rng.random_bool(0.07);
+        let status = if upcoming {
+            MeetingStatus::Scheduled
+        } else if cancelled {
+            MeetingStatus::Cancelled
+        } else {
+            MeetingStatus::Completed
+        };
+        let completed = status == MeetingStatus::Completed;
+        let mut agenda = Vec::with_capacity(items.len());
+        for item in items {
+            let done = completed && self.rng.random_bool(0.88);
+            agenda.push(AgendaItem {
+                id: self.id(start),
+                title: item.title,
+                minutes: item.minutes,
+                prompts: item.prompts,
+                done,
+            });
+        }
+        let (started_at, ended_at) = if completed {
+            let started = start + Duration::minutes(self.rng.random_range(0..6));
+            let length = i64::from(series.duration_minutes) + self.rng.random_range(-8..12);
+            (Some(started), Some(started + Duration::minutes(length)))
+        } else {
+            (None, None)
+        };
+        let shared_notes = if completed {
+            self.shared_notes(&agenda)
+        } else {
+            String::new()
+        };
+        let private_notes = if completed && self.rng.random_bool(0.6) {
+            format!("- {}\n", self.pick(PRIVATE_POINTS))
+        } else {
+            String::new()
+        };
+        let private_prep_notes =
+            if (completed && self.rng.random_bool(0.7)) || (upcoming && count.is_multiple_of(2)) {
+                let a = self.pick(PREP_POINTS);
+                let b = self.pick(PREP_POINTS);
+                format!("- {a}\n- {b}\n")
+            } else {
+                String::new()
+            };
+        let created = trunc(start - Duration::days(7));
+        let updated = trunc(ended_at.unwrap_or(created));
+        let meeting = Meeting {
+            id: self.id(start),
+            person_id: person.id.clone(),
+            series_id: Some(series.id.clone()),
+            kind: MeetingKind::Regular,
+            topic: None,
+            scheduled_start: start,
+            original_start: None,
+            planned_minutes: series.duration_minutes,
+            time_zone: series.time_zone.clone(),
+            format: series.format,
+            status,
+            started_at,
+            ended_at,
+            cancel_reason: cancelled.then(|| self.pick(CANCEL_REASONS).to_string()),
+            template_id: Some(template_id.to_string()),
+            agenda,
+            shared_notes,
+            private_notes,
+            private_prep_notes,
+            created_at: created,
+            updated_at: updated,
+        };
+        self.store.schedule().insert_meeting(&meeting)?;
+        self.summary.meetings += 1;
+        if completed {
+            let n = self.rng.random_range(0..=3);
+            for _ in 0..n {
+                self.action_item(person, &meeting)?;
+            }
+            self.highlights(person, &meeting)?;
+        }
+        Ok(())
+    }
+
+    fn shared_notes(&mut self, agenda: &[AgendaItem]) -> String {
+        let mut notes = String::new();
+        for item in agenda.iter().filter(|i| i.done).take(3) {
+            notes.push_str(&format!(
+                "## {}\n- {}\n",
+                item.title,
+                self.pick(SHARED_POINTS)
+            ));
+            if self.rng.random_bool(0.4) {
+                notes.push_str(&format!("- [ ] {}\n", self.pick(ACTIONS_IC)));
+            }
+            notes.push('\n');
+        }
+        notes
+    }
+
+    fn action_item(&mut self, person: &Person, meeting: &Meeting) -> Result<()> {
+        let start = meeting.scheduled_start;
+        let created = trunc(meeting.ended_at.unwrap_or(start));
+        let owner = if self.rng.random_bool(0.7) {
+            Owner::Ic
+        } else {
+            Owner::Manager
+        };
+        let title = match owner {
+            Owner::Ic => self.pick(ACTIONS_IC),
+            Owner::Manager => self.pick(ACTIONS_MANAGER),
+        }
+        .to_string();
+        let due_on: Option<NaiveDate> = if self.rng.random_bool(0.1) {
+            None
+        } else {
+            Some((start + Duration::days(self.rng.random_range(3..21))).date_naive())
+        };
+        let age_days = (self.now - start).num_days();
+        let roll: f64 = self.rng.random();
+        // Old items have been dealt with (a manager closes or drops what
+        // lingers); recent ones are still moving.
+        let status = if age_days > 45 {
+            if roll < 0.85 {
+                ActionStatus::Done
+            } else {
+                ActionStatus::Dropped
+            }
+        } else {
+            match roll {
+                r if r < 0.35 => ActionStatus::Done,
+                r if r < 0.70 => ActionStatus::Open,
+                r if r < 0.85 => ActionStatus::Partial,
+                r if r < 0.95 => ActionStatus::Escalated,
+                _ => ActionStatus::Dropped,
+            }
+        };
+        let mut history = vec![StatusChange {
+            status: ActionStatus::Open,
+            due_on,
+            changed_at: created,
+        }];
+        let mut updated = created;
+        if status != ActionStatus::Open {
+            let max_days = age_days.clamp(1, 30);
+            let changed = trunc(
+                (created + Duration::days(self.rng.random_range(1..=max_days))).min(self.now),
+            );
+            history.push(StatusChange {
+                status,
+                due_on,
+                changed_at: changed,
+            });
+            updated = changed;
+        }
+        let item = ActionItem {
+            id: self.id(created),
+            person_id: person.id.clone(),
+            meeting_id: Some(meeting.id.clone()),
+            title,
+            owner,
+            due_on,
+            status,
+            created_at: created,
+            updated_at: updated,
+            history,
+        };
+        self.store.actions().insert(&item)?;
+        self.summary.action_items += 1;
+        Ok(())
+    }
+
+    fn highlights(&mut self, person: &Person, meeting: &Meeting) -> Result<()> {
+        let day =
+            (meeting.scheduled_start - Duration::days(self.rng.random_range(0..5))).date_naive();
+        let roll: f64 = self.rng.random();
+        let (kind, text, private_text) = if roll < 0.25 {
+            (HighlightKind::Win, Some(self.pick(WINS).to_string()), None)
+        } else if roll < 0.37 {
+            (
+                HighlightKind::Concern,
+                None,
+                Some(self.pick(CONCERNS).to_string()),
+            )
+        } else if roll < 0.45 {
+            (
+                HighlightKind::Accomplishment,
+                Some(self.pick(ACCOMPLISHMENTS).to_string()),
+                None,
+            )
+        } else {
+            return Ok(());
+        };
+        let created = trunc(meeting.scheduled_start);
+        let highlight = Highlight {
+            id: self.id(created),
+            person_id: person.id.clone(),
+            meeting_id: None,
+            kind,
+            occurred_on: day,
+            text,
+            private_text,
+            created_at: created,
+        };
+        self.store.highlights().insert(&highlight)?;
+        self.summary.highlights += 1;
+        Ok(())
+    }
+}
+
+fn ascii_lower(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            'á' | 'à' => 'a',
+            'í' => 'i',
+            'ó' => 'o',
+            c => c.to_ascii_lowercase(),
+        })
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}

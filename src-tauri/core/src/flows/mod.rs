@@ -1,0 +1,15 @@
+//! Use cases and the read models of the screens: what the window and the
+//! command line ask for. Flows import records, formats and the store.
+
+pub mod access;
+pub mod demo;
+pub mod lookup;
+pub mod person_page;
+pub mod prep;
+pub mod reminders;
+pub mod scheduling;
+pub mod series_import;
+pub mod session;
+pub mod talking_points;
+pub mod today;
+pub mod upcoming;

@@ -1,0 +1,145 @@
+//! The prepare screen: everything a manager reads in the two minutes before a
+//! 1:1, gathered from the person's meetings, action items and highlights.
+
+use crate::clock::local_today;
+use crate::error::{Error, Result};
+use crate::flows::talking_points::{self, TalkingPoint};
+use crate::records::actions::ActionItemView;
+use crate::records::highlights::{Highlight, HighlightKind};
+use crate::records::meetings::{validate_time_zone, Meeting, MeetingStatus, NotesPatch};
+use crate::records::people::{Cadence, Person};
+use crate::records::templates;
+use crate::store::Store;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Prep {
+    pub person: Person,
+    pub cadence: Cadence,
+    pub career_talk_every_days: u32,
+    /// The 1:1 being prepared: the one in progress, or the next scheduled.
+    pub meeting: Option<Meeting>,
+    /// The last completed 1:1.
+    pub last: Option<Meeting>,
+    #[ts(type = "number | null")]
+    pub days_since_last: Option<i64>,
+    #[ts(type = "number")]
+    pub completed_count: u64,
+    pub average_minutes: Option<u32>,
+    /// Open action items, and those closed since the last 1:1.
+    pub action_items: Vec<ActionItemView>,
+    /// Since the last 1:1 (or the last 30 days), newest first.
+    pub wins: Vec<Highlight>,
+    pub concerns: Vec<Highlight>,
+    pub cancelled_last_60_days: u32,
+    pub talking_points: Vec<TalkingPoint>,
+}
+
+/// The manager's local calendar date at `now`.
+fn local_date(at: DateTime<Utc>, zone: &str) -> NaiveDate {
+    match validate_time_zone(zone) {
+        Ok(tz) => at.with_timezone(&tz).date_naive(),
+        Err(_) => at.date_naive(),
+    }
+}
+
+pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
+    let now = store.clock().now();
+    let today = local_today(now);
+    let person = store.people().get(person_id)?;
+    let schedule = store.schedule();
+    let meeting = schedule.current_or_next(person_id, now)?;
+    let last = schedule.last_completed(person_id)?;
+    let (completed_count, average) = schedule.completed_stats(person_id)?;
+    let last_date = last
+        .as_ref()
+        .map(|m| local_date(m.started_at.unwrap_or(m.scheduled_start), &m.time_zone));
+    let days_since_last = last_date.map(|d| (today - d).num_days());
+
+    let closed_since = last
+        .as_ref()
+        .map(|m| m.started_at.unwrap_or(m.scheduled_start));
+    let action_items: Vec<ActionItemView> = store
+        .actions()
+        .carried_for(person_id, closed_since)?
+        .into_iter()
+        .map(|i| ActionItemView::new(i, today))
+        .collect();
+
+    let since = last_date.unwrap_or(today - Duration::days(30));
+    let highlights = store.highlights().of_person(person_id, Some(since), None)?;
+    let (concerns, wins): (Vec<Highlight>, Vec<Highlight>) = highlights
+        .into_iter()
+        .partition(|h| h.kind == HighlightKind::Concern);
+
+    let cancelled_last_60_days = schedule.count_cancelled(
+        person_id,
+        now - Duration::days(60),
+        now + Duration::hours(1),
+    )?;
+    let last_career_talk = schedule
+        .last_completed_with_template(person_id, templates::CAREER_DEVELOPMENT)?
+        .map(|at| at.with_timezone(&chrono::Local).date_naive());
+    let first_meeting = schedule
+        .first_completed_start(person_id)?
+        .map(|at| at.with_timezone(&chrono::Local).date_naive());
+    let known_since = first_meeting.or(person.start_date);
+
+    let cadence = person.effective_cadence();
+    let career_talk_every_days = person.effective_career_talk_days();
+    let mut all_highlights: Vec<Highlight> = wins.iter().chain(concerns.iter()).cloned().collect();
+    all_highlights.sort_by_key(|h| std::cmp::Reverse(h.occurred_on));
+    let talking_points = talking_points::suggest(&talking_points::Facts {
+        today,
+        items: &action_items,
+        highlights: &all_highlights,
+        next_date: meeting
+            .as_ref()
+            .map(|m| local_date(m.scheduled_start, &m.time_zone)),
+        last_career_talk,
+        known_since,
+        career_every_days: career_talk_every_days,
+        cancelled_last_60_days,
+        days_since_last,
+        cadence_days: cadence.days(),
+    });
+
+    Ok(Prep {
+        cadence,
+        career_talk_every_days,
+        meeting,
+        last,
+        days_since_last,
+        completed_count,
+        average_minutes: average.map(|m| m.round() as u32),
+        action_items,
+        wins,
+        concerns,
+        cancelled_last_60_days,
+        talking_points,
+        person,
+    })
+}
+
+/// Saves the manager's private prep notes on the 1:1 being prepared.
+pub fn save_prep_notes(store: &mut Store, meeting_id: &str, notes: String) -> Result<()> {
+    let now = store.clock().now();
+    store.write(|s| {
+        let meeting = s.schedule().get_meeting(meeting_id)?;
+        if meeting.status == MeetingStatus::Cancelled {
+            return Err(Error::invalid(
+                "This 1:1 was cancelled; its prep notes can no longer change.",
+            ));
+        }
+        s.schedule().set_notes(
+            meeting_id,
+            &NotesPatch {
+                private_prep_notes: Some(notes),
+                ..NotesPatch::default()
+            },
+            now,
+        )
+    })
+}

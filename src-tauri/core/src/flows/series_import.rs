@@ -1,0 +1,85 @@
+//! Starting a person's series from another app's calendar export.
+
+use crate::error::{Error, Result};
+use crate::formats::ics::{find_series, parse};
+use crate::ids::new_id;
+use crate::records::meetings::{Meeting, MeetingFormat, Series};
+use crate::store::Store;
+use chrono_tz::Tz;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What an import found and created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportedSeries {
+    pub series: Series,
+    pub next_meeting: Option<Meeting>,
+    /// The SUMMARY of the event it came from.
+    pub source_summary: String,
+}
+
+/// Takes the person's recurring 1:1 from a calendar file and sets it up as
+/// their series, with its next occurrence on the calendar. Everything is
+/// checked first; a refused file changes nothing.
+pub fn import_series(
+    store: &mut Store,
+    person_id: &str,
+    text: &str,
+    default_zone: Tz,
+) -> Result<ImportedSeries> {
+    let calendars = parse(text)?;
+    let person = store.people().get(person_id)?;
+    let found = find_series(
+        &calendars,
+        &person.name,
+        person.email.as_deref(),
+        default_zone,
+    )?;
+    let now = store.clock().now();
+    let today = crate::clock::local_today(now);
+    if let Some(end) = found.ends_on.filter(|end| *end < today) {
+        return Err(Error::invalid(format!(
+            "The recurring 1:1 \"{}\" in this file ended on {end}. Nothing was imported.",
+            found.summary
+        )));
+    }
+    store.write(|s| {
+        if let Some(existing) = s.schedule().active_series_for(person_id, today)?.first() {
+            return Err(Error::invalid(format!(
+                "{} already has a recurring 1:1 ({} on {} at {}); end it before importing another. \
+                 Nothing was imported.",
+                person.name,
+                existing.frequency.as_str(),
+                existing.weekday.as_str(),
+                existing.local_time.format("%H:%M"),
+            )));
+        }
+        let series = Series {
+            id: new_id(),
+            person_id: person.id.clone(),
+            frequency: found.frequency,
+            weekday: found.weekday,
+            local_time: found.local_time,
+            time_zone: found.time_zone.clone(),
+            duration_minutes: found.duration_minutes,
+            format: if found.video {
+                MeetingFormat::Video
+            } else {
+                MeetingFormat::InPerson
+            },
+            template_id: None,
+            starts_on: found.starts_on,
+            ends_on: found.ends_on,
+            sequence: 0,
+            created_at: now,
+            updated_at: now,
+        };
+        s.schedule().insert_series(&series)?;
+        let next_meeting = crate::flows::scheduling::ensure_next(s, &series, now)?;
+        Ok(ImportedSeries {
+            series,
+            next_meeting,
+            source_summary: found.summary.clone(),
+        })
+    })
+}

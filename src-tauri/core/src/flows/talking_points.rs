@@ -1,0 +1,368 @@
+//! Suggested talking points for a 1:1, computed locally from the manager's own
+//! data. Each carries the reason it is suggested, so the manager can judge it.
+
+use crate::records::actions::{ActionItemView, ActionStatus, Owner};
+use crate::records::highlights::{Highlight, HighlightKind};
+use crate::text_enum::text_enum;
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+text_enum! {
+    pub enum TalkingPointKind {
+        Win = "win",
+        Overdue = "overdue",
+        Escalated = "escalated",
+        Concern = "concern",
+        DueSoon = "due_soon",
+        Career = "career",
+        Cancellations = "cancellations",
+        Gap = "gap",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TalkingPoint {
+    pub kind: TalkingPointKind,
+    pub text: String,
+    pub reason: String,
+}
+
+/// What the suggestions are computed from.
+pub struct Facts<'a> {
+    pub today: NaiveDate,
+    /// Open items and those closed since the last 1:1.
+    pub items: &'a [ActionItemView],
+    /// Wins, accomplishments and concerns since the last 1:1, newest first.
+    pub highlights: &'a [Highlight],
+    /// Local date of the next 1:1, if one is planned.
+    pub next_date: Option<NaiveDate>,
+    /// When the last career conversation took place, if ever.
+    pub last_career_talk: Option<NaiveDate>,
+    /// Since when the manager could have had one (first 1:1 or start date).
+    pub known_since: Option<NaiveDate>,
+    pub career_every_days: u32,
+    pub cancelled_last_60_days: u32,
+    pub days_since_last: Option<i64>,
+    pub cadence_days: i64,
+}
+
+/// At most this many points of one kind, so one noisy signal cannot crowd out the rest.
+const PER_KIND: usize = 3;
+
+fn day(d: NaiveDate) -> String {
+    d.format("%b %-d").to_string()
+}
+
+fn whose(owner: Owner) -> &'static str {
+    match owner {
+        Owner::Ic => "Their",
+        Owner::Manager => "Your",
+    }
+}
+
+fn highlight_text(h: &Highlight) -> &str {
+    h.text
+        .as_deref()
+        .or(h.private_text.as_deref())
+        .unwrap_or("")
+}
+
+pub fn suggest(facts: &Facts<'_>) -> Vec<TalkingPoint> {
+    let mut points = Vec::new();
+    let mut push = |kind, text: String, reason: String| {
+        points.push(TalkingPoint { kind, text, reason });
+    };
+
+    let wins = facts
+        .highlights
+        .iter()
+        .filter(|h| matches!(h.kind, HighlightKind::Win | HighlightKind::Accomplishment));
+    for h in wins.take(PER_KIND) {
+        push(
+            TalkingPointKind::Win,
+            format!("Celebrate: {} — what went well?", highlight_text(h)),
+            format!("Win logged on {}", day(h.occurred_on)),
+        );
+    }
+
+    let open = || facts.items.iter().filter(|i| i.item.status.is_open());
+    for i in open().filter(|i| i.overdue).take(PER_KIND) {
+        let days = i.days_overdue.unwrap_or(0);
+        push(
+            TalkingPointKind::Overdue,
+            format!("\"{}\" is overdue — need help or just time?", i.item.title),
+            format!(
+                "{} action item, due {} ({} day{} overdue)",
+                whose(i.item.owner),
+                i.item.due_on.map(day).unwrap_or_default(),
+                days,
+                if days == 1 { "" } else { "s" }
+            ),
+        );
+    }
+
+    for i in open()
+        .filter(|i| i.item.status == ActionStatus::Escalated && !i.overdue)
+        .take(PER_KIND)
+    {
+        push(
+            TalkingPointKind::Escalated,
+            format!("Update on \"{}\" — is the escalation moving?", i.item.title),
+            format!("{} action item is escalated", whose(i.item.owner)),
+        );
+    }
+
+    let concerns = facts
+        .highlights
+        .iter()
+        .filter(|h| h.kind == HighlightKind::Concern);
+    for h in concerns.take(PER_KIND) {
+        push(
+            TalkingPointKind::Concern,
+            format!("Discuss: {} — what support is needed?", highlight_text(h)),
+            format!("Concern logged on {}", day(h.occurred_on)),
+        );
+    }
+
+    if let Some(next) = facts.next_date {
+        for i in open()
+            .filter(|i| !i.overdue && i.item.due_on.is_some_and(|d| d <= next))
+            .take(PER_KIND)
+        {
+            push(
+                TalkingPointKind::DueSoon,
+                format!("Check progress on \"{}\"", i.item.title),
+                format!(
+                    "{} action item is due {}, by this 1:1",
+                    whose(i.item.owner),
+                    i.item.due_on.map(day).unwrap_or_default()
+                ),
+            );
+        }
+    }
+
+    let every = i64::from(facts.career_every_days);
+    match (facts.last_career_talk, facts.known_since) {
+        (Some(last), _) if (facts.today - last).num_days() >= every => push(
+            TalkingPointKind::Career,
+            "Career development: where do they want to grow next?".into(),
+            format!(
+                "No career conversation in {} days (due every {every} days)",
+                (facts.today - last).num_days()
+            ),
+        ),
+        (None, Some(since)) if (facts.today - since).num_days() >= every => push(
+            TalkingPointKind::Career,
+            "Career development: where do they want to grow next?".into(),
+            format!("No career conversation recorded yet (due every {every} days)"),
+        ),
+        _ => {}
+    }
+
+    if facts.cancelled_last_60_days >= 3 {
+        push(
+            TalkingPointKind::Cancellations,
+            "Protect the 1:1: is this time still working for both of you?".into(),
+            format!(
+                "{} 1:1s cancelled in the last two months",
+                facts.cancelled_last_60_days
+            ),
+        );
+    }
+
+    if let Some(days) = facts.days_since_last {
+        if days > facts.cadence_days * 2 {
+            push(
+                TalkingPointKind::Gap,
+                "Reconnect: what has changed since you last met?".into(),
+                format!(
+                    "Last 1:1 was {days} days ago; the rhythm is every {} days",
+                    facts.cadence_days
+                ),
+            );
+        }
+    }
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::actions::ActionItem;
+    use chrono::{DateTime, Utc};
+
+    fn at() -> DateTime<Utc> {
+        "2024-11-20T10:00:00Z".parse().unwrap()
+    }
+
+    fn item(title: &str, owner: Owner, status: ActionStatus, due: Option<&str>) -> ActionItemView {
+        ActionItemView::new(
+            ActionItem {
+                id: title.into(),
+                person_id: "p".into(),
+                meeting_id: None,
+                title: title.into(),
+                owner,
+                due_on: due.map(|d| d.parse().unwrap()),
+                status,
+                created_at: at(),
+                updated_at: at(),
+                history: vec![],
+            },
+            "2024-11-28".parse().unwrap(),
+        )
+    }
+
+    fn highlight(kind: HighlightKind, text: &str, on: &str) -> Highlight {
+        Highlight {
+            id: text.into(),
+            person_id: "p".into(),
+            meeting_id: None,
+            kind,
+            occurred_on: on.parse().unwrap(),
+            text: Some(text.into()),
+            private_text: None,
+            created_at: at(),
+        }
+    }
+
+    fn facts<'a>(items: &'a [ActionItemView], highlights: &'a [Highlight]) -> Facts<'a> {
+        Facts {
+            today: "2024-11-28".parse().unwrap(),
+            items,
+            highlights,
+            next_date: Some("2024-12-05".parse().unwrap()),
+            last_career_talk: Some("2024-11-10".parse().unwrap()),
+            known_since: Some("2023-01-01".parse().unwrap()),
+            career_every_days: 30,
+            cancelled_last_60_days: 0,
+            days_since_last: Some(7),
+            cadence_days: 7,
+        }
+    }
+
+    #[test]
+    fn nothing_to_say_gives_no_points() {
+        assert!(suggest(&facts(&[], &[])).is_empty());
+    }
+
+    #[test]
+    fn each_rule_gives_its_point_with_a_reason() {
+        let items = [
+            item(
+                "LinkedIn training",
+                Owner::Ic,
+                ActionStatus::Open,
+                Some("2024-11-25"),
+            ),
+            item(
+                "Escalate Google jobs",
+                Owner::Manager,
+                ActionStatus::Escalated,
+                None,
+            ),
+            item(
+                "Practice calls",
+                Owner::Ic,
+                ActionStatus::Partial,
+                Some("2024-12-03"),
+            ),
+            item(
+                "Done thing",
+                Owner::Ic,
+                ActionStatus::Done,
+                Some("2024-11-01"),
+            ),
+        ];
+        let highlights = [
+            highlight(HighlightKind::Win, "Placed Kevin at Oracle", "2024-11-27"),
+            highlight(
+                HighlightKind::Concern,
+                "Submission rate below target",
+                "2024-11-26",
+            ),
+        ];
+        let mut f = facts(&items, &highlights);
+        f.last_career_talk = Some("2024-09-01".parse().unwrap());
+        f.cancelled_last_60_days = 3;
+        f.days_since_last = Some(21);
+        let points = suggest(&f);
+        let kinds: Vec<_> = points.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TalkingPointKind::Win,
+                TalkingPointKind::Overdue,
+                TalkingPointKind::Escalated,
+                TalkingPointKind::Concern,
+                TalkingPointKind::DueSoon,
+                TalkingPointKind::Career,
+                TalkingPointKind::Cancellations,
+                TalkingPointKind::Gap,
+            ]
+        );
+        assert!(points[0].text.contains("Placed Kevin at Oracle"));
+        assert_eq!(points[0].reason, "Win logged on Nov 27");
+        assert_eq!(
+            points[1].reason,
+            "Their action item, due Nov 25 (3 days overdue)"
+        );
+        assert!(points[2].reason.starts_with("Your action item"));
+        assert_eq!(
+            points[4].reason,
+            "Their action item is due Dec 3, by this 1:1"
+        );
+        assert_eq!(
+            points[5].reason,
+            "No career conversation in 88 days (due every 30 days)"
+        );
+        assert_eq!(points[6].reason, "3 1:1s cancelled in the last two months");
+        assert!(points[7].reason.starts_with("Last 1:1 was 21 days ago"));
+    }
+
+    #[test]
+    fn closed_items_and_far_due_dates_are_not_raised() {
+        let items = [
+            item("Done", Owner::Ic, ActionStatus::Done, Some("2024-11-01")),
+            item(
+                "Dropped",
+                Owner::Ic,
+                ActionStatus::Dropped,
+                Some("2024-11-01"),
+            ),
+            item("Later", Owner::Ic, ActionStatus::Open, Some("2025-01-10")),
+        ];
+        assert!(suggest(&facts(&items, &[])).is_empty());
+    }
+
+    #[test]
+    fn career_talk_never_held_is_due_after_the_rhythm() {
+        let mut f = facts(&[], &[]);
+        f.last_career_talk = None;
+        f.known_since = Some("2024-11-20".parse().unwrap());
+        assert!(suggest(&f).is_empty(), "only 8 days known");
+        f.known_since = Some("2024-10-01".parse().unwrap());
+        let points = suggest(&f);
+        assert_eq!(points.len(), 1);
+        assert_eq!(
+            points[0].reason,
+            "No career conversation recorded yet (due every 30 days)"
+        );
+    }
+
+    #[test]
+    fn one_kind_is_capped() {
+        let items: Vec<_> = (0..6)
+            .map(|n| {
+                item(
+                    &format!("item {n}"),
+                    Owner::Ic,
+                    ActionStatus::Open,
+                    Some("2024-11-01"),
+                )
+            })
+            .collect();
+        assert_eq!(suggest(&facts(&items, &[])).len(), PER_KIND);
+    }
+}

@@ -1,0 +1,262 @@
+//! The complete store as one versioned JSON document (see docs/export-format.md).
+//! Every field that holds manager-only text is named `private_…`.
+//!
+//! Import checks the whole document first and writes nothing unless all of it
+//! is valid; it then writes everything in one transaction.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::records::actions::ActionItem;
+use crate::records::highlights::Highlight;
+use crate::records::meetings::{validate_time_zone, Meeting, Series};
+use crate::records::people::Person;
+use crate::records::settings::Settings;
+use crate::records::templates::{self, AgendaTemplate};
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+pub const FORMAT: &str = "rapport-export";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportDocument {
+    pub format: String,
+    pub version: u32,
+    pub settings: Settings,
+    pub people: Vec<Person>,
+    pub templates: Vec<AgendaTemplate>,
+    pub series: Vec<Series>,
+    pub meetings: Vec<Meeting>,
+    pub action_items: Vec<ActionItem>,
+    pub highlights: Vec<Highlight>,
+}
+
+/// Reads the whole store.
+pub fn export(store: &Store) -> Result<ExportDocument> {
+    Ok(ExportDocument {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        settings: store.settings().get()?,
+        people: store.people().list()?,
+        templates: store.templates().list_custom()?,
+        series: store.schedule().list_series()?,
+        meetings: store.schedule().list_meetings()?,
+        action_items: store.actions().list()?,
+        highlights: store.highlights().list()?,
+    })
+}
+
+pub fn export_json(store: &Store) -> Result<String> {
+    let doc = export(store)?;
+    let mut json = serde_json::to_string_pretty(&doc)
+        .map_err(|e| Error::new(ErrorCode::Storage, format!("Cannot encode the export: {e}")))?;
+    json.push('\n');
+    Ok(json)
+}
+
+/// Parses an export, naming the place of the first problem.
+pub fn parse_json(text: &str) -> Result<ExportDocument> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let doc: ExportDocument = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let place = if path == "." || path.is_empty() {
+            format!("line {}, column {}", inner.line(), inner.column())
+        } else {
+            format!("{path} (line {}, column {})", inner.line(), inner.column())
+        };
+        Error::new(
+            ErrorCode::ImportInvalid,
+            format!("The import file is not valid at {place}: {inner}"),
+        )
+    })?;
+    validate(&doc)?;
+    Ok(doc)
+}
+
+fn invalid(place: String, what: impl std::fmt::Display) -> Error {
+    Error::new(
+        ErrorCode::ImportInvalid,
+        format!("The import file is not valid at {place}: {what}"),
+    )
+}
+
+/// Everything the database would refuse, found before anything is written.
+pub fn validate(doc: &ExportDocument) -> Result<()> {
+    if doc.format != FORMAT {
+        return Err(invalid(
+            "format".into(),
+            format!("expected \"{FORMAT}\", found \"{}\"", doc.format),
+        ));
+    }
+    if doc.version != VERSION {
+        return Err(invalid(
+            "version".into(),
+            format!(
+                "this Rapport reads version {VERSION}, the file is version {}",
+                doc.version
+            ),
+        ));
+    }
+    let mut ids = HashSet::new();
+    let mut unique = |place: String, id: &str| -> Result<()> {
+        if id.trim().is_empty() {
+            return Err(invalid(place, "the id is empty"));
+        }
+        if !ids.insert(id.to_string()) {
+            return Err(invalid(place, format!("the id \"{id}\" is used twice")));
+        }
+        Ok(())
+    };
+    let mut people = HashSet::new();
+    for (i, p) in doc.people.iter().enumerate() {
+        unique(format!("people[{i}].id"), &p.id)?;
+        crate::records::people::validate(p)
+            .map_err(|e| invalid(format!("people[{i}]"), e.message))?;
+        people.insert(p.id.as_str());
+    }
+    let mut template_ids: HashSet<&str> = templates::BUILTINS.iter().map(|t| t.id).collect();
+    for (i, t) in doc.templates.iter().enumerate() {
+        unique(format!("templates[{i}].id"), &t.id)?;
+        if templates::builtin(&t.id).is_some() {
+            return Err(invalid(
+                format!("templates[{i}].id"),
+                "that id belongs to a built-in template",
+            ));
+        }
+        if t.name.trim().is_empty() {
+            return Err(invalid(
+                format!("templates[{i}].name"),
+                "a template needs a name",
+            ));
+        }
+        template_ids.insert(t.id.as_str());
+    }
+    let known_template = |place: String, id: &Option<String>| -> Result<()> {
+        match id {
+            Some(id) if !template_ids.contains(id.as_str()) => {
+                Err(invalid(place, format!("no template with id \"{id}\"")))
+            }
+            _ => Ok(()),
+        }
+    };
+    let known_person = |place: String, id: &str| -> Result<()> {
+        if people.contains(id) {
+            Ok(())
+        } else {
+            Err(invalid(place, format!("no person with id \"{id}\"")))
+        }
+    };
+    for (i, p) in doc.people.iter().enumerate() {
+        known_template(
+            format!("people[{i}].default_template_id"),
+            &p.default_template_id,
+        )?;
+    }
+    let mut series = HashSet::new();
+    for (i, s) in doc.series.iter().enumerate() {
+        unique(format!("series[{i}].id"), &s.id)?;
+        known_person(format!("series[{i}].person_id"), &s.person_id)?;
+        known_template(format!("series[{i}].template_id"), &s.template_id)?;
+        validate_time_zone(&s.time_zone)
+            .map_err(|e| invalid(format!("series[{i}].time_zone"), e.message))?;
+        if s.duration_minutes == 0 {
+            return Err(invalid(
+                format!("series[{i}].duration_minutes"),
+                "must be more than 0",
+            ));
+        }
+        series.insert(s.id.as_str());
+    }
+    let mut meetings = HashSet::new();
+    for (i, m) in doc.meetings.iter().enumerate() {
+        unique(format!("meetings[{i}].id"), &m.id)?;
+        known_person(format!("meetings[{i}].person_id"), &m.person_id)?;
+        known_template(format!("meetings[{i}].template_id"), &m.template_id)?;
+        if let Some(s) = &m.series_id {
+            if !series.contains(s.as_str()) {
+                return Err(invalid(
+                    format!("meetings[{i}].series_id"),
+                    format!("no series with id \"{s}\""),
+                ));
+            }
+        }
+        validate_time_zone(&m.time_zone)
+            .map_err(|e| invalid(format!("meetings[{i}].time_zone"), e.message))?;
+        if m.planned_minutes == 0 {
+            return Err(invalid(
+                format!("meetings[{i}].planned_minutes"),
+                "must be more than 0",
+            ));
+        }
+        for (j, item) in m.agenda.iter().enumerate() {
+            unique(format!("meetings[{i}].agenda[{j}].id"), &item.id)?;
+        }
+        meetings.insert(m.id.as_str());
+    }
+    let known_meeting = |place: String, id: &Option<String>| -> Result<()> {
+        match id {
+            Some(id) if !meetings.contains(id.as_str()) => {
+                Err(invalid(place, format!("no meeting with id \"{id}\"")))
+            }
+            _ => Ok(()),
+        }
+    };
+    for (i, a) in doc.action_items.iter().enumerate() {
+        unique(format!("action_items[{i}].id"), &a.id)?;
+        known_person(format!("action_items[{i}].person_id"), &a.person_id)?;
+        known_meeting(format!("action_items[{i}].meeting_id"), &a.meeting_id)?;
+        if a.title.trim().is_empty() {
+            return Err(invalid(
+                format!("action_items[{i}].title"),
+                "an action item needs a title",
+            ));
+        }
+    }
+    for (i, h) in doc.highlights.iter().enumerate() {
+        unique(format!("highlights[{i}].id"), &h.id)?;
+        known_person(format!("highlights[{i}].person_id"), &h.person_id)?;
+        known_meeting(format!("highlights[{i}].meeting_id"), &h.meeting_id)?;
+        if h.text.is_some() == h.private_text.is_some() {
+            return Err(invalid(
+                format!("highlights[{i}]"),
+                "exactly one of text and private_text is needed",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Loads a validated document into an empty store, all or nothing.
+pub fn import(store: &mut Store, doc: &ExportDocument) -> Result<()> {
+    validate(doc)?;
+    if !store.is_empty()? {
+        return Err(Error::new(
+            ErrorCode::StoreNotEmpty,
+            "This store already has people or templates; import only goes into an empty store.",
+        ));
+    }
+    store.write(|store| {
+        store.settings().put(&doc.settings)?;
+        for t in &doc.templates {
+            store.templates().insert(t)?;
+        }
+        for p in &doc.people {
+            store.people().insert(p)?;
+        }
+        for s in &doc.series {
+            store.schedule().insert_series(s)?;
+        }
+        for m in &doc.meetings {
+            store.schedule().insert_meeting(m)?;
+        }
+        for a in &doc.action_items {
+            store.actions().insert(a)?;
+        }
+        for h in &doc.highlights {
+            store.highlights().insert(h)?;
+        }
+        Ok(())
+    })
+}

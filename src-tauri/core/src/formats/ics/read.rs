@@ -1,0 +1,424 @@
+//! Reading another app's calendar export (Google, Outlook, Apple) and finding
+//! the recurring 1:1 with a person in it.
+
+use super::invite::first_name;
+use super::text::{unescape_text, LOCAL_FORMAT};
+use super::windows_zones::WINDOWS_ZONES;
+use crate::error::{Error, Result};
+use crate::records::meetings::{local_to_utc, Frequency, Weekday};
+use crate::records::recurrence::dates_from;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono_tz::Tz;
+use ical::generator::{IcalCalendar, IcalEvent, Property};
+
+/// The parts of a recurring event that make a series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundSeries {
+    pub summary: String,
+    pub frequency: Frequency,
+    pub weekday: Weekday,
+    pub local_time: NaiveTime,
+    pub time_zone: String,
+    pub duration_minutes: u32,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub video: bool,
+}
+
+/// Reads calendar text; a file that is not iCalendar is refused with a message.
+pub fn parse(text: &str) -> Result<Vec<IcalCalendar>> {
+    if !text.contains("BEGIN:VCALENDAR") {
+        return Err(Error::invalid(
+            "This file is not an iCalendar (.ics) file: it has no BEGIN:VCALENDAR. Nothing was imported.",
+        ));
+    }
+    let calendars = ical::IcalParser::new(text.as_bytes())
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| {
+            Error::invalid(format!(
+                "This calendar file is damaged ({e}). Nothing was imported."
+            ))
+        })?;
+    if calendars.is_empty() {
+        return Err(Error::invalid(
+            "This calendar file holds no calendar. Nothing was imported.",
+        ));
+    }
+    Ok(calendars)
+}
+
+pub(super) fn get<'a>(props: &'a [Property], name: &str) -> Option<&'a Property> {
+    props.iter().find(|p| p.name.eq_ignore_ascii_case(name))
+}
+
+pub(super) fn param<'a>(p: &'a Property, name: &str) -> Option<&'a str> {
+    p.params
+        .as_ref()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .and_then(|(_, v)| v.first())
+        .map(String::as_str)
+}
+
+/// An IANA zone for a TZID: the name itself, its IANA tail (some apps prefix
+/// a vendor path), a Windows name, or the VTIMEZONE's X-LIC-LOCATION.
+pub(super) fn zone_for(tzid: &str, calendar: &IcalCalendar) -> Result<Tz> {
+    let tzid = tzid.trim().trim_matches('"');
+    if let Ok(tz) = tzid.parse::<Tz>() {
+        return Ok(tz);
+    }
+    let parts: Vec<&str> = tzid.split('/').collect();
+    for i in 1..parts.len() {
+        if let Ok(tz) = parts[i..].join("/").parse::<Tz>() {
+            return Ok(tz);
+        }
+    }
+    if let Some((_, iana)) = WINDOWS_ZONES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(tzid))
+    {
+        if let Ok(tz) = iana.parse::<Tz>() {
+            return Ok(tz);
+        }
+    }
+    for zone in &calendar.timezones {
+        let same = get(&zone.properties, "TZID")
+            .and_then(|p| p.value.as_deref())
+            .is_some_and(|v| v.trim_matches('"') == tzid);
+        if let Some(location) = get(&zone.properties, "X-LIC-LOCATION")
+            .and_then(|p| p.value.as_deref())
+            .filter(|_| same)
+        {
+            if let Ok(tz) = location.parse::<Tz>() {
+                return Ok(tz);
+            }
+        }
+    }
+    Err(Error::invalid(format!(
+        "The time zone \"{tzid}\" in this calendar file is not one Rapport knows. Nothing was imported."
+    )))
+}
+
+/// A DATE-TIME property as local time in a zone. All-day (DATE) values give None.
+pub(super) fn date_time(
+    p: &Property,
+    calendar: &IcalCalendar,
+    default_zone: Tz,
+) -> Result<Option<(NaiveDateTime, Tz)>> {
+    let value = p.value.as_deref().unwrap_or("").trim();
+    if param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE")) || value.len() == 8 {
+        return Ok(None);
+    }
+    let bad = || {
+        Error::invalid(format!(
+            "\"{value}\" in {} is not a date and time. Nothing was imported.",
+            p.name
+        ))
+    };
+    if let Some(utc) = value.strip_suffix('Z') {
+        let naive = NaiveDateTime::parse_from_str(utc, LOCAL_FORMAT).map_err(|_| bad())?;
+        let tz = match param(p, "TZID") {
+            Some(id) => zone_for(id, calendar)?,
+            None => default_zone,
+        };
+        return Ok(Some((naive.and_utc().with_timezone(&tz).naive_local(), tz)));
+    }
+    let naive = NaiveDateTime::parse_from_str(value, LOCAL_FORMAT).map_err(|_| bad())?;
+    let tz = match param(p, "TZID") {
+        Some(id) => zone_for(id, calendar)?,
+        None => default_zone,
+    };
+    Ok(Some((naive, tz)))
+}
+
+/// "PT30M", "PT1H", "PT1H30M", "P0DT0H45M0S".
+pub(super) fn duration_minutes(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let rest = text.strip_prefix('P')?;
+    let (days, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, t),
+        None => (rest, ""),
+    };
+    let mut minutes = 0i64;
+    let mut number = String::new();
+    for c in days.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+        } else {
+            let n: i64 = number.parse().ok()?;
+            number.clear();
+            minutes += match c {
+                'D' => n * 1440,
+                'W' => n * 10080,
+                _ => return None,
+            };
+        }
+    }
+    for c in time.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+        } else {
+            let n: i64 = number.parse().ok()?;
+            number.clear();
+            minutes += match c {
+                'H' => n * 60,
+                'M' => n,
+                'S' => n / 60,
+                _ => return None,
+            };
+        }
+    }
+    Some(minutes)
+}
+
+pub(super) fn weekday_code(code: &str) -> Option<Weekday> {
+    Some(match code {
+        "MO" => Weekday::Mon,
+        "TU" => Weekday::Tue,
+        "WE" => Weekday::Wed,
+        "TH" => Weekday::Thu,
+        "FR" => Weekday::Fri,
+        "SA" => Weekday::Sat,
+        "SU" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+pub(super) struct ParsedRule {
+    frequency: Frequency,
+    weekday: Option<Weekday>,
+    until: Option<String>,
+    count: Option<u32>,
+}
+
+pub(super) fn parse_rule(value: &str, summary: &str) -> Result<ParsedRule> {
+    let mut freq = None;
+    let mut interval = 1u32;
+    let mut days: Vec<String> = Vec::new();
+    let mut until = None;
+    let mut count = None;
+    for part in value.split(';') {
+        let Some((key, val)) = part.split_once('=') else {
+            continue;
+        };
+        match key.to_ascii_uppercase().as_str() {
+            "FREQ" => freq = Some(val.to_ascii_uppercase()),
+            "INTERVAL" => interval = val.parse().unwrap_or(0),
+            "BYDAY" => {
+                days = val
+                    .split(',')
+                    .map(|d| d.trim().to_ascii_uppercase())
+                    .collect()
+            }
+            "UNTIL" => until = Some(val.to_string()),
+            "COUNT" => count = val.parse().ok(),
+            _ => {}
+        }
+    }
+    let unsupported = || {
+        Error::invalid(format!(
+            "\"{summary}\" repeats in a way Rapport does not schedule ({value}); 1:1s can be \
+             weekly, every two weeks or monthly on one weekday. Nothing was imported."
+        ))
+    };
+    if days.len() > 1 {
+        return Err(unsupported());
+    }
+    let code = days
+        .first()
+        .map(|d| d.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit()));
+    let weekday = match code {
+        Some(c) => Some(weekday_code(c).ok_or_else(unsupported)?),
+        None => None,
+    };
+    let frequency = match (freq.as_deref(), interval) {
+        (Some("WEEKLY"), 1) => Frequency::Weekly,
+        (Some("WEEKLY"), 2) => Frequency::Biweekly,
+        (Some("MONTHLY"), 1) => Frequency::Monthly,
+        _ => return Err(unsupported()),
+    };
+    Ok(ParsedRule {
+        frequency,
+        weekday,
+        until,
+        count,
+    })
+}
+
+pub(super) fn matches_person(event: &IcalEvent, name: &str, email: Option<&str>) -> bool {
+    let email = email.map(|e| e.trim().to_ascii_lowercase());
+    let attendees = event
+        .properties
+        .iter()
+        .filter(|p| p.name.eq_ignore_ascii_case("ATTENDEE"));
+    for a in attendees {
+        let address = a.value.as_deref().unwrap_or("").trim().to_ascii_lowercase();
+        let address = address.strip_prefix("mailto:").unwrap_or(&address);
+        if email.as_deref().is_some_and(|e| e == address) {
+            return true;
+        }
+        if param(a, "CN").is_some_and(|cn| cn.trim().eq_ignore_ascii_case(name.trim())) {
+            return true;
+        }
+    }
+    let summary = get(&event.properties, "SUMMARY")
+        .and_then(|p| p.value.as_deref())
+        .map(unescape_text)
+        .unwrap_or_default()
+        .to_lowercase();
+    let words: Vec<&str> = summary
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let full = name.trim().to_lowercase();
+    let first = first_name(&full);
+    summary.contains(&full) || (!first.is_empty() && words.contains(&first))
+}
+
+/// The person's recurring 1:1 in the calendar file. Among several, the one
+/// that starts last (the current arrangement); exceptions, all-day events and
+/// cancelled series are skipped.
+pub fn find_series(
+    calendars: &[IcalCalendar],
+    person_name: &str,
+    person_email: Option<&str>,
+    default_zone: Tz,
+) -> Result<FoundSeries> {
+    let mut events_read = 0;
+    let mut best: Option<(NaiveDateTime, FoundSeries)> = None;
+    for calendar in calendars {
+        let cal_zone = get(&calendar.properties, "X-WR-TIMEZONE")
+            .and_then(|p| p.value.as_deref())
+            .and_then(|z| z.parse::<Tz>().ok())
+            .unwrap_or(default_zone);
+        for event in &calendar.events {
+            events_read += 1;
+            let props = &event.properties;
+            let (Some(rule), None) = (get(props, "RRULE"), get(props, "RECURRENCE-ID")) else {
+                continue;
+            };
+            if get(props, "STATUS")
+                .and_then(|p| p.value.as_deref())
+                .is_some_and(|s| s.eq_ignore_ascii_case("CANCELLED"))
+            {
+                continue;
+            }
+            if !matches_person(event, person_name, person_email) {
+                continue;
+            }
+            let summary = get(props, "SUMMARY")
+                .and_then(|p| p.value.as_deref())
+                .map(unescape_text)
+                .unwrap_or_else(|| "(no title)".into());
+            let start_prop = get(props, "DTSTART").ok_or_else(|| {
+                Error::invalid(format!(
+                    "\"{summary}\" has no start (DTSTART). Nothing was imported."
+                ))
+            })?;
+            let Some((start, tz)) = date_time(start_prop, calendar, cal_zone)? else {
+                continue;
+            };
+            let parsed = parse_rule(rule.value.as_deref().unwrap_or(""), &summary)?;
+            let minutes = match (get(props, "DTEND"), get(props, "DURATION")) {
+                (Some(end), _) => match date_time(end, calendar, cal_zone)? {
+                    Some((end, end_tz)) => {
+                        let s = local_to_utc(tz, start.date(), start.time());
+                        let e = local_to_utc(end_tz, end.date(), end.time());
+                        (e - s).num_minutes()
+                    }
+                    None => 0,
+                },
+                (None, Some(d)) => duration_minutes(d.value.as_deref().unwrap_or("")).unwrap_or(0),
+                (None, None) => 30,
+            };
+            if !(1..=480).contains(&minutes) {
+                return Err(Error::invalid(format!(
+                    "\"{summary}\" lasts {minutes} minutes; a 1:1 lasts between 1 and 480. Nothing was imported."
+                )));
+            }
+            let weekday = parsed
+                .weekday
+                .unwrap_or_else(|| Weekday::from_chrono(start.weekday()));
+            let mut ends_on = None;
+            if let Some(until) = &parsed.until {
+                let date_part = until.get(..8).unwrap_or(until);
+                let date = NaiveDate::parse_from_str(date_part, "%Y%m%d").map_err(|_| {
+                    Error::invalid(format!(
+                        "\"{summary}\" has an unreadable end (UNTIL={until}). Nothing was imported."
+                    ))
+                })?;
+                let date = if until.ends_with('Z') {
+                    NaiveDateTime::parse_from_str(until.trim_end_matches('Z'), LOCAL_FORMAT)
+                        .map(|u| u.and_utc().with_timezone(&tz).date_naive())
+                        .unwrap_or(date)
+                } else {
+                    date
+                };
+                ends_on = Some(date);
+            } else if let Some(count) = parsed.count.filter(|c| *c > 0) {
+                ends_on = dates_from(parsed.frequency, weekday, start.date(), start.date())
+                    .nth(count as usize - 1);
+            }
+            let location = get(props, "LOCATION")
+                .and_then(|p| p.value.as_deref())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let video = props.iter().any(|p| {
+                p.name.eq_ignore_ascii_case("X-GOOGLE-CONFERENCE")
+                    || p.name
+                        .eq_ignore_ascii_case("X-MICROSOFT-SKYPETEAMSMEETINGURL")
+            }) || ["http", "meet", "zoom", "teams", "video"]
+                .iter()
+                .any(|w| location.contains(w));
+            let found = FoundSeries {
+                summary,
+                frequency: parsed.frequency,
+                weekday,
+                local_time: start.time(),
+                time_zone: tz.name().to_string(),
+                duration_minutes: minutes as u32,
+                starts_on: start.date(),
+                ends_on,
+                video,
+            };
+            if best.as_ref().is_none_or(|(at, _)| start > *at) {
+                best = Some((start, found));
+            }
+        }
+    }
+    best.map(|(_, f)| f).ok_or_else(|| {
+        Error::not_found(format!(
+            "No recurring 1:1 with {person_name} is in this calendar file ({events_read} events read). \
+             Nothing was imported."
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse() {
+        assert_eq!(duration_minutes("PT30M"), Some(30));
+        assert_eq!(duration_minutes("PT1H30M"), Some(90));
+        assert_eq!(duration_minutes("P0DT0H45M0S"), Some(45));
+        assert_eq!(duration_minutes("30M"), None);
+    }
+
+    #[test]
+    fn windows_zone_names_map_to_iana() {
+        let cal = IcalCalendar::new();
+        assert_eq!(
+            zone_for("Romance Standard Time", &cal).unwrap().name(),
+            "Europe/Paris"
+        );
+        assert_eq!(
+            zone_for("/citadel.org/20190101_1/America/New_York", &cal)
+                .unwrap()
+                .name(),
+            "America/New_York"
+        );
+        assert!(zone_for("Mars Standard Time", &cal).is_err());
+    }
+}

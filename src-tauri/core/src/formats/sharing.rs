@@ -1,0 +1,550 @@
+//! Sharing a 1:1 with the IC: the shared notes as Markdown, a printable HTML
+//! page, plain text or an e-mail draft with the next invite attached, and the
+//! invite alone. The renderers here take `SharedMeeting` (no private fields)
+//! and `ics::Invite` (no notes at all); every share is written to the share log.
+
+use crate::error::{Error, Result};
+use crate::formats::ics;
+use crate::formats::shared_notes::{self, local_label, SharedMeeting};
+use crate::records::actions::ActionStatus;
+use crate::records::meetings::{Meeting, MeetingStatus};
+use crate::records::share_log::{ShareFormat, ShareKind};
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+use mail_builder::headers::content_type::ContentType;
+use mail_builder::headers::raw::Raw;
+use mail_builder::MessageBuilder;
+use serde::{Deserialize, Serialize};
+use std::fmt::Write;
+use ts_rs::TS;
+
+/// The formats the shared notes come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum NotesFormat {
+    Md,
+    Html,
+    Txt,
+    Eml,
+}
+
+impl std::str::FromStr for NotesFormat {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(NotesFormat::Md),
+            "html" => Ok(NotesFormat::Html),
+            "txt" | "text" => Ok(NotesFormat::Txt),
+            "eml" | "email" => Ok(NotesFormat::Eml),
+            other => Err(Error::invalid(format!(
+                "\"{other}\" is not a format for shared notes; use md, html, txt or eml."
+            ))),
+        }
+    }
+}
+
+impl NotesFormat {
+    fn log_format(self) -> ShareFormat {
+        match self {
+            NotesFormat::Md => ShareFormat::Md,
+            NotesFormat::Html => ShareFormat::Html,
+            NotesFormat::Txt => ShareFormat::Txt,
+            NotesFormat::Eml => ShareFormat::Eml,
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            NotesFormat::Md => "md",
+            NotesFormat::Html => "html",
+            NotesFormat::Txt => "txt",
+            NotesFormat::Eml => "eml",
+        }
+    }
+}
+
+/// A file to hand over: what it is called and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Artefact {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What "Copy shared notes" puts on the clipboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ClipboardContent {
+    pub markdown: String,
+    pub html: String,
+}
+
+/// Addresses of an e-mail draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    pub to_name: String,
+    pub to_email: Option<String>,
+    pub from_name: String,
+    pub from_email: Option<String>,
+    pub date: DateTime<Utc>,
+    pub message_id: String,
+}
+
+/// The shareable view of a held 1:1 with the next 1:1 it names.
+pub struct SharedContext {
+    pub shared: SharedMeeting,
+    pub person_id: String,
+    pub person_email: Option<String>,
+    pub manager_email: Option<String>,
+    pub next_meeting_id: Option<String>,
+    /// The series of the held 1:1, whose invite goes along when no next 1:1 is set.
+    pub series_id: Option<String>,
+}
+
+/// The person's next scheduled 1:1 after the given one.
+fn next_after(store: &Store, meeting: &Meeting) -> Result<Option<Meeting>> {
+    let now = store.clock().now();
+    Ok(store
+        .schedule()
+        .current_or_next(&meeting.person_id, now.max(meeting.scheduled_start))?
+        .filter(|m| {
+            m.id != meeting.id
+                && m.status == MeetingStatus::Scheduled
+                && m.scheduled_start > meeting.scheduled_start
+        }))
+}
+
+pub fn context(store: &Store, meeting_id: &str) -> Result<SharedContext> {
+    let meeting = store.schedule().get_meeting(meeting_id)?;
+    let person = store.people().get(&meeting.person_id)?;
+    let settings = store.settings().get()?;
+    let items = store.actions().of_meeting(&meeting.id)?;
+    let next = next_after(store, &meeting)?;
+    Ok(SharedContext {
+        shared: SharedMeeting::new(
+            &person.name,
+            &settings.manager_name,
+            &meeting,
+            &items,
+            next.as_ref(),
+        ),
+        person_id: person.id,
+        person_email: person.email.filter(|e| !e.trim().is_empty()),
+        manager_email: settings.manager_email.filter(|e| !e.trim().is_empty()),
+        next_meeting_id: next.map(|m| m.id),
+        series_id: meeting.series_id.clone(),
+    })
+}
+
+fn first(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+fn title(shared: &SharedMeeting) -> String {
+    format!(
+        "1:1 {} / {}",
+        first(&shared.manager_name),
+        first(&shared.person_name)
+    )
+}
+
+fn when(shared: &SharedMeeting) -> String {
+    let label = local_label(shared.start, &shared.time_zone);
+    match shared.duration_minutes {
+        Some(m) => format!("{label} ({}) · {m} min", shared.time_zone),
+        None => format!("{label} ({})", shared.time_zone),
+    }
+}
+
+fn action_line(item: &crate::formats::shared_notes::SharedAction) -> String {
+    let due = item
+        .due_on
+        .map(|d| format!("due {}", d.format("%a %-d %b %Y")))
+        .unwrap_or_else(|| "ongoing".into());
+    let status = match item.status {
+        ActionStatus::Open | ActionStatus::Done => String::new(),
+        ActionStatus::Partial => " (partly done)".into(),
+        ActionStatus::Escalated => " (escalated)".into(),
+        ActionStatus::Dropped => " (dropped)".into(),
+    };
+    format!("{} — {}, {due}{status}", item.title, item.owner_name)
+}
+
+/// The shared notes as plain text.
+pub fn text(shared: &SharedMeeting) -> String {
+    let mut out = String::new();
+    let heading = title(shared);
+    let _ = writeln!(out, "{heading}\n{}\n", "=".repeat(heading.chars().count()));
+    let _ = writeln!(out, "{}", when(shared));
+    if let Some(topic) = &shared.topic {
+        let _ = writeln!(out, "Topic: {topic}");
+    }
+    if !shared.agenda.is_empty() {
+        out.push_str("\nAgenda\n------\n");
+        for item in &shared.agenda {
+            let _ = writeln!(
+                out,
+                "[{}] {}",
+                if item.covered { "x" } else { " " },
+                item.title
+            );
+        }
+    }
+    out.push_str("\nNotes\n-----\n");
+    if shared.notes.trim().is_empty() {
+        out.push_str("No notes.\n");
+    } else {
+        let _ = writeln!(out, "{}", shared.notes.trim_end());
+    }
+    out.push_str("\nAction items\n------------\n");
+    if shared.action_items.is_empty() {
+        out.push_str("None.\n");
+    }
+    for item in &shared.action_items {
+        let done = item.status == ActionStatus::Done;
+        let _ = writeln!(
+            out,
+            "[{}] {}",
+            if done { "x" } else { " " },
+            action_line(item)
+        );
+    }
+    if let (Some(next), Some(zone)) = (shared.next_start, &shared.next_time_zone) {
+        let _ = writeln!(out, "\nNext 1:1: {} ({zone})", local_label(next, zone));
+    }
+    out
+}
+
+/// HTML-escapes text for element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The notes' light Markdown (headings, bullets, task boxes, paragraphs) as
+/// HTML; everything else stays text, escaped.
+fn notes_html(notes: &str) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    let mut paragraph: Vec<String> = Vec::new();
+    let flush = |out: &mut String, paragraph: &mut Vec<String>| {
+        if !paragraph.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", paragraph.join("<br>"));
+            paragraph.clear();
+        }
+    };
+    for line in notes.lines() {
+        let trimmed = line.trim();
+        let bullet = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "));
+        if let Some(item) = bullet {
+            flush(&mut out, &mut paragraph);
+            if !in_list {
+                out.push_str("<ul>\n");
+                in_list = true;
+            }
+            let (mark, rest) = if let Some(r) = item
+                .strip_prefix("[x] ")
+                .or_else(|| item.strip_prefix("[X] "))
+            {
+                ("☑ ", r)
+            } else if let Some(r) = item.strip_prefix("[ ] ") {
+                ("☐ ", r)
+            } else {
+                ("", item)
+            };
+            let _ = writeln!(out, "<li>{mark}{}</li>", escape_html(rest));
+            continue;
+        }
+        if in_list {
+            out.push_str("</ul>\n");
+            in_list = false;
+        }
+        if trimmed.is_empty() {
+            flush(&mut out, &mut paragraph);
+        } else if let Some(h) = trimmed.strip_prefix('#') {
+            flush(&mut out, &mut paragraph);
+            let _ = writeln!(
+                out,
+                "<h3>{}</h3>",
+                escape_html(h.trim_start_matches('#').trim())
+            );
+        } else {
+            paragraph.push(escape_html(trimmed));
+        }
+    }
+    if in_list {
+        out.push_str("</ul>\n");
+    }
+    flush(&mut out, &mut paragraph);
+    out
+}
+
+const PRINT_CSS: &str =
+    "body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d2430;\
+max-width:42rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.5rem;margin:0 0 .25rem}\
+h2{font-size:1.1rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #d8dde6;padding-bottom:.2rem}\
+h3{font-size:1rem;margin:1rem 0 .25rem}.when{color:#5a6475;margin:0}ul{padding-left:1.25rem}\
+li{margin:.15rem 0}.done{color:#5a6475}.owner{color:#5a6475}\
+@media print{body{margin:0;max-width:none}a{color:inherit}}";
+
+/// The shared notes as one self-contained, printable HTML page.
+pub fn html(shared: &SharedMeeting) -> String {
+    let heading = escape_html(&title(shared));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{heading}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n<h1>{heading}</h1>"
+    );
+    let _ = writeln!(out, "<p class=\"when\">{}</p>", escape_html(&when(shared)));
+    if let Some(topic) = &shared.topic {
+        let _ = writeln!(out, "<p>Topic: {}</p>", escape_html(topic));
+    }
+    if !shared.agenda.is_empty() {
+        out.push_str("<h2>Agenda</h2>\n<ul>\n");
+        for item in &shared.agenda {
+            let _ = writeln!(
+                out,
+                "<li{}>{} {}</li>",
+                if item.covered { " class=\"done\"" } else { "" },
+                if item.covered { "☑" } else { "☐" },
+                escape_html(&item.title)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<h2>Notes</h2>\n");
+    if shared.notes.trim().is_empty() {
+        out.push_str("<p><em>No notes.</em></p>\n");
+    } else {
+        out.push_str(&notes_html(&shared.notes));
+    }
+    out.push_str("<h2>Action items</h2>\n");
+    if shared.action_items.is_empty() {
+        out.push_str("<p><em>None.</em></p>\n");
+    } else {
+        out.push_str("<ul>\n");
+        for item in &shared.action_items {
+            let done = item.status == ActionStatus::Done;
+            let _ = writeln!(
+                out,
+                "<li{}>{} {}</li>",
+                if done { " class=\"done\"" } else { "" },
+                if done { "☑" } else { "☐" },
+                escape_html(&action_line(item))
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    if let (Some(next), Some(zone)) = (shared.next_start, &shared.next_time_zone) {
+        let _ = writeln!(
+            out,
+            "<h2>Next 1:1</h2>\n<p>{} ({})</p>",
+            escape_html(&local_label(next, zone)),
+            escape_html(zone)
+        );
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// An e-mail draft (RFC 5322, MIME): text and HTML alternatives, and the
+/// invite for the next 1:1 attached as `text/calendar`. `X-Unsent: 1` makes
+/// mail clients open it as a draft to review and send.
+pub fn eml(
+    shared: &SharedMeeting,
+    envelope: &Envelope,
+    invite: Option<(&str, ics::Method)>,
+) -> Result<Vec<u8>> {
+    let subject = format!(
+        "Notes from our 1:1 ({})",
+        local_label(shared.start, &shared.time_zone)
+    );
+    let mut message = MessageBuilder::new()
+        .header("X-Unsent", Raw::new("1"))
+        .message_id(envelope.message_id.clone())
+        .subject(subject)
+        .date(envelope.date.timestamp())
+        .text_body(text(shared))
+        .html_body(html(shared));
+    if let Some(to) = &envelope.to_email {
+        message = message.to((envelope.to_name.clone(), to.clone()));
+    }
+    if let Some(from) = &envelope.from_email {
+        message = message.from((envelope.from_name.clone(), from.clone()));
+    }
+    if let Some((calendar, method)) = invite {
+        message = message.attachment(
+            ContentType::new("text/calendar")
+                .attribute("method", method.as_str())
+                .attribute("charset", "utf-8"),
+            "invite.ics",
+            calendar.to_string(),
+        );
+    }
+    message
+        .write_to_vec()
+        .map_err(|e| Error::io("Cannot build the e-mail draft", e))
+}
+
+fn file_stem(shared: &SharedMeeting) -> String {
+    let date = match crate::records::meetings::validate_time_zone(&shared.time_zone) {
+        Ok(tz) => shared.start.with_timezone(&tz).date_naive(),
+        Err(_) => shared.start.date_naive(),
+    };
+    let name: String = first(&shared.person_name)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    format!("1-1 {name} {date}")
+}
+
+/// The shared notes of a meeting in one format, without logging.
+pub fn render(store: &Store, meeting_id: &str, format: NotesFormat) -> Result<Artefact> {
+    let ctx = context(store, meeting_id)?;
+    let bytes = match format {
+        NotesFormat::Md => shared_notes::markdown(&ctx.shared).into_bytes(),
+        NotesFormat::Html => html(&ctx.shared).into_bytes(),
+        NotesFormat::Txt => text(&ctx.shared).into_bytes(),
+        NotesFormat::Eml => {
+            let invite = match (&ctx.next_meeting_id, &ctx.series_id) {
+                (Some(id), _) => Some(ics::meeting_invite(store, id)?),
+                (None, Some(series)) => Some(ics::series_invite(store, series)?),
+                (None, None) => None,
+            };
+            let invite = match invite {
+                Some(invite) => Some((ics::render(&invite)?, invite.method)),
+                None => None,
+            };
+            let now = store.clock().now();
+            let envelope = Envelope {
+                to_name: ctx.shared.person_name.clone(),
+                to_email: ctx.person_email.clone(),
+                from_name: ctx.shared.manager_name.clone(),
+                from_email: ctx.manager_email.clone(),
+                date: now,
+                message_id: format!("{}.{}@rapport", meeting_id, now.timestamp()),
+            };
+            eml(
+                &ctx.shared,
+                &envelope,
+                invite
+                    .as_ref()
+                    .map(|(text, method)| (text.as_str(), *method)),
+            )?
+        }
+    };
+    Ok(Artefact {
+        file_name: format!("{}.{}", file_stem(&ctx.shared), format.extension()),
+        bytes,
+    })
+}
+
+fn recipient(name: &str, email: Option<&str>) -> String {
+    match email {
+        Some(e) => format!("{name} <{e}>"),
+        None => name.to_string(),
+    }
+}
+
+/// The shared notes of a held 1:1, recorded in the share log.
+pub fn share_notes(store: &mut Store, meeting_id: &str, format: NotesFormat) -> Result<Artefact> {
+    let artefact = render(store, meeting_id, format)?;
+    let ctx = context(store, meeting_id)?;
+    let now = store.clock().now();
+    store.write(|s| {
+        s.share_log().record(
+            &ctx.person_id,
+            Some(meeting_id),
+            ShareKind::Notes,
+            format.log_format(),
+            &recipient(&ctx.shared.person_name, ctx.person_email.as_deref()),
+            now,
+        )
+    })?;
+    Ok(artefact)
+}
+
+/// Markdown and HTML of the shared notes for the clipboard, recorded in the share log.
+pub fn clipboard(store: &mut Store, meeting_id: &str) -> Result<ClipboardContent> {
+    let ctx = context(store, meeting_id)?;
+    let content = ClipboardContent {
+        markdown: shared_notes::markdown(&ctx.shared),
+        html: html(&ctx.shared),
+    };
+    let now = store.clock().now();
+    store.write(|s| {
+        s.share_log().record(
+            &ctx.person_id,
+            Some(meeting_id),
+            ShareKind::Notes,
+            ShareFormat::Clipboard,
+            &recipient(&ctx.shared.person_name, ctx.person_email.as_deref()),
+            now,
+        )
+    })?;
+    Ok(content)
+}
+
+fn log_invite(
+    store: &mut Store,
+    invite: &ics::Invite,
+    person_id: &str,
+    meeting_id: Option<&str>,
+) -> Result<()> {
+    let now = store.clock().now();
+    let who = recipient(
+        &invite.parties.person_name,
+        invite.parties.person_email.as_deref(),
+    );
+    store.write(|s| {
+        s.share_log().record(
+            person_id,
+            meeting_id,
+            ShareKind::Invite,
+            ShareFormat::Ics,
+            &who,
+            now,
+        )
+    })
+}
+
+/// The invite for a 1:1 as an .ics file, recorded in the share log.
+pub fn share_meeting_invite(store: &mut Store, meeting_id: &str) -> Result<Artefact> {
+    let meeting = store.schedule().get_meeting(meeting_id)?;
+    let invite = ics::meeting_invite(store, meeting_id)?;
+    let text = ics::render(&invite)?;
+    log_invite(store, &invite, &meeting.person_id, Some(meeting_id))?;
+    Ok(Artefact {
+        file_name: "invite.ics".into(),
+        bytes: text.into_bytes(),
+    })
+}
+
+/// The invite for a person's 1:1s (their series, else their next 1:1),
+/// recorded in the share log.
+pub fn share_person_invite(store: &mut Store, person_id: &str) -> Result<Artefact> {
+    let invite = ics::person_invite(store, person_id)?;
+    let text = ics::render(&invite)?;
+    let now = store.clock().now();
+    let meeting_id = store
+        .schedule()
+        .current_or_next(person_id, now)?
+        .map(|m| m.id);
+    log_invite(store, &invite, person_id, meeting_id.as_deref())?;
+    Ok(Artefact {
+        file_name: "invite.ics".into(),
+        bytes: text.into_bytes(),
+    })
+}

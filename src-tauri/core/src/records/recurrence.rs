@@ -1,0 +1,231 @@
+//! When the occurrences of a recurring 1:1 fall. Pure date arithmetic: the
+//! dates come from the series' rule in its own time zone, and only then become
+//! UTC instants, so "every Thursday 14:00" stays 14:00 local across
+//! daylight-saving changes.
+
+use crate::records::meetings::{local_to_utc, validate_time_zone, Frequency, Series, Weekday};
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
+
+impl Weekday {
+    pub fn to_chrono(self) -> chrono::Weekday {
+        match self {
+            Weekday::Mon => chrono::Weekday::Mon,
+            Weekday::Tue => chrono::Weekday::Tue,
+            Weekday::Wed => chrono::Weekday::Wed,
+            Weekday::Thu => chrono::Weekday::Thu,
+            Weekday::Fri => chrono::Weekday::Fri,
+            Weekday::Sat => chrono::Weekday::Sat,
+            Weekday::Sun => chrono::Weekday::Sun,
+        }
+    }
+}
+
+/// The first day on or after `from` that falls on `weekday`.
+pub fn first_weekday_on_or_after(from: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let target = weekday.to_chrono().num_days_from_monday() as i64;
+    let current = from.weekday().num_days_from_monday() as i64;
+    from + Duration::days((target - current).rem_euclid(7))
+}
+
+/// The series' occurrence dates from `from` on (inclusive), in local time.
+/// Monthly series keep the ordinal weekday of their first occurrence (the
+/// second Tuesday stays the second Tuesday); a fifth weekday becomes the fourth
+/// so that every month has one.
+pub fn dates_from(
+    frequency: Frequency,
+    weekday: Weekday,
+    starts_on: NaiveDate,
+    from: NaiveDate,
+) -> impl Iterator<Item = NaiveDate> {
+    let anchor = first_weekday_on_or_after(starts_on, weekday);
+    let from = from.max(anchor);
+    let mut next: Option<NaiveDate> = match frequency {
+        Frequency::Weekly | Frequency::Biweekly => {
+            let step = if frequency == Frequency::Weekly {
+                7
+            } else {
+                14
+            };
+            let behind = (from - anchor).num_days();
+            let steps = (behind + step - 1).div_euclid(step);
+            Some(anchor + Duration::days(steps * step))
+        }
+        Frequency::Monthly => {
+            let ordinal = ((anchor.day() - 1) / 7 + 1).min(4) as u8;
+            let mut month = from.with_day(1).unwrap_or(from);
+            let mut found = None;
+            for _ in 0..3 {
+                if let Some(d) = nth_weekday(month, weekday, ordinal) {
+                    if d >= from {
+                        found = Some(d);
+                        break;
+                    }
+                }
+                month = month + Months::new(1);
+            }
+            found
+        }
+    };
+    std::iter::from_fn(move || {
+        let current = next?;
+        next = match frequency {
+            Frequency::Weekly => Some(current + Duration::days(7)),
+            Frequency::Biweekly => Some(current + Duration::days(14)),
+            Frequency::Monthly => {
+                let ordinal = ((anchor.day() - 1) / 7 + 1).min(4) as u8;
+                let month = current.with_day(1).unwrap_or(current) + Months::new(1);
+                nth_weekday(month, weekday, ordinal)
+            }
+        };
+        Some(current)
+    })
+}
+
+fn nth_weekday(month_start: NaiveDate, weekday: Weekday, n: u8) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(
+        month_start.year(),
+        month_start.month(),
+        weekday.to_chrono(),
+        n,
+    )
+}
+
+/// The first occurrence of `series` that starts strictly after `after`, or
+/// None once the series has ended.
+pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let tz = validate_time_zone(&series.time_zone).ok()?;
+    // One day back: the local date of `after` can be behind its UTC date.
+    let from = after.with_timezone(&tz).date_naive() - Duration::days(1);
+    dates_from(series.frequency, series.weekday, series.starts_on, from)
+        .take_while(|date| series.ends_on.is_none_or(|end| *date <= end))
+        .map(|date| local_to_utc(tz, date, series.local_time))
+        .find(|start| *start > after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveTime;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn series(frequency: Frequency, weekday: Weekday, starts_on: &str) -> Series {
+        let at: DateTime<Utc> = "2024-01-01T00:00:00Z".parse().unwrap();
+        Series {
+            id: "s".into(),
+            person_id: "p".into(),
+            frequency,
+            weekday,
+            local_time: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            time_zone: "Europe/Paris".into(),
+            duration_minutes: 30,
+            format: crate::records::meetings::MeetingFormat::InPerson,
+            template_id: None,
+            starts_on: date(starts_on),
+            ends_on: None,
+            sequence: 0,
+            created_at: at,
+            updated_at: at,
+        }
+    }
+
+    #[test]
+    fn weekly_dates_fall_on_the_weekday() {
+        let dates: Vec<_> = dates_from(
+            Frequency::Weekly,
+            Weekday::Thu,
+            date("2024-10-01"),
+            date("2024-10-01"),
+        )
+        .take(3)
+        .collect();
+        assert_eq!(
+            dates,
+            [date("2024-10-03"), date("2024-10-10"), date("2024-10-17")]
+        );
+    }
+
+    #[test]
+    fn biweekly_dates_keep_their_rhythm_from_any_day() {
+        let dates: Vec<_> = dates_from(
+            Frequency::Biweekly,
+            Weekday::Mon,
+            date("2024-09-02"),
+            date("2024-09-10"),
+        )
+        .take(2)
+        .collect();
+        assert_eq!(dates, [date("2024-09-16"), date("2024-09-30")]);
+    }
+
+    #[test]
+    fn monthly_keeps_the_ordinal_weekday() {
+        // 2024-10-08 is the second Tuesday of October.
+        let dates: Vec<_> = dates_from(
+            Frequency::Monthly,
+            Weekday::Tue,
+            date("2024-10-08"),
+            date("2024-10-09"),
+        )
+        .take(3)
+        .collect();
+        assert_eq!(
+            dates,
+            [date("2024-11-12"), date("2024-12-10"), date("2025-01-14")]
+        );
+    }
+
+    #[test]
+    fn weekly_1_1_stays_at_14_local_across_the_autumn_change() {
+        let s = series(Frequency::Weekly, Weekday::Thu, "2024-10-01");
+        let first = next_start_after(&s, "2024-10-20T00:00:00Z".parse().unwrap()).unwrap();
+        let second = next_start_after(&s, first).unwrap();
+        // Summer time (UTC+2) before 27 October, winter time (UTC+1) after.
+        assert_eq!(first.to_rfc3339(), "2024-10-24T12:00:00+00:00");
+        assert_eq!(second.to_rfc3339(), "2024-10-31T13:00:00+00:00");
+        let tz: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
+        for start in [first, second] {
+            assert_eq!(
+                start.with_timezone(&tz).time(),
+                NaiveTime::from_hms_opt(14, 0, 0).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn spring_change_keeps_local_time_too() {
+        let s = series(Frequency::Weekly, Weekday::Thu, "2024-03-01");
+        let first = next_start_after(&s, "2024-03-25T00:00:00Z".parse().unwrap()).unwrap();
+        assert_eq!(first.to_rfc3339(), "2024-03-28T13:00:00+00:00");
+        let before = next_start_after(&s, "2024-03-18T00:00:00Z".parse().unwrap()).unwrap();
+        assert_eq!(before.to_rfc3339(), "2024-03-21T13:00:00+00:00");
+        let after = next_start_after(&s, "2024-04-01T00:00:00Z".parse().unwrap()).unwrap();
+        assert_eq!(after.to_rfc3339(), "2024-04-04T12:00:00+00:00");
+    }
+
+    #[test]
+    fn next_start_is_strictly_after_and_respects_the_end() {
+        let mut s = series(Frequency::Weekly, Weekday::Thu, "2024-10-01");
+        let at: DateTime<Utc> = "2024-10-03T12:00:00Z".parse().unwrap();
+        assert_eq!(
+            next_start_after(&s, at).unwrap().to_rfc3339(),
+            "2024-10-10T12:00:00+00:00"
+        );
+        s.ends_on = Some(date("2024-10-09"));
+        assert_eq!(next_start_after(&s, at), None);
+    }
+
+    #[test]
+    fn first_weekday_wraps_the_week() {
+        assert_eq!(
+            first_weekday_on_or_after(date("2024-10-04"), Weekday::Mon),
+            date("2024-10-07")
+        );
+        assert_eq!(
+            first_weekday_on_or_after(date("2024-10-07"), Weekday::Mon),
+            date("2024-10-07")
+        );
+    }
+}
