@@ -9,6 +9,8 @@ export default defineConfig(({ mode }) => ({
   server: {
     port: 1420,
     strictPort: true,
+    // Tests read fixtures shared with the Rust tests, outside the UI folder.
+    fs: mode === 'test' ? { allow: ['..'] } : {},
   },
   clearScreen: false,
   build: {

@@ -4,6 +4,7 @@
 
 pub mod exchange;
 pub mod ics;
+pub mod markdown;
 pub mod shared_notes;
 pub mod sharing;
 pub mod vault;

@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::formats::ics;
+use crate::formats::markdown;
 use crate::formats::shared_notes::{self, local_label, SharedMeeting};
 use crate::records::actions::ActionStatus;
 use crate::records::meetings::{Meeting, MeetingStatus};
@@ -192,7 +193,7 @@ pub fn text(shared: &SharedMeeting) -> String {
     if shared.notes.trim().is_empty() {
         out.push_str("No notes.\n");
     } else {
-        let _ = writeln!(out, "{}", shared.notes.trim_end());
+        out.push_str(&markdown::to_text(&shared.notes));
     }
     out.push_str("\nAction items\n------------\n");
     if shared.action_items.is_empty() {
@@ -213,150 +214,78 @@ pub fn text(shared: &SharedMeeting) -> String {
     out
 }
 
-/// HTML-escapes text for element content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The notes' light Markdown (headings, bullets, task boxes, paragraphs) as
-/// HTML; everything else stays text, escaped.
-fn notes_html(notes: &str) -> String {
-    let mut out = String::new();
-    let mut in_list = false;
-    let mut paragraph: Vec<String> = Vec::new();
-    let flush = |out: &mut String, paragraph: &mut Vec<String>| {
-        if !paragraph.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", paragraph.join("<br>"));
-            paragraph.clear();
-        }
-    };
-    for line in notes.lines() {
-        let trimmed = line.trim();
-        let bullet = trimmed
-            .strip_prefix("- ")
-            .or_else(|| trimmed.strip_prefix("* "));
-        if let Some(item) = bullet {
-            flush(&mut out, &mut paragraph);
-            if !in_list {
-                out.push_str("<ul>\n");
-                in_list = true;
-            }
-            let (mark, rest) = if let Some(r) = item
-                .strip_prefix("[x] ")
-                .or_else(|| item.strip_prefix("[X] "))
-            {
-                ("☑ ", r)
-            } else if let Some(r) = item.strip_prefix("[ ] ") {
-                ("☐ ", r)
-            } else {
-                ("", item)
-            };
-            let _ = writeln!(out, "<li>{mark}{}</li>", escape_html(rest));
-            continue;
-        }
-        if in_list {
-            out.push_str("</ul>\n");
-            in_list = false;
-        }
-        if trimmed.is_empty() {
-            flush(&mut out, &mut paragraph);
-        } else if let Some(h) = trimmed.strip_prefix('#') {
-            flush(&mut out, &mut paragraph);
-            let _ = writeln!(
-                out,
-                "<h3>{}</h3>",
-                escape_html(h.trim_start_matches('#').trim())
-            );
-        } else {
-            paragraph.push(escape_html(trimmed));
-        }
-    }
-    if in_list {
-        out.push_str("</ul>\n");
-    }
-    flush(&mut out, &mut paragraph);
-    out
-}
-
 const PRINT_CSS: &str =
     "body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d2430;\
 max-width:42rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.5rem;margin:0 0 .25rem}\
 h2{font-size:1.1rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #d8dde6;padding-bottom:.2rem}\
 h3{font-size:1rem;margin:1rem 0 .25rem}.when{color:#5a6475;margin:0}ul{padding-left:1.25rem}\
 li{margin:.15rem 0}.done{color:#5a6475}.owner{color:#5a6475}\
+blockquote{margin:.5rem 0;padding-left:.75rem;border-left:3px solid #d8dde6;color:#5a6475}\
 @media print{body{margin:0;max-width:none}a{color:inherit}}";
+
+fn check_mark(done: bool) -> &'static str {
+    if done {
+        "☑"
+    } else {
+        "☐"
+    }
+}
 
 /// The shared notes as one self-contained, printable HTML page.
 pub fn html(shared: &SharedMeeting) -> String {
-    let heading = escape_html(&title(shared));
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{heading}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n<h1>{heading}</h1>"
-    );
-    let _ = writeln!(out, "<p class=\"when\">{}</p>", escape_html(&when(shared)));
-    if let Some(topic) = &shared.topic {
-        let _ = writeln!(out, "<p>Topic: {}</p>", escape_html(topic));
-    }
-    if !shared.agenda.is_empty() {
-        out.push_str("<h2>Agenda</h2>\n<ul>\n");
-        for item in &shared.agenda {
-            let _ = writeln!(
-                out,
-                "<li{}>{} {}</li>",
-                if item.covered { " class=\"done\"" } else { "" },
-                if item.covered { "☑" } else { "☐" },
-                escape_html(&item.title)
-            );
+    let heading = title(shared);
+    let page = maud::html! {
+        (maud::DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (heading) }
+                style { (maud::PreEscaped(PRINT_CSS)) }
+            }
+            body {
+                h1 { (heading) }
+                p.when { (when(shared)) }
+                @if let Some(topic) = &shared.topic {
+                    p { "Topic: " (topic) }
+                }
+                @if !shared.agenda.is_empty() {
+                    h2 { "Agenda" }
+                    ul {
+                        @for item in &shared.agenda {
+                            li class=[item.covered.then_some("done")] {
+                                (check_mark(item.covered)) " " (item.title)
+                            }
+                        }
+                    }
+                }
+                h2 { "Notes" }
+                @if shared.notes.trim().is_empty() {
+                    p { em { "No notes." } }
+                } @else {
+                    (maud::PreEscaped(markdown::to_html(&shared.notes)))
+                }
+                h2 { "Action items" }
+                @if shared.action_items.is_empty() {
+                    p { em { "None." } }
+                } @else {
+                    ul {
+                        @for item in &shared.action_items {
+                            @let done = item.status == ActionStatus::Done;
+                            li class=[done.then_some("done")] {
+                                (check_mark(done)) " " (action_line(item))
+                            }
+                        }
+                    }
+                }
+                @if let (Some(next), Some(zone)) = (shared.next_start, &shared.next_time_zone) {
+                    h2 { "Next 1:1" }
+                    p { (local_label(next, zone)) " (" (zone) ")" }
+                }
+            }
         }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("<h2>Notes</h2>\n");
-    if shared.notes.trim().is_empty() {
-        out.push_str("<p><em>No notes.</em></p>\n");
-    } else {
-        out.push_str(&notes_html(&shared.notes));
-    }
-    out.push_str("<h2>Action items</h2>\n");
-    if shared.action_items.is_empty() {
-        out.push_str("<p><em>None.</em></p>\n");
-    } else {
-        out.push_str("<ul>\n");
-        for item in &shared.action_items {
-            let done = item.status == ActionStatus::Done;
-            let _ = writeln!(
-                out,
-                "<li{}>{} {}</li>",
-                if done { " class=\"done\"" } else { "" },
-                if done { "☑" } else { "☐" },
-                escape_html(&action_line(item))
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    if let (Some(next), Some(zone)) = (shared.next_start, &shared.next_time_zone) {
-        let _ = writeln!(
-            out,
-            "<h2>Next 1:1</h2>\n<p>{} ({})</p>",
-            escape_html(&local_label(next, zone)),
-            escape_html(zone)
-        );
-    }
-    out.push_str("</body>\n</html>\n");
-    out
+    };
+    page.into_string()
 }
 
 /// An e-mail draft (RFC 5322, MIME): text and HTML alternatives, and the

@@ -363,6 +363,12 @@ pub fn delete(store: &mut crate::Store, id: &str) -> Result<()> {
     store.write(|s| s.actions().delete(id))
 }
 
+impl crate::store::Store {
+    pub fn actions(&self) -> Actions<'_> {
+        Actions { conn: self.conn() }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,11 +400,5 @@ mod tests {
         assert!(!item(ActionStatus::Done, Some("2024-11-01")).is_overdue(today));
         assert!(!item(ActionStatus::Dropped, Some("2024-11-01")).is_overdue(today));
         assert!(!item(ActionStatus::Open, None).is_overdue(today));
-    }
-}
-
-impl crate::store::Store {
-    pub fn actions(&self) -> Actions<'_> {
-        Actions { conn: self.conn() }
     }
 }

@@ -794,6 +794,12 @@ pub fn local_to_utc(tz: chrono_tz::Tz, date: NaiveDate, time: NaiveTime) -> Date
     }
 }
 
+impl crate::store::Store {
+    pub fn schedule(&self) -> Schedule<'_> {
+        Schedule { conn: self.conn() }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -818,11 +824,5 @@ mod tests {
             NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
         );
         assert_eq!(t.to_rfc3339(), "2024-03-31T01:30:00+00:00");
-    }
-}
-
-impl crate::store::Store {
-    pub fn schedule(&self) -> Schedule<'_> {
-        Schedule { conn: self.conn() }
     }
 }
