@@ -55,10 +55,13 @@ const COMMANDS: &[&str] = &[
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
-    tauri_build::try_build(
+    let built = tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("src-tauri/capabilities/**/*")
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
-    )
-    .expect("failed to run tauri-build");
+    );
+    if let Err(err) = built {
+        eprintln!("tauri-build failed: {err:#}");
+        std::process::exit(1);
+    }
 }

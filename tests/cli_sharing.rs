@@ -2,6 +2,8 @@
 //! invites, shared notes, the vault, calendar import and the coming 1:1s;
 //! every refusal exits non-zero with a message and changes nothing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,8 @@
 //! with a demo team, the people in the sidebar, both themes, relaunch, a wrong
 //! and a right passphrase. Screenshots go to target/e2e-screenshots/.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use fantoccini::Locator;

@@ -7,6 +7,8 @@
 //! quit, relaunch and find everything. Screenshots of every screen go to
 //! target/e2e-screenshots/.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use mail_parser::MimeHeaders;

@@ -6,6 +6,8 @@
 //! see it); the tray menu shows the next 1:1, Open brings the window back and
 //! Quit ends the process. Nothing private reaches a notification.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use chrono::{Duration as Minutes, Utc};

@@ -8,6 +8,8 @@
 //!
 //! `make bench` runs this inside a private keyring session.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use rapport_core::flows::demo::{generate, DemoOptions};
 use rapport_core::flows::person_page;

@@ -2,6 +2,8 @@
 //! data directory holds a name, a note or the plaintext SQLite header, whether
 //! the store is open (write-ahead log present) or closed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use chrono::Duration;

@@ -1,6 +1,8 @@
 //! The UI's TypeScript types must match the Rust types. Regenerate with
 //! `make bindings` (RAPPORT_UPDATE_BINDINGS=1).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 use std::path::PathBuf;
 
 #[test]

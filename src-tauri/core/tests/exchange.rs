@@ -1,5 +1,7 @@
 //! JSON export and import: lossless round trip, all-or-nothing import.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use rapport_core::flows::demo::{generate, DemoOptions};

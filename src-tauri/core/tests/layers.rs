@@ -3,6 +3,8 @@
 //! `lib.rs` and `bindings.rs` sit above everything: they name every module.
 //! This test reads the sources and names each import that runs upwards.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 use std::path::{Path, PathBuf};
 
 const LAYERS: &[(&str, u8)] = &[

@@ -1,6 +1,8 @@
 //! The 1:1 loop against a real encrypted store: people, scheduling, prep,
 //! the session and what it leaves behind.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};

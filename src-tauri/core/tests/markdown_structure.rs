@@ -4,6 +4,8 @@
 //! `ui/src/lib/markdown-structure.test.ts` renders it with the window's
 //! renderer. `RAPPORT_UPDATE_FIXTURES=1` rewrites the expected structure.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 use rapport_core::formats::markdown;
 use std::path::PathBuf;
 

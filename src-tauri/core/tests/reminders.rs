@@ -2,6 +2,8 @@
 //! snooze, cancel, reschedule, missed while closed, no repeats after a
 //! restart, daylight saving, and nothing private in what a notification says.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use chrono::NaiveTime;

@@ -3,6 +3,8 @@
 //! the machine is in. One test in its own binary, because it changes the
 //! process's TZ.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use rapport_core::flows::reminders;

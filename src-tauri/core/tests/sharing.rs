@@ -4,6 +4,8 @@
 //! e-mail draft, the share log, the Markdown vault, and that no private word
 //! reaches any of them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};

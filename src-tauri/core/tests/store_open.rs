@@ -1,6 +1,8 @@
 //! Opening, creating and refusing stores: a missing or wrong key and damaged
 //! files give a clear error and leave every byte on disk as it was.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use rapport_core::store::keys::{KdfParams, KeyStore, MemoryKeyStore, PassphraseKeyStore};

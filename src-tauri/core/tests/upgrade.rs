@@ -3,6 +3,8 @@
 //! `RAPPORT_WRITE_FIXTURES=1 cargo test --test upgrade` adds the fixtures of
 //! versions that have none; fixtures are never rewritten.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
 mod support;
 
 use rapport_core::store::keys::{DbKey, KeyParams, MemoryKeyStore};

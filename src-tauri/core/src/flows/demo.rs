@@ -262,9 +262,9 @@ impl Demo<'_> {
 
     fn person(&mut self, index: u32, years: u32) -> Result<()> {
         let i = index as usize;
-        let level = LEVEL_MIX[i % LEVEL_MIX.len()];
-        let first = FIRST_NAMES[i % FIRST_NAMES.len()];
-        let last = LAST_NAMES[(i * 7 + i / FIRST_NAMES.len()) % LAST_NAMES.len()];
+        let level = cycle(LEVEL_MIX, Level::Confirmed, i);
+        let first = cycle(FIRST_NAMES, "Ada", i);
+        let last = cycle(LAST_NAMES, "Okafor", i * 7 + i / FIRST_NAMES.len());
         let name = format!("{first} {last}");
         let email = format!("{}.{}@example.com", ascii_lower(first), ascii_lower(last));
         let roles = ROLES
@@ -307,13 +307,17 @@ impl Demo<'_> {
         self.store.people().insert(&person)?;
         self.summary.people += 1;
 
-        let weekday = [
+        let weekday = cycle(
+            &[
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
             Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ][i % 5];
+            i,
+        );
         let local_time = NaiveTime::from_hms_opt(
             9 + (i as u32 * 2) % 8,
             if i.is_multiple_of(2) { 0 } else { 30 },
@@ -628,6 +632,12 @@ impl Demo<'_> {
         self.summary.highlights += 1;
         Ok(())
     }
+}
+
+/// The `n`-th entry of a list, going round it again and again; the lists
+/// are constants, never empty, so `first` is only the type's formality.
+fn cycle<T: Copy>(list: &[T], first: T, n: usize) -> T {
+    list.get(n % list.len().max(1)).copied().unwrap_or(first)
 }
 
 fn ascii_lower(s: &str) -> String {

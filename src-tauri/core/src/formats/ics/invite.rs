@@ -426,7 +426,7 @@ pub fn meeting_invite(store: &Store, meeting_id: &str) -> Result<Invite> {
             return series_invite(store, series_id);
         }
         let mut invite = series_invite(store, series_id)?;
-        let sequence = invite.events[0].sequence;
+        let sequence = invite.events.first().map_or(0, |e| e.sequence);
         let slot = meeting.original_start.unwrap_or(meeting.scheduled_start);
         invite.method = method_for(&invite.parties, Method::Cancel);
         invite.events = vec![InviteEvent {

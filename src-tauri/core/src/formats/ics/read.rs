@@ -67,9 +67,9 @@ pub(super) fn zone_for(tzid: &str, calendar: &IcalCalendar) -> Result<Tz> {
     if let Ok(tz) = tzid.parse::<Tz>() {
         return Ok(tz);
     }
-    let parts: Vec<&str> = tzid.split('/').collect();
-    for i in 1..parts.len() {
-        if let Ok(tz) = parts[i..].join("/").parse::<Tz>() {
+    // Each tail after a '/', longest first: "/vendor/2019/America/New_York".
+    for (at, _) in tzid.match_indices('/') {
+        if let Some(Ok(tz)) = tzid.get(at + 1..).map(str::parse::<Tz>) {
             return Ok(tz);
         }
     }

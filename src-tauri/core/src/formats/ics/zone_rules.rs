@@ -128,24 +128,27 @@ pub fn vtimezone(tz: Tz, from_year: i32, to_year: i32) -> IcalTimeZone {
         } else {
             IcalTimeZoneTransitionType::STANDARD
         };
+        let (Some(first), Some(last)) = (onsets.first(), onsets.last()) else {
+            continue;
+        };
         let mut component = IcalTimeZoneTransition::new(kind);
         component
             .properties
-            .push(prop("DTSTART", onsets[0].format(LOCAL_FORMAT).to_string()));
+            .push(prop("DTSTART", first.format(LOCAL_FORMAT).to_string()));
         match yearly_rule(&onsets) {
             Some(mut rule) => {
-                let last = onsets[onsets.len() - 1];
                 if last.year() < to_year {
                     // The rule stopped within the years covered.
-                    let until = last - Duration::seconds(from as i64);
+                    let until = *last - Duration::seconds(from as i64);
                     rule.push_str(&format!(";UNTIL={}", until.and_utc().format(UTC_FORMAT)));
                 }
                 component.properties.push(prop("RRULE", rule));
             }
             None if onsets.len() > 1 => component.properties.push(prop(
                 "RDATE",
-                onsets[1..]
+                onsets
                     .iter()
+                    .skip(1)
                     .map(|o| o.format(LOCAL_FORMAT).to_string())
                     .collect::<Vec<_>>()
                     .join(","),
@@ -167,11 +170,15 @@ pub fn vtimezone(tz: Tz, from_year: i32, to_year: i32) -> IcalTimeZone {
 /// "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU" when every onset falls in consecutive
 /// years on the same month, weekday, ordinal (or last) and local time.
 pub(super) fn yearly_rule(onsets: &[NaiveDateTime]) -> Option<String> {
-    if onsets.len() < 2 {
+    let (first, rest) = onsets.split_first()?;
+    if rest.is_empty() {
         return None;
     }
-    let first = onsets[0];
-    let consecutive = onsets.windows(2).all(|w| w[1].year() == w[0].year() + 1);
+    let first = *first;
+    let consecutive = onsets
+        .iter()
+        .zip(rest)
+        .all(|(a, b)| b.year() == a.year() + 1);
     let same = onsets.iter().all(|o| {
         o.month() == first.month() && o.weekday() == first.weekday() && o.time() == first.time()
     });

@@ -61,7 +61,8 @@ impl DbKey {
         hasher.update(store_id.as_bytes());
         hasher.update([0u8]);
         hasher.update(self.0);
-        hex::encode(&hasher.finalize()[..16])
+        let digest = hasher.finalize();
+        hex::encode(digest.get(..16).unwrap_or_default())
     }
 }
 
