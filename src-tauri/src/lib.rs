@@ -1,6 +1,7 @@
 //! The desktop shell: window, plugins and state. Logic lives in `rapport-core`.
 
 mod commands;
+mod logging;
 mod notifications;
 mod reminders;
 mod state;
@@ -87,6 +88,8 @@ pub fn run_app(global: &AppArgs) -> i32 {
         );
         return 1;
     }
+    let _log = logging::start();
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "Rapport started");
     let paths = StorePaths::resolve(global.data_dir.as_deref());
     let minimized = global.minimized;
     let result = tauri::Builder::default()
@@ -109,7 +112,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
             let tray_ok = match tray::install(app.handle()) {
                 Ok(()) => true,
                 Err(err) => {
-                    eprintln!("rapport: no system tray icon: {err}");
+                    tracing::warn!("no system tray icon: {err}");
                     false
                 }
             };
@@ -191,7 +194,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
     match result {
         Ok(()) => 0,
         Err(err) => {
-            eprintln!("rapport: the app could not start: {err}");
+            tracing::error!("the app could not start: {err}");
             1
         }
     }

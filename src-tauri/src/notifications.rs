@@ -52,7 +52,7 @@ pub fn show_reminder(
                 true
             }
             Err(err) => {
-                eprintln!("rapport: could not show a reminder: {err}");
+                tracing::warn!("could not show a reminder: {err}");
                 false
             }
         }

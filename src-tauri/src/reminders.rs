@@ -31,7 +31,7 @@ pub fn spawn(app: AppHandle) {
             std::thread::sleep(TICK);
         });
     if let Err(err) = spawned {
-        eprintln!("rapport: reminders are off, the reminder loop could not start: {err}");
+        tracing::error!("reminders are off: the reminder loop could not start: {err}");
     }
 }
 
@@ -50,13 +50,13 @@ fn tick(app: &AppHandle) {
             ReminderChoice::Snooze => {
                 let state = handle.state::<AppState>();
                 if let Err(err) = state.with_store(|s| reminders::snooze(s, &meeting_id)) {
-                    eprintln!("rapport: could not snooze the reminder: {}", err.message);
+                    tracing::warn!(code = err.code.as_str(), "could not snooze a reminder");
                 }
             }
             ReminderChoice::Dismissed => {}
         });
         if let Err(err) = state.with_store(|s| reminders::mark_shown(s, &reminder)) {
-            eprintln!("rapport: could not record a reminder: {}", err.message);
+            tracing::warn!(code = err.code.as_str(), "could not record a reminder");
         }
     }
     if let Ok(label) = state.with_store(|s| reminders::next_label(s, s.clock().now())) {

@@ -52,10 +52,14 @@ impl AppState {
                 .flatten();
             match access::open_unattended(&self.paths, supplied, self.clock.clone()) {
                 Some(Ok(store)) => {
+                    tracing::info!(backend = ?store.header().key.backend(), "store opened");
                     *slot = Some(store);
                     self.set_problem(None);
                 }
-                Some(Err(err)) => self.set_problem(Some(err)),
+                Some(Err(err)) => {
+                    tracing::warn!(code = err.code.as_str(), "the store did not open");
+                    self.set_problem(Some(err));
+                }
                 None => {}
             }
         }
@@ -74,6 +78,7 @@ impl AppState {
 
     pub fn install(&self, store: Store) -> AppStatus {
         let status = access::open_status(&self.paths, &store, self.keyring_available());
+        tracing::info!(backend = ?store.header().key.backend(), "store opened");
         *self.store() = Some(store);
         self.set_problem(None);
         status

@@ -205,6 +205,7 @@ fn doctor(global: &GlobalArgs, paths: &StorePaths, json: bool) -> Result<i32> {
     } else {
         let yes_no = |b: bool| if b { "yes" } else { "no" };
         println!("Data directory:        {}", report.data_dir);
+        println!("Log directory:         {}", report.log_dir);
         println!(
             "Store:                 {}",
             if report.store_present {

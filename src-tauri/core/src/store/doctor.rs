@@ -10,6 +10,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Serialize)]
 pub struct DoctorReport {
     pub data_dir: String,
+    /// Where the window writes its log.
+    pub log_dir: String,
     pub store_present: bool,
     pub key_backend: Option<KeyBackend>,
     pub schema_version: Option<u32>,
@@ -39,6 +41,7 @@ pub fn diagnose(
 ) -> DoctorReport {
     let mut report = DoctorReport {
         data_dir: paths.dir.display().to_string(),
+        log_dir: super::log_dir().display().to_string(),
         store_present: false,
         key_backend: None,
         schema_version: None,

@@ -12,7 +12,7 @@ mod paths;
 pub mod schema;
 
 pub use header::StoreHeader;
-pub use paths::{StorePaths, DATA_DIR_ENV};
+pub use paths::{log_dir, StorePaths, DATA_DIR_ENV, LOG_DIR_ENV};
 
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};

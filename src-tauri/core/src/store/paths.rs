@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
+pub const LOG_DIR_ENV: &str = "RAPPORT_LOG_DIR";
 const DB_FILE: &str = "rapport.db";
 const HEADER_FILE: &str = "rapport.header.json";
 
@@ -44,5 +45,28 @@ impl StorePaths {
         let mut shm = name;
         shm.push("-shm");
         [PathBuf::from(wal), PathBuf::from(shm)]
+    }
+}
+
+/// Where the window writes its log: `RAPPORT_LOG_DIR`, else the platform's
+/// place for logs (`~/.local/state/rapport` on Linux, `~/Library/Logs/Rapport`
+/// on macOS, the local app data folder on Windows). The log holds what the app
+/// did and why it failed, never a note, a name or a key.
+pub fn log_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os(LOG_DIR_ENV).filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    if cfg!(target_os = "macos") {
+        if let Some(home) = dirs::home_dir() {
+            return home.join("Library/Logs/Rapport");
+        }
+    }
+    let base = dirs::state_dir()
+        .or_else(dirs::data_local_dir)
+        .unwrap_or_else(|| PathBuf::from("."));
+    if cfg!(windows) {
+        base.join("Rapport").join("logs")
+    } else {
+        base.join("rapport")
     }
 }
