@@ -131,12 +131,9 @@ pub fn import_ics(
         .map_err(|e| Error::io(&format!("Cannot read {}", file.display()), e))?;
     let mut store = open(global, paths)?;
     let person = lookup::person(&store, person)?;
-    let imported = series_import::import_series(
-        &mut store,
-        &person.id,
-        &text,
-        rapport_core::clock::local_zone(),
-    )?;
+    // A file that names no zone means the manager's own.
+    let zone = store.clock().zone().tz();
+    let imported = series_import::import_series(&mut store, &person.id, &text, zone)?;
     let s = &imported.series;
     println!(
         "Set up {}'s recurring 1:1 from \"{}\": {} on {} at {} ({}), {} min.",

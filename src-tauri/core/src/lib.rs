@@ -11,7 +11,9 @@ pub mod formats;
 pub mod ids;
 pub mod records;
 pub mod store;
+pub mod zone;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorCode, Result};
 pub use store::{Store, StorePaths};
+pub use zone::Zone;

@@ -11,6 +11,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("error", 0),
     ("ids", 0),
     ("clock", 0),
+    ("zone", 0),
     ("text_enum", 0),
     ("store", 1),
     ("records", 2),
@@ -89,7 +90,8 @@ fn upward_imports(src: &Path) -> Vec<String> {
         for (line, name) in crate_references(&text) {
             // Re-exports at the crate root (`crate::Error`, `crate::Store`) are base or store.
             let target = match name.as_str() {
-                "Error" | "ErrorCode" | "Result" | "Clock" | "FixedClock" | "SystemClock" => 0,
+                "Error" | "ErrorCode" | "Result" | "Clock" | "FixedClock" | "SystemClock"
+                | "Zone" => 0,
                 "Store" | "StorePaths" => 1,
                 other => match layer_of(other) {
                     Some(l) => l,

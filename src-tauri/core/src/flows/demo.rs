@@ -15,6 +15,7 @@ use crate::records::people::{Cadence, Level, Person};
 use crate::records::settings::Settings;
 use crate::records::templates::{self, AgendaTemplate, TemplateItem};
 use crate::store::Store;
+use crate::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use rand::seq::IndexedRandom;
 use rand::{Rng, RngCore, SeedableRng};
@@ -47,7 +48,8 @@ pub struct DemoSummary {
     pub highlights: u32,
 }
 
-const ZONE: &str = "Europe/Paris";
+/// The demo team meets in Paris time.
+const ZONE: Zone = Zone::from_tz(chrono_tz::Europe::Paris);
 
 const FIRST_NAMES: &[&str] = &[
     "Amara", "Bastien", "Chloé", "Dmitri", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
@@ -344,7 +346,7 @@ impl Demo<'_> {
             },
             weekday,
             local_time,
-            time_zone: ZONE.into(),
+            time_zone: ZONE,
             duration_minutes: duration,
             format: if i % 4 == 3 {
                 MeetingFormat::Video
@@ -360,7 +362,7 @@ impl Demo<'_> {
         };
         self.store.schedule().insert_series(&series)?;
 
-        let tz: chrono_tz::Tz = ZONE.parse().map_err(|_| Error::invalid("bad demo zone"))?;
+        let tz = ZONE.tz();
         let mut day = first_day;
         let mut count = 0u32;
         loop {
@@ -482,7 +484,7 @@ impl Demo<'_> {
             scheduled_start: start,
             original_start: None,
             planned_minutes: series.duration_minutes,
-            time_zone: series.time_zone.clone(),
+            time_zone: series.time_zone,
             format: series.format,
             status,
             started_at,

@@ -2,7 +2,6 @@
 //! action items (mine and theirs), wins and concerns, and the meeting history
 //! with each meeting's notes.
 
-use crate::clock::local_today;
 use crate::error::Result;
 use crate::records::actions::{ActionItemView, Owner};
 use crate::records::highlights::Highlight;
@@ -45,7 +44,7 @@ pub fn person_page(
     history_limit: Option<u32>,
 ) -> Result<PersonPage> {
     let now = store.clock().now();
-    let today = local_today(now);
+    let today = store.clock().day_of(now);
     let person = store.people().get(person_id)?;
     let schedule = store.schedule();
     let past = [MeetingStatus::Completed, MeetingStatus::Cancelled];

@@ -1,16 +1,15 @@
 //! The prepare screen: everything a manager reads in the two minutes before a
 //! 1:1, gathered from the person's meetings, action items and highlights.
 
-use crate::clock::local_today;
 use crate::error::{Error, Result};
 use crate::flows::talking_points::{self, TalkingPoint};
 use crate::records::actions::ActionItemView;
 use crate::records::highlights::{Highlight, HighlightKind};
-use crate::records::meetings::{validate_time_zone, Meeting, MeetingStatus, NotesPatch};
+use crate::records::meetings::{Meeting, MeetingStatus, NotesPatch};
 use crate::records::people::{Cadence, Person};
 use crate::records::templates;
 use crate::store::Store;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::Duration;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -38,24 +37,18 @@ pub struct Prep {
 }
 
 /// The manager's local calendar date at `now`.
-fn local_date(at: DateTime<Utc>, zone: &str) -> NaiveDate {
-    match validate_time_zone(zone) {
-        Ok(tz) => at.with_timezone(&tz).date_naive(),
-        Err(_) => at.date_naive(),
-    }
-}
-
 pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
     let now = store.clock().now();
-    let today = local_today(now);
+    let today = store.clock().day_of(now);
     let person = store.people().get(person_id)?;
     let schedule = store.schedule();
     let meeting = schedule.current_or_next(person_id, now)?;
     let last = schedule.last_completed(person_id)?;
     let (completed_count, average) = schedule.completed_stats(person_id)?;
-    let last_date = last
-        .as_ref()
-        .map(|m| local_date(m.started_at.unwrap_or(m.scheduled_start), &m.time_zone));
+    let last_date = last.as_ref().map(|m| {
+        m.time_zone
+            .day_of(m.started_at.unwrap_or(m.scheduled_start))
+    });
     let days_since_last = last_date.map(|d| (today - d).num_days());
 
     let closed_since = last
@@ -97,7 +90,7 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
         highlights: &all_highlights,
         next_date: meeting
             .as_ref()
-            .map(|m| local_date(m.scheduled_start, &m.time_zone)),
+            .map(|m| m.time_zone.day_of(m.scheduled_start)),
         last_career_talk,
         known_since,
         career_every_days: career_talk_every_days,

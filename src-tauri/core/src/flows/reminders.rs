@@ -76,7 +76,7 @@ fn title(name: &str, minutes_to_start: i64) -> String {
 /// What a notification may say: counts, action item titles and shareable
 /// wins; never private notes, prep notes or private highlights.
 fn body(store: &Store, person_id: &str, now: DateTime<Utc>) -> Result<String> {
-    let today = crate::clock::local_today(now);
+    let today = store.clock().day_of(now);
     let items = store.actions().carried_for(person_id, None)?;
     let open: Vec<_> = items.iter().filter(|i| i.status.is_open()).collect();
     let overdue = open.iter().filter(|i| i.is_overdue(today)).count();
@@ -163,7 +163,7 @@ pub fn due(store: &Store, now: DateTime<Utc>) -> Result<Vec<DueReminder>> {
             person_id: person.id,
             person_name: person.name,
             meeting_start: meeting.scheduled_start,
-            time_zone: meeting.time_zone.clone(),
+            time_zone: meeting.time_zone.to_string(),
             minutes_to_start,
         });
     }

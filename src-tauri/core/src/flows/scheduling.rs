@@ -8,13 +8,14 @@
 use crate::error::{Error, Result};
 use crate::ids::new_id;
 use crate::records::meetings::{
-    validate_minutes, validate_time_zone, Frequency, LocalSlot, Meeting, MeetingKind,
-    MeetingStatus, OneOffInput, Series, SeriesInput, Weekday, OPEN_GRACE_HOURS,
+    local_to_utc, validate_minutes, Frequency, LocalSlot, Meeting, MeetingKind, MeetingStatus,
+    OneOffInput, Series, SeriesInput, Weekday, OPEN_GRACE_HOURS,
 };
 use crate::records::people::Cadence;
 use crate::records::recurrence::next_start_after;
 use crate::records::templates;
 use crate::store::Store;
+use crate::zone::Zone;
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -66,18 +67,18 @@ fn template_for(store: &Store, person_id: &str, chosen: Option<String>) -> Resul
 }
 
 /// Where and how a new meeting takes place.
-struct Slot<'a> {
+struct Slot {
     kind: MeetingKind,
     start: DateTime<Utc>,
     minutes: u32,
-    time_zone: &'a str,
+    time_zone: Zone,
     format: crate::records::meetings::MeetingFormat,
 }
 
 fn new_meeting(
     person_id: &str,
     series_id: Option<String>,
-    slot: Slot<'_>,
+    slot: Slot,
     template_id: String,
     now: DateTime<Utc>,
 ) -> Meeting {
@@ -97,7 +98,7 @@ fn new_meeting(
         scheduled_start: start,
         original_start: None,
         planned_minutes: minutes,
-        time_zone: time_zone.to_string(),
+        time_zone,
         format,
         status: MeetingStatus::Scheduled,
         started_at: None,
@@ -113,9 +114,11 @@ fn new_meeting(
     }
 }
 
-fn validate_series(input: &SeriesInput) -> Result<()> {
-    validate_time_zone(&input.time_zone)?;
-    validate_minutes(input.duration_minutes, "A 1:1")
+/// The series' zone, parsed; the input is refused when a part of it is wrong.
+fn validate_series(input: &SeriesInput) -> Result<Zone> {
+    let zone = Zone::parse(&input.time_zone)?;
+    validate_minutes(input.duration_minutes, "A 1:1")?;
+    Ok(zone)
 }
 
 /// Sets up a recurring 1:1 and puts its first occurrence from now on the calendar.
@@ -124,7 +127,7 @@ pub fn create_series(
     person_id: &str,
     input: SeriesInput,
 ) -> Result<(Series, Option<Meeting>)> {
-    validate_series(&input)?;
+    let zone = validate_series(&input)?;
     let now = store.clock().now();
     store.write(|s| {
         let person = s.people().get(person_id)?;
@@ -135,7 +138,7 @@ pub fn create_series(
             frequency: input.frequency,
             weekday: input.weekday,
             local_time: input.local_time,
-            time_zone: input.time_zone.clone(),
+            time_zone: zone,
             duration_minutes: input.duration_minutes,
             format: input.format,
             template_id: input.template_id.clone(),
@@ -172,7 +175,7 @@ pub fn ensure_next(store: &Store, series: &Series, now: DateTime<Utc>) -> Result
             kind: MeetingKind::Regular,
             start,
             minutes: series.duration_minutes,
-            time_zone: &series.time_zone,
+            time_zone: series.time_zone,
             format: series.format,
         },
         template,
@@ -185,7 +188,7 @@ pub fn ensure_next(store: &Store, series: &Series, now: DateTime<Utc>) -> Result
 /// Changes the rule of a whole series. Occurrences that still follow the old
 /// rule move to the new one; ones moved one by one stay where they are.
 pub fn update_series(store: &mut Store, series_id: &str, input: SeriesInput) -> Result<Series> {
-    validate_series(&input)?;
+    let zone = validate_series(&input)?;
     let now = store.clock().now();
     store.write(|s| {
         check_template(s, &input.template_id)?;
@@ -193,7 +196,7 @@ pub fn update_series(store: &mut Store, series_id: &str, input: SeriesInput) -> 
         series.frequency = input.frequency;
         series.weekday = input.weekday;
         series.local_time = input.local_time;
-        series.time_zone = input.time_zone.clone();
+        series.time_zone = zone;
         series.duration_minutes = input.duration_minutes;
         series.format = input.format;
         series.template_id = input.template_id.clone();
@@ -208,7 +211,7 @@ pub fn update_series(store: &mut Store, series_id: &str, input: SeriesInput) -> 
                 Some(start) => {
                     meeting.scheduled_start = start;
                     meeting.planned_minutes = series.duration_minutes;
-                    meeting.time_zone = series.time_zone.clone();
+                    meeting.time_zone = series.time_zone;
                     meeting.format = series.format;
                     meeting.updated_at = now;
                     s.schedule().update_meeting_row(&meeting)?;
@@ -235,7 +238,7 @@ pub fn end_series(
         series.sequence += 1;
         series.updated_at = now;
         s.schedule().update_series_row(&series)?;
-        let tz = validate_time_zone(&series.time_zone)?;
+        let tz = series.time_zone.tz();
         for meeting in s.schedule().unmoved_scheduled_of_series(series_id, now)? {
             if meeting.scheduled_start.with_timezone(&tz).date_naive() > last_day {
                 cancel_row(s, meeting, "The recurring 1:1 ended.", now)?;
@@ -261,7 +264,7 @@ pub fn reschedule_meeting(store: &mut Store, meeting_id: &str, slot: LocalSlot) 
             meeting.original_start = Some(meeting.scheduled_start);
         }
         meeting.scheduled_start = start;
-        meeting.time_zone = slot.time_zone.clone();
+        meeting.time_zone = slot.zone()?;
         meeting.updated_at = now;
         s.schedule().update_meeting_row(&meeting)?;
         Ok(meeting)
@@ -305,12 +308,8 @@ pub fn cancel_meeting(store: &mut Store, meeting_id: &str, reason: &str) -> Resu
 /// Schedules a 1:1 outside the regular rhythm.
 pub fn schedule_one_off(store: &mut Store, person_id: &str, input: OneOffInput) -> Result<Meeting> {
     validate_minutes(input.planned_minutes, "A 1:1")?;
-    let start = LocalSlot {
-        date: input.date,
-        time: input.time,
-        time_zone: input.time_zone.clone(),
-    }
-    .to_utc()?;
+    let zone = Zone::parse(&input.time_zone)?;
+    let start = local_to_utc(zone.tz(), input.date, input.time);
     let topic = input
         .topic
         .as_deref()
@@ -337,7 +336,7 @@ pub fn schedule_one_off(store: &mut Store, person_id: &str, input: OneOffInput) 
                 kind: input.kind,
                 start,
                 minutes: input.planned_minutes,
-                time_zone: &input.time_zone,
+                time_zone: zone,
                 format: input.format,
             },
             template,
@@ -366,7 +365,7 @@ pub fn propose_next(store: &Store, meeting: &Meeting) -> Result<NextProposal> {
         };
         return Ok(NextProposal {
             start: upcoming.scheduled_start,
-            time_zone: upcoming.time_zone.clone(),
+            time_zone: upcoming.time_zone.to_string(),
             frequency,
             existing_meeting_id: Some(upcoming.id),
         });
@@ -393,7 +392,7 @@ pub fn propose_next(store: &Store, meeting: &Meeting) -> Result<NextProposal> {
         .ok_or_else(|| Error::invalid("The recurring 1:1 has ended; pick a time."))?;
     Ok(NextProposal {
         start,
-        time_zone: series.time_zone,
+        time_zone: series.time_zone.to_string(),
         frequency: series.frequency,
         existing_meeting_id: None,
     })
@@ -402,15 +401,16 @@ pub fn propose_next(store: &Store, meeting: &Meeting) -> Result<NextProposal> {
 /// A (not yet stored) series by the person's cadence at the meeting's local
 /// weekday and time.
 fn series_by_cadence(cadence: &Cadence, meeting: &Meeting, now: DateTime<Utc>) -> Result<Series> {
-    let tz = validate_time_zone(&meeting.time_zone)?;
-    let local = meeting.scheduled_start.with_timezone(&tz);
+    let local = meeting
+        .scheduled_start
+        .with_timezone(&meeting.time_zone.tz());
     Ok(Series {
         id: new_id(),
         person_id: meeting.person_id.clone(),
         frequency: frequency_of(*cadence),
         weekday: Weekday::from_chrono(local.weekday()),
         local_time: local.time(),
-        time_zone: meeting.time_zone.clone(),
+        time_zone: meeting.time_zone,
         duration_minutes: meeting.planned_minutes,
         format: meeting.format,
         template_id: None,
@@ -445,7 +445,7 @@ pub(crate) fn schedule_next_in(
                     kind: MeetingKind::Regular,
                     start,
                     minutes: meeting.planned_minutes,
-                    time_zone: &slot.time_zone,
+                    time_zone: slot.zone()?,
                     format: meeting.format,
                 },
                 template,
@@ -487,7 +487,7 @@ pub(crate) fn schedule_next_in(
                     kind: MeetingKind::Regular,
                     start: proposal.start,
                     minutes: series.duration_minutes,
-                    time_zone: &series.time_zone,
+                    time_zone: series.time_zone,
                     format: series.format,
                 },
                 template,

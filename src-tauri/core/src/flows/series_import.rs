@@ -36,7 +36,7 @@ pub fn import_series(
         default_zone,
     )?;
     let now = store.clock().now();
-    let today = crate::clock::local_today(now);
+    let today = store.clock().day_of(now);
     if let Some(end) = found.ends_on.filter(|end| *end < today) {
         return Err(Error::invalid(format!(
             "The recurring 1:1 \"{}\" in this file ended on {end}. Nothing was imported.",
@@ -60,7 +60,7 @@ pub fn import_series(
             frequency: found.frequency,
             weekday: found.weekday,
             local_time: found.local_time,
-            time_zone: found.time_zone.clone(),
+            time_zone: found.time_zone,
             duration_minutes: found.duration_minutes,
             format: if found.video {
                 MeetingFormat::Video

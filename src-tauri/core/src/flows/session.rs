@@ -2,7 +2,6 @@
 //! restart), notes saved as they are typed, the agenda and its check-offs,
 //! action items added inline, and ending it with a summary and the next 1:1.
 
-use crate::clock::local_today;
 use crate::error::{Error, Result};
 use crate::flows::scheduling::{self, NextPlan, NextProposal};
 use crate::formats::shared_notes::{self, SharedMeeting};
@@ -90,7 +89,7 @@ fn elapsed(meeting: &Meeting, now: DateTime<Utc>) -> i64 {
 
 pub fn view(store: &Store, meeting_id: &str) -> Result<SessionView> {
     let now = store.clock().now();
-    let today = local_today(now);
+    let today = store.clock().day_of(now);
     let meeting = store.schedule().get_meeting(meeting_id)?;
     let person = summary_of(store, &meeting.person_id)?;
     let mut items = store
@@ -178,7 +177,7 @@ pub fn start_now(store: &mut Store, person_id: &str) -> Result<SessionView> {
         Some(meeting) => meeting.id,
         None => {
             let person = store.people().get(person_id)?;
-            let tz = crate::clock::local_zone();
+            let tz = store.clock().zone().tz();
             let local = now.with_timezone(&tz);
             let meeting = scheduling::schedule_one_off(
                 store,
@@ -296,12 +295,12 @@ pub fn add_action_item(
         }
         s.actions().create(person_id, input, now)
     })?;
-    Ok(ActionItemView::new(item, local_today(now)))
+    Ok(ActionItemView::new(item, store.clock().day_of(now)))
 }
 
 fn summary(store: &Store, meeting: Meeting) -> Result<EndSummary> {
     let now = store.clock().now();
-    let today = local_today(now);
+    let today = store.clock().day_of(now);
     let person = summary_of(store, &meeting.person_id)?;
     let items = store.actions().of_meeting(&meeting.id)?;
     let settings = store.settings().get()?;

@@ -1,7 +1,6 @@
 //! The Today screen: the 1:1s coming up, what is overdue across the team, and
 //! who has gone longer than their cadence without a 1:1.
 
-use crate::clock::local_today;
 use crate::error::Result;
 use crate::records::actions::ActionItemView;
 use crate::records::meetings::{MeetingKind, MeetingStatus, OPEN_GRACE_HOURS};
@@ -60,7 +59,7 @@ pub struct Today {
 
 pub fn today(store: &Store) -> Result<Today> {
     let now = store.clock().now();
-    let day = local_today(now);
+    let day = store.clock().day_of(now);
     let people = store.people().active()?;
     let names: HashMap<&str, &str> = people
         .iter()
@@ -81,7 +80,7 @@ pub fn today(store: &Store) -> Result<Today> {
                 meeting_id: m.id,
                 person_id: m.person_id,
                 scheduled_start: m.scheduled_start,
-                time_zone: m.time_zone,
+                time_zone: m.time_zone.to_string(),
                 planned_minutes: m.planned_minutes,
                 status: m.status,
                 kind: m.kind,

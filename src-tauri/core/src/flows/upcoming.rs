@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::flows::reminders::{self, ReminderTime};
-use crate::records::meetings::{validate_time_zone, MeetingStatus};
+use crate::records::meetings::MeetingStatus;
 use crate::store::Store;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -35,10 +35,10 @@ pub fn upcoming(store: &Store, days: u32) -> Result<Vec<UpcomingEntry>> {
         .upcoming(now, now + Duration::days(days as i64))?
     {
         let person = store.people().get(&meeting.person_id)?;
-        let start_local = match validate_time_zone(&meeting.time_zone) {
-            Ok(tz) => meeting.scheduled_start.with_timezone(&tz).to_rfc3339(),
-            Err(_) => meeting.scheduled_start.to_rfc3339(),
-        };
+        let start_local = meeting
+            .scheduled_start
+            .with_timezone(&meeting.time_zone.tz())
+            .to_rfc3339();
         out.push(UpcomingEntry {
             reminders: reminders::reminder_times(store, &meeting)?,
             meeting_id: meeting.id,
@@ -47,7 +47,7 @@ pub fn upcoming(store: &Store, days: u32) -> Result<Vec<UpcomingEntry>> {
             status: meeting.status,
             start_utc: meeting.scheduled_start,
             start_local,
-            time_zone: meeting.time_zone,
+            time_zone: meeting.time_zone.to_string(),
             planned_minutes: meeting.planned_minutes,
         });
     }

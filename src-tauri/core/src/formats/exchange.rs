@@ -7,7 +7,7 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::records::actions::ActionItem;
 use crate::records::highlights::Highlight;
-use crate::records::meetings::{validate_time_zone, Meeting, Series};
+use crate::records::meetings::{Meeting, Series};
 use crate::records::people::Person;
 use crate::records::settings::Settings;
 use crate::records::templates::{self, AgendaTemplate};
@@ -159,8 +159,6 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
         unique(format!("series[{i}].id"), &s.id)?;
         known_person(format!("series[{i}].person_id"), &s.person_id)?;
         known_template(format!("series[{i}].template_id"), &s.template_id)?;
-        validate_time_zone(&s.time_zone)
-            .map_err(|e| invalid(format!("series[{i}].time_zone"), e.message))?;
         if s.duration_minutes == 0 {
             return Err(invalid(
                 format!("series[{i}].duration_minutes"),
@@ -182,8 +180,6 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
                 ));
             }
         }
-        validate_time_zone(&m.time_zone)
-            .map_err(|e| invalid(format!("meetings[{i}].time_zone"), e.message))?;
         if m.planned_minutes == 0 {
             return Err(invalid(
                 format!("meetings[{i}].planned_minutes"),

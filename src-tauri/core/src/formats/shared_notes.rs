@@ -3,7 +3,8 @@
 //! highlights cannot reach a shared artefact, even by mistake.
 
 use crate::records::actions::{ActionItem, ActionStatus, Owner};
-use crate::records::meetings::{validate_time_zone, Meeting};
+use crate::records::meetings::Meeting;
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::fmt::Write;
@@ -30,7 +31,8 @@ pub struct SharedMeeting {
     pub person_name: String,
     pub manager_name: String,
     pub start: DateTime<Utc>,
-    pub time_zone: String,
+    #[ts(type = "string")]
+    pub time_zone: Zone,
     #[ts(type = "number | null")]
     pub duration_minutes: Option<i64>,
     pub topic: Option<String>,
@@ -38,7 +40,8 @@ pub struct SharedMeeting {
     pub notes: String,
     pub action_items: Vec<SharedAction>,
     pub next_start: Option<DateTime<Utc>>,
-    pub next_time_zone: Option<String>,
+    #[ts(type = "string | null")]
+    pub next_time_zone: Option<Zone>,
 }
 
 impl SharedMeeting {
@@ -63,7 +66,7 @@ impl SharedMeeting {
             person_name: person_name.to_string(),
             manager_name: manager.clone(),
             start: meeting.started_at.unwrap_or(meeting.scheduled_start),
-            time_zone: meeting.time_zone.clone(),
+            time_zone: meeting.time_zone,
             duration_minutes,
             topic: meeting.topic.clone(),
             agenda: meeting
@@ -89,20 +92,16 @@ impl SharedMeeting {
                 })
                 .collect(),
             next_start: next.map(|n| n.scheduled_start),
-            next_time_zone: next.map(|n| n.time_zone.clone()),
+            next_time_zone: next.map(|n| n.time_zone),
         }
     }
 }
 
 /// "Thu 24 Oct 2024, 14:00" in the meeting's zone.
-pub fn local_label(at: DateTime<Utc>, zone: &str) -> String {
-    match validate_time_zone(zone) {
-        Ok(tz) => at
-            .with_timezone(&tz)
-            .format("%a %-d %b %Y, %H:%M")
-            .to_string(),
-        Err(_) => at.format("%a %-d %b %Y, %H:%M UTC").to_string(),
-    }
+pub fn local_label(at: DateTime<Utc>, zone: &Zone) -> String {
+    at.with_timezone(&zone.tz())
+        .format("%a %-d %b %Y, %H:%M")
+        .to_string()
 }
 
 fn status_label(status: ActionStatus) -> &'static str {

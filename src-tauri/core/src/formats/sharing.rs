@@ -328,10 +328,7 @@ pub fn eml(
 }
 
 fn file_stem(shared: &SharedMeeting) -> String {
-    let date = match crate::records::meetings::validate_time_zone(&shared.time_zone) {
-        Ok(tz) => shared.start.with_timezone(&tz).date_naive(),
-        Err(_) => shared.start.date_naive(),
-    };
+    let date = shared.time_zone.day_of(shared.start);
     let name: String = first(&shared.person_name)
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == '-')

@@ -12,9 +12,10 @@ use crate::error::Result;
 use crate::formats::shared_notes::{self, local_label, SharedMeeting};
 use crate::records::actions::{ActionItem, ActionStatus, Owner};
 use crate::records::highlights::HighlightKind;
-use crate::records::meetings::{validate_time_zone, Meeting, MeetingStatus};
+use crate::records::meetings::{Meeting, MeetingStatus};
 use crate::records::people::{Cadence, Person};
 use crate::store::Store;
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -195,7 +196,7 @@ pub fn render_meeting(shared: &SharedMeeting, status: MeetingStatus, doc_link: &
     let mut out = String::new();
     let _ = writeln!(out, "---");
     let _ = writeln!(out, "person: {}", yaml_string(&shared.person_name));
-    let _ = writeln!(out, "date: {}", local_date(shared.start, &shared.time_zone));
+    let _ = writeln!(out, "date: {}", shared.time_zone.day_of(shared.start));
     let _ = writeln!(out, "status: {}", status.as_str());
     if let Some(m) = shared.duration_minutes {
         let _ = writeln!(out, "duration_minutes: {m}");
@@ -212,13 +213,6 @@ pub fn render_meeting(shared: &SharedMeeting, status: MeetingStatus, doc_link: &
     }
     out.push_str(&shared_notes::markdown(shared));
     out
-}
-
-fn local_date(at: DateTime<Utc>, zone: &str) -> NaiveDate {
-    match validate_time_zone(zone) {
-        Ok(tz) => at.with_timezone(&tz).date_naive(),
-        Err(_) => at.date_naive(),
-    }
 }
 
 /// A file or folder name that every platform accepts.
@@ -239,12 +233,12 @@ fn safe_name(name: &str, fallback: &str) -> String {
     }
 }
 
-fn doc_action(item: &ActionItem, zone: &str) -> DocAction {
+fn doc_action(item: &ActionItem, zone: Zone) -> DocAction {
     DocAction {
         title: item.title.clone(),
         due_on: item.due_on,
         status: item.status,
-        changed_on: local_date(item.updated_at, zone),
+        changed_on: zone.day_of(item.updated_at),
     }
 }
 
@@ -269,8 +263,7 @@ fn history_summary(meeting: &Meeting) -> String {
 pub fn build(store: &Store, shared_only: bool) -> Result<Vec<VaultFile>> {
     let now = store.clock().now();
     let settings = store.settings().get()?;
-    let local_zone = crate::clock::local_zone();
-    let zone_name = local_zone.name().to_string();
+    let zone = store.clock().zone();
     let mut meetings_by_person: HashMap<String, Vec<Meeting>> = HashMap::new();
     for m in store.schedule().list_meetings()? {
         meetings_by_person
@@ -315,7 +308,7 @@ pub fn build(store: &Store, shared_only: bool) -> Result<Vec<VaultFile>> {
             &meetings,
             &actions,
             &highlights,
-            &zone_name,
+            zone,
             now,
             shared_only,
         )?);
@@ -332,7 +325,7 @@ fn person_files(
     meetings: &[Meeting],
     actions: &[ActionItem],
     highlights: &[crate::records::highlights::Highlight],
-    zone: &str,
+    zone: Zone,
     now: DateTime<Utc>,
     shared_only: bool,
 ) -> Result<Vec<VaultFile>> {
@@ -355,7 +348,7 @@ fn person_files(
     let mut history = Vec::new();
     let mut names_used: HashMap<String, u32> = HashMap::new();
     for meeting in held.iter().rev() {
-        let date = local_date(meeting.scheduled_start, &meeting.time_zone);
+        let date = meeting.time_zone.day_of(meeting.scheduled_start);
         let base = format!("{date} {}", safe_name(&person.name, &person.id));
         let count = names_used.entry(base.clone()).or_insert(0);
         *count += 1;
@@ -397,7 +390,7 @@ fn person_files(
     let started = person.start_date.or_else(|| {
         held.iter()
             .filter(|m| m.status == MeetingStatus::Completed)
-            .map(|m| local_date(m.scheduled_start, &m.time_zone))
+            .map(|m| m.time_zone.day_of(m.scheduled_start))
             .min()
     });
     let mut topics: Vec<(NaiveDate, String)> = held
@@ -405,7 +398,7 @@ fn person_files(
         .filter_map(|m| {
             m.topic
                 .clone()
-                .map(|t| (local_date(m.scheduled_start, &m.time_zone), t))
+                .map(|t| (m.time_zone.day_of(m.scheduled_start), t))
         })
         .collect();
     topics.sort_by_key(|t| std::cmp::Reverse(t.0));

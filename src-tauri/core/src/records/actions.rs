@@ -356,7 +356,7 @@ pub fn set_status(
 ) -> Result<ActionItemView> {
     let now = store.clock().now();
     let item = store.write(|s| s.actions().set_status(id, status, now))?;
-    Ok(ActionItemView::new(item, crate::clock::local_today(now)))
+    Ok(ActionItemView::new(item, store.clock().day_of(now)))
 }
 
 pub fn delete(store: &mut crate::Store, id: &str) -> Result<()> {

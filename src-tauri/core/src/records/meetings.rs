@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::text_enum::text_enum;
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{params, Connection, Row};
 use serde::{Deserialize, Serialize};
@@ -59,7 +60,8 @@ pub struct Series {
     pub weekday: Weekday,
     #[ts(type = "string")]
     pub local_time: NaiveTime,
-    pub time_zone: String,
+    #[ts(type = "string")]
+    pub time_zone: Zone,
     pub duration_minutes: u32,
     pub format: MeetingFormat,
     pub template_id: Option<String>,
@@ -94,7 +96,8 @@ pub struct Meeting {
     /// For a moved occurrence of a series: when it was meant to be.
     pub original_start: Option<DateTime<Utc>>,
     pub planned_minutes: u32,
-    pub time_zone: String,
+    #[ts(type = "string")]
+    pub time_zone: Zone,
     pub format: MeetingFormat,
     pub status: MeetingStatus,
     pub started_at: Option<DateTime<Utc>>,
@@ -124,7 +127,6 @@ const MEETING_COLUMNS: &str =
 
 impl Schedule<'_> {
     pub fn insert_series(&self, series: &Series) -> Result<()> {
-        validate_time_zone(&series.time_zone)?;
         self.conn
             .prepare_cached(&format!(
                 "INSERT INTO series ({SERIES_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
@@ -158,7 +160,6 @@ impl Schedule<'_> {
 
     /// Stores a meeting with its agenda.
     pub fn insert_meeting(&self, meeting: &Meeting) -> Result<()> {
-        validate_time_zone(&meeting.time_zone)?;
         self.conn
             .prepare_cached(&format!(
                 "INSERT INTO meeting ({MEETING_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
@@ -277,12 +278,12 @@ pub struct LocalSlot {
 }
 
 impl LocalSlot {
+    pub fn zone(&self) -> Result<Zone> {
+        Zone::parse(&self.time_zone)
+    }
+
     pub fn to_utc(&self) -> Result<DateTime<Utc>> {
-        Ok(local_to_utc(
-            validate_time_zone(&self.time_zone)?,
-            self.date,
-            self.time,
-        ))
+        Ok(local_to_utc(self.zone()?.tz(), self.date, self.time))
     }
 }
 
@@ -343,7 +344,6 @@ impl Schedule<'_> {
     }
 
     pub fn update_series_row(&self, series: &Series) -> Result<()> {
-        validate_time_zone(&series.time_zone)?;
         let changed = self.conn.prepare_cached(
             "UPDATE series SET frequency = ?2, weekday = ?3, local_time = ?4, time_zone = ?5, duration_minutes = ?6,
              format = ?7, template_id = ?8, starts_on = ?9, ends_on = ?10, sequence = ?11, updated_at = ?12 WHERE id = ?1",
@@ -623,7 +623,6 @@ impl Schedule<'_> {
 
     /// Writes the meeting's own columns (not its agenda) back.
     pub fn update_meeting_row(&self, meeting: &Meeting) -> Result<()> {
-        validate_time_zone(&meeting.time_zone)?;
         let changed = self
             .conn
             .prepare_cached(
@@ -764,14 +763,6 @@ fn meeting_from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
         private_prep_notes: row.get(17)?,
         created_at: row.get(18)?,
         updated_at: row.get(19)?,
-    })
-}
-
-pub fn validate_time_zone(name: &str) -> Result<chrono_tz::Tz> {
-    name.parse::<chrono_tz::Tz>().map_err(|_| {
-        Error::invalid(format!(
-            "\"{name}\" is not a known time zone (expected e.g. Europe/Paris)."
-        ))
     })
 }
 

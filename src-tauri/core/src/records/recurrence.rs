@@ -3,7 +3,7 @@
 //! UTC instants, so "every Thursday 14:00" stays 14:00 local across
 //! daylight-saving changes.
 
-use crate::records::meetings::{local_to_utc, validate_time_zone, Frequency, Series, Weekday};
+use crate::records::meetings::{local_to_utc, Frequency, Series, Weekday};
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
 impl Weekday {
@@ -93,7 +93,7 @@ fn nth_weekday(month_start: NaiveDate, weekday: Weekday, n: u8) -> Option<NaiveD
 /// The first occurrence of `series` that starts strictly after `after`, or
 /// None once the series has ended.
 pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let tz = validate_time_zone(&series.time_zone).ok()?;
+    let tz = series.time_zone.tz();
     // One day back: the local date of `after` can be behind its UTC date.
     let from = after.with_timezone(&tz).date_naive() - Duration::days(1);
     dates_from(series.frequency, series.weekday, series.starts_on, from)
@@ -119,7 +119,7 @@ mod tests {
             frequency,
             weekday,
             local_time: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
-            time_zone: "Europe/Paris".into(),
+            time_zone: crate::zone::Zone::from_tz(chrono_tz::Europe::Paris),
             duration_minutes: 30,
             format: crate::records::meetings::MeetingFormat::InPerson,
             template_id: None,

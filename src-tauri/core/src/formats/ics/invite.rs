@@ -10,11 +10,11 @@ use super::text::{
 use super::zone_rules::vtimezone;
 use crate::error::{Error, Result};
 use crate::records::meetings::{
-    local_to_utc, validate_time_zone, Frequency, Meeting, MeetingFormat, MeetingStatus, Series,
-    Weekday,
+    local_to_utc, Frequency, Meeting, MeetingFormat, MeetingStatus, Series, Weekday,
 };
 use crate::records::recurrence::dates_from;
 use crate::store::Store;
+use crate::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use ical::generator::{Emitter, IcalCalendar, IcalEvent, Property};
@@ -69,7 +69,7 @@ pub struct InviteEvent {
     pub sequence: u32,
     pub start: DateTime<Utc>,
     pub minutes: u32,
-    pub time_zone: String,
+    pub time_zone: Zone,
     pub rule: Option<Rule>,
     /// For an occurrence of a series: the slot it replaces.
     pub recurrence_id: Option<DateTime<Utc>>,
@@ -248,7 +248,7 @@ pub fn render(invite: &Invite) -> Result<String> {
     let mut zones: Vec<Tz> = Vec::new();
     let mut years = (i32::MAX, i32::MIN);
     for event in &invite.events {
-        let tz = validate_time_zone(&event.time_zone)?;
+        let tz = event.time_zone.tz();
         if !zones.contains(&tz) {
             zones.push(tz);
         }
@@ -270,7 +270,7 @@ pub fn render(invite: &Invite) -> Result<String> {
         calendar.timezones.push(vtimezone(tz, years.0 - 1, to_year));
     }
     for event in &invite.events {
-        let tz = validate_time_zone(&event.time_zone)?;
+        let tz = event.time_zone.tz();
         calendar.events.push(event_component(invite, event, tz));
     }
     Ok(fold(&calendar.generate().replace("\r\n ", "")))
@@ -331,7 +331,7 @@ pub(super) fn first_start(series: &Series, tz: Tz) -> Option<DateTime<Utc>> {
 /// series and every moved or cancelled occurrence.
 pub fn series_invite(store: &Store, series_id: &str) -> Result<Invite> {
     let series = store.schedule().get_series(series_id)?;
-    let tz = validate_time_zone(&series.time_zone)?;
+    let tz = series.time_zone.tz();
     let parties = parties(store, &series.person_id)?;
     let meetings = store.schedule().meetings_of_series(series_id)?;
     let start = first_start(&series, tz).ok_or_else(|| {
@@ -371,7 +371,7 @@ pub fn series_invite(store: &Store, series_id: &str) -> Result<Invite> {
         sequence,
         start,
         minutes: series.duration_minutes,
-        time_zone: series.time_zone.clone(),
+        time_zone: series.time_zone,
         rule: Some(Rule {
             frequency: series.frequency,
             weekday: series.weekday,
@@ -396,7 +396,7 @@ pub fn series_invite(store: &Store, series_id: &str) -> Result<Invite> {
             sequence,
             start: m.scheduled_start,
             minutes: m.planned_minutes,
-            time_zone: series.time_zone.clone(),
+            time_zone: series.time_zone,
             rule: None,
             recurrence_id: m.original_start,
             exdates: Vec::new(),
@@ -434,7 +434,7 @@ pub fn meeting_invite(store: &Store, meeting_id: &str) -> Result<Invite> {
             sequence,
             start: slot,
             minutes: meeting.planned_minutes,
-            time_zone: meeting.time_zone.clone(),
+            time_zone: meeting.time_zone,
             rule: None,
             recurrence_id: Some(slot),
             exdates: Vec::new(),
@@ -468,7 +468,7 @@ pub fn meeting_invite(store: &Store, meeting_id: &str) -> Result<Invite> {
             sequence,
             start: meeting.scheduled_start,
             minutes: meeting.planned_minutes,
-            time_zone: meeting.time_zone.clone(),
+            time_zone: meeting.time_zone,
             rule: None,
             recurrence_id: None,
             exdates: Vec::new(),
@@ -486,7 +486,7 @@ pub fn meeting_invite(store: &Store, meeting_id: &str) -> Result<Invite> {
 pub fn person_invite(store: &Store, person_id: &str) -> Result<Invite> {
     let person = store.people().get(person_id)?;
     let now = store.clock().now();
-    let today = crate::clock::local_today(now);
+    let today = store.clock().day_of(now);
     if let Some(series) = store
         .schedule()
         .active_series_for(person_id, today)?

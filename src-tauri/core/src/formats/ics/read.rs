@@ -7,6 +7,7 @@ use super::windows_zones::WINDOWS_ZONES;
 use crate::error::{Error, Result};
 use crate::records::meetings::{local_to_utc, Frequency, Weekday};
 use crate::records::recurrence::dates_from;
+use crate::zone::Zone;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
 use ical::generator::{IcalCalendar, IcalEvent, Property};
@@ -18,7 +19,7 @@ pub struct FoundSeries {
     pub frequency: Frequency,
     pub weekday: Weekday,
     pub local_time: NaiveTime,
-    pub time_zone: String,
+    pub time_zone: Zone,
     pub duration_minutes: u32,
     pub starts_on: NaiveDate,
     pub ends_on: Option<NaiveDate>,
@@ -375,7 +376,7 @@ pub fn find_series(
                 frequency: parsed.frequency,
                 weekday,
                 local_time: start.time(),
-                time_zone: tz.name().to_string(),
+                time_zone: Zone::from(tz),
                 duration_minutes: minutes as u32,
                 starts_on: start.date(),
                 ends_on,
