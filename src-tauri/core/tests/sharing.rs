@@ -285,9 +285,7 @@ fn a_series_invite_has_every_field_and_parses_back() {
     assert_eq!(ev.alarms.len(), 1);
     assert_eq!(value(&ev.alarms[0].properties, "TRIGGER"), "-PT15M");
     assert_eq!(value(&ev.alarms[0].properties, "ACTION"), "DISPLAY");
-    w.store
-        .reminders()
-        .set_offsets(Some(&ada), Some(&[1440, 10]))
+    rapport_core::flows::reminders::set_offsets(&mut w.store, Some(&ada), Some(vec![1440, 10]))
         .unwrap();
     let cal = parse_ics(&ics::render(&ics::person_invite(&w.store, &ada).unwrap()).unwrap());
     let triggers: Vec<&str> = master(&cal)

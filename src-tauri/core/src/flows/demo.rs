@@ -14,7 +14,7 @@ use crate::records::meetings::{
 use crate::records::people::{Cadence, Level, Person};
 use crate::records::settings::Settings;
 use crate::records::templates::{self, AgendaTemplate, TemplateItem};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use crate::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use rand::seq::IndexedRandom;
@@ -181,7 +181,7 @@ const CANCEL_REASONS: &[&str] = &[
 struct Demo<'a> {
     rng: ChaCha8Rng,
     now: DateTime<Utc>,
-    store: &'a Store,
+    store: &'a Tx<'a>,
     summary: DemoSummary,
 }
 

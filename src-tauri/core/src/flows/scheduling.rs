@@ -14,7 +14,7 @@ use crate::records::meetings::{
 use crate::records::people::Cadence;
 use crate::records::recurrence::next_start_after;
 use crate::records::templates;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use crate::zone::Zone;
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
@@ -156,7 +156,7 @@ pub fn create_series(
 
 /// Makes sure the series has its next occurrence on the calendar; returns it
 /// when one was created.
-pub fn ensure_next(store: &Store, series: &Series, now: DateTime<Utc>) -> Result<Option<Meeting>> {
+pub fn ensure_next(store: &Tx<'_>, series: &Series, now: DateTime<Utc>) -> Result<Option<Meeting>> {
     let schedule = store.schedule();
     if schedule.series_has_open_meeting(&series.id, now)? {
         return Ok(None);
@@ -271,7 +271,12 @@ pub fn reschedule_meeting(store: &mut Store, meeting_id: &str, slot: LocalSlot) 
     })
 }
 
-fn cancel_row(store: &Store, mut meeting: Meeting, reason: &str, now: DateTime<Utc>) -> Result<()> {
+fn cancel_row(
+    store: &Tx<'_>,
+    mut meeting: Meeting,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     meeting.status = MeetingStatus::Cancelled;
     meeting.cancel_reason = Some(reason.to_string());
     meeting.updated_at = now;
@@ -425,7 +430,7 @@ fn series_by_cadence(cadence: &Cadence, meeting: &Meeting, now: DateTime<Utc>) -
 /// Puts the next 1:1 after `meeting` on the calendar as planned. Runs inside
 /// the caller's transaction.
 pub(crate) fn schedule_next_in(
-    store: &Store,
+    store: &Tx<'_>,
     meeting: &Meeting,
     plan: &NextPlan,
 ) -> Result<Option<Meeting>> {

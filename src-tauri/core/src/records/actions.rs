@@ -3,10 +3,12 @@
 //! "Overdue" is computed from the due date, never stored.
 
 use crate::error::{Error, Result};
+use crate::store::{Reading, Writing};
 use crate::text_enum::text_enum;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 use ts_rs::TS;
 
 text_enum! {
@@ -61,44 +63,12 @@ impl ActionItem {
     }
 }
 
-pub struct Actions<'a> {
+pub struct Actions<'a, A = Reading> {
     pub(crate) conn: &'a Connection,
+    pub(crate) access: PhantomData<A>,
 }
 
-impl Actions<'_> {
-    pub fn insert(&self, item: &ActionItem) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO action_item (id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                item.id,
-                item.person_id,
-                item.meeting_id,
-                item.title,
-                item.owner,
-                item.due_on,
-                item.status,
-                item.created_at,
-                item.updated_at,
-            ])?;
-        let mut event = self.conn.prepare_cached(
-            "INSERT INTO action_item_event (action_item_id, position, status, due_on, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for (position, change) in item.history.iter().enumerate() {
-            event.execute(params![
-                item.id,
-                position as i64,
-                change.status,
-                change.due_on,
-                change.changed_at
-            ])?;
-        }
-        Ok(())
-    }
-
+impl<A> Actions<'_, A> {
     pub fn list(&self) -> Result<Vec<ActionItem>> {
         let mut history: std::collections::HashMap<String, Vec<StatusChange>> = Default::default();
         {
@@ -125,72 +95,7 @@ impl Actions<'_> {
         }
         Ok(items)
     }
-}
 
-/// A new action item, as typed during a session or on the person page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct ActionInput {
-    pub title: String,
-    pub owner: Owner,
-    pub due_on: Option<NaiveDate>,
-    pub meeting_id: Option<String>,
-}
-
-/// An action item with what the app computes about it today.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ActionItemView {
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub item: ActionItem,
-    pub overdue: bool,
-    /// Days past the due date, when overdue.
-    #[ts(type = "number | null")]
-    pub days_overdue: Option<i64>,
-}
-
-impl ActionItemView {
-    pub fn new(item: ActionItem, today: NaiveDate) -> Self {
-        let overdue = item.is_overdue(today);
-        let days_overdue = item
-            .due_on
-            .filter(|_| overdue)
-            .map(|due| (today - due).num_days());
-        ActionItemView {
-            item,
-            overdue,
-            days_overdue,
-        }
-    }
-}
-
-const ITEM_COLUMNS: &str =
-    "id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at";
-
-fn item_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ActionItem> {
-    Ok(ActionItem {
-        id: row.get(0)?,
-        person_id: row.get(1)?,
-        meeting_id: row.get(2)?,
-        title: row.get(3)?,
-        owner: row.get(4)?,
-        due_on: row.get(5)?,
-        status: row.get(6)?,
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
-        history: Vec::new(),
-    })
-}
-
-fn clean_title(title: &str) -> Result<String> {
-    let title = title.trim();
-    if title.is_empty() {
-        return Err(Error::invalid("An action item needs a title."));
-    }
-    Ok(title.to_string())
-}
-
-impl Actions<'_> {
     pub fn get(&self, id: &str) -> Result<ActionItem> {
         let mut item = self
             .conn
@@ -222,6 +127,81 @@ impl Actions<'_> {
                 })
             })?;
             item.history = rows.collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(())
+    }
+
+    /// A person's open items, plus the ones closed since `closed_since` (so a
+    /// completion shows at the next 1:1), oldest first.
+    pub fn carried_for(
+        &self,
+        person_id: &str,
+        closed_since: Option<DateTime<Utc>>,
+    ) -> Result<Vec<ActionItem>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM action_item WHERE person_id = ?1
+               AND (status IN ('open', 'partial', 'escalated') OR (?2 IS NOT NULL AND updated_at >= ?2))
+             ORDER BY created_at, id"
+        ))?;
+        let rows = stmt.query_map(params![person_id, closed_since], item_from_row)?;
+        let mut items: Vec<ActionItem> = rows.collect::<rusqlite::Result<_>>()?;
+        self.attach_history(&mut items)?;
+        Ok(items)
+    }
+
+    /// Items created in one meeting.
+    pub fn of_meeting(&self, meeting_id: &str) -> Result<Vec<ActionItem>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM action_item WHERE meeting_id = ?1 ORDER BY created_at, id"
+        ))?;
+        let rows = stmt.query_map([meeting_id], item_from_row)?;
+        let mut items: Vec<ActionItem> = rows.collect::<rusqlite::Result<_>>()?;
+        self.attach_history(&mut items)?;
+        Ok(items)
+    }
+
+    /// Open items across the team that were due before `today`, most overdue first.
+    pub fn overdue(&self, today: NaiveDate) -> Result<Vec<ActionItem>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM action_item
+             WHERE status IN ('open', 'partial', 'escalated') AND due_on IS NOT NULL AND due_on < ?1
+             ORDER BY due_on, id"
+        ))?;
+        let rows = stmt.query_map([today], item_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Actions<'_, Writing> {
+    pub fn insert(&self, item: &ActionItem) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO action_item (id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                item.id,
+                item.person_id,
+                item.meeting_id,
+                item.title,
+                item.owner,
+                item.due_on,
+                item.status,
+                item.created_at,
+                item.updated_at,
+            ])?;
+        let mut event = self.conn.prepare_cached(
+            "INSERT INTO action_item_event (action_item_id, position, status, due_on, changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (position, change) in item.history.iter().enumerate() {
+            event.execute(params![
+                item.id,
+                position as i64,
+                change.status,
+                change.due_on,
+                change.changed_at
+            ])?;
         }
         Ok(())
     }
@@ -306,46 +286,68 @@ impl Actions<'_> {
             ])?;
         Ok(())
     }
+}
+/// A new action item, as typed during a session or on the person page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ActionInput {
+    pub title: String,
+    pub owner: Owner,
+    pub due_on: Option<NaiveDate>,
+    pub meeting_id: Option<String>,
+}
 
-    /// A person's open items, plus the ones closed since `closed_since` (so a
-    /// completion shows at the next 1:1), oldest first.
-    pub fn carried_for(
-        &self,
-        person_id: &str,
-        closed_since: Option<DateTime<Utc>>,
-    ) -> Result<Vec<ActionItem>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {ITEM_COLUMNS} FROM action_item WHERE person_id = ?1
-               AND (status IN ('open', 'partial', 'escalated') OR (?2 IS NOT NULL AND updated_at >= ?2))
-             ORDER BY created_at, id"
-        ))?;
-        let rows = stmt.query_map(params![person_id, closed_since], item_from_row)?;
-        let mut items: Vec<ActionItem> = rows.collect::<rusqlite::Result<_>>()?;
-        self.attach_history(&mut items)?;
-        Ok(items)
-    }
+/// An action item with what the app computes about it today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ActionItemView {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub item: ActionItem,
+    pub overdue: bool,
+    /// Days past the due date, when overdue.
+    #[ts(type = "number | null")]
+    pub days_overdue: Option<i64>,
+}
 
-    /// Items created in one meeting.
-    pub fn of_meeting(&self, meeting_id: &str) -> Result<Vec<ActionItem>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {ITEM_COLUMNS} FROM action_item WHERE meeting_id = ?1 ORDER BY created_at, id"
-        ))?;
-        let rows = stmt.query_map([meeting_id], item_from_row)?;
-        let mut items: Vec<ActionItem> = rows.collect::<rusqlite::Result<_>>()?;
-        self.attach_history(&mut items)?;
-        Ok(items)
+impl ActionItemView {
+    pub fn new(item: ActionItem, today: NaiveDate) -> Self {
+        let overdue = item.is_overdue(today);
+        let days_overdue = item
+            .due_on
+            .filter(|_| overdue)
+            .map(|due| (today - due).num_days());
+        ActionItemView {
+            item,
+            overdue,
+            days_overdue,
+        }
     }
+}
 
-    /// Open items across the team that were due before `today`, most overdue first.
-    pub fn overdue(&self, today: NaiveDate) -> Result<Vec<ActionItem>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {ITEM_COLUMNS} FROM action_item
-             WHERE status IN ('open', 'partial', 'escalated') AND due_on IS NOT NULL AND due_on < ?1
-             ORDER BY due_on, id"
-        ))?;
-        let rows = stmt.query_map([today], item_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+const ITEM_COLUMNS: &str =
+    "id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at";
+
+fn item_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ActionItem> {
+    Ok(ActionItem {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        meeting_id: row.get(2)?,
+        title: row.get(3)?,
+        owner: row.get(4)?,
+        due_on: row.get(5)?,
+        status: row.get(6)?,
+        created_at: row.get(7)?,
+        updated_at: row.get(8)?,
+        history: Vec::new(),
+    })
+}
+
+fn clean_title(title: &str) -> Result<String> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(Error::invalid("An action item needs a title."));
     }
+    Ok(title.to_string())
 }
 
 /// Marks progress on an item (the manager can mark an IC's item done too).
@@ -365,7 +367,19 @@ pub fn delete(store: &mut crate::Store, id: &str) -> Result<()> {
 
 impl crate::store::Store {
     pub fn actions(&self) -> Actions<'_> {
-        Actions { conn: self.conn() }
+        Actions {
+            conn: self.conn(),
+            access: PhantomData,
+        }
+    }
+}
+
+impl crate::store::Tx<'_> {
+    pub fn actions(&self) -> Actions<'_, Writing> {
+        Actions {
+            conn: self.conn(),
+            access: PhantomData,
+        }
     }
 }
 

@@ -2,10 +2,12 @@
 //! either shareable (`text`) or manager-only (`private_text`), never both.
 
 use crate::error::{Error, Result};
+use crate::store::{Reading, Writing};
 use crate::text_enum::text_enum;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 use ts_rs::TS;
 
 text_enum! {
@@ -31,11 +33,53 @@ pub struct Highlight {
     pub created_at: DateTime<Utc>,
 }
 
-pub struct Highlights<'a> {
+pub struct Highlights<'a, A = Reading> {
     pub(crate) conn: &'a Connection,
+    pub(crate) access: PhantomData<A>,
 }
 
-impl Highlights<'_> {
+impl<A> Highlights<'_, A> {
+    pub fn list(&self) -> Result<Vec<Highlight>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at
+             FROM highlight ORDER BY occurred_on, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(Highlight {
+                id: row.get(0)?,
+                person_id: row.get(1)?,
+                meeting_id: row.get(2)?,
+                kind: row.get(3)?,
+                occurred_on: row.get(4)?,
+                text: row.get(5)?,
+                private_text: row.get(6)?,
+                created_at: row.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A person's highlights from `since` on (all when None), newest first.
+    pub fn of_person(
+        &self,
+        person_id: &str,
+        since: Option<NaiveDate>,
+        limit: Option<u32>,
+    ) -> Result<Vec<Highlight>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at
+             FROM highlight WHERE person_id = ?1 AND (?2 IS NULL OR occurred_on >= ?2)
+             ORDER BY occurred_on DESC, id DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(
+            params![person_id, since, limit.map(i64::from).unwrap_or(-1)],
+            highlight_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Highlights<'_, Writing> {
     pub fn insert(&self, highlight: &Highlight) -> Result<()> {
         if highlight.text.is_some() == highlight.private_text.is_some() {
             return Err(Error::invalid(
@@ -60,53 +104,6 @@ impl Highlights<'_> {
         Ok(())
     }
 
-    pub fn list(&self) -> Result<Vec<Highlight>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at
-             FROM highlight ORDER BY occurred_on, id",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(Highlight {
-                id: row.get(0)?,
-                person_id: row.get(1)?,
-                meeting_id: row.get(2)?,
-                kind: row.get(3)?,
-                occurred_on: row.get(4)?,
-                text: row.get(5)?,
-                private_text: row.get(6)?,
-                created_at: row.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-}
-
-/// A win, concern or accomplishment as the manager logs it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct HighlightInput {
-    pub kind: HighlightKind,
-    pub occurred_on: NaiveDate,
-    pub text: String,
-    /// Manager-only: kept out of everything shared.
-    pub private: bool,
-    pub meeting_id: Option<String>,
-}
-
-fn highlight_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Highlight> {
-    Ok(Highlight {
-        id: row.get(0)?,
-        person_id: row.get(1)?,
-        meeting_id: row.get(2)?,
-        kind: row.get(3)?,
-        occurred_on: row.get(4)?,
-        text: row.get(5)?,
-        private_text: row.get(6)?,
-        created_at: row.get(7)?,
-    })
-}
-
-impl Highlights<'_> {
     pub fn create(
         &self,
         person_id: &str,
@@ -141,25 +138,6 @@ impl Highlights<'_> {
         Ok(highlight)
     }
 
-    /// A person's highlights from `since` on (all when None), newest first.
-    pub fn of_person(
-        &self,
-        person_id: &str,
-        since: Option<NaiveDate>,
-        limit: Option<u32>,
-    ) -> Result<Vec<Highlight>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at
-             FROM highlight WHERE person_id = ?1 AND (?2 IS NULL OR occurred_on >= ?2)
-             ORDER BY occurred_on DESC, id DESC LIMIT ?3",
-        )?;
-        let rows = stmt.query_map(
-            params![person_id, since, limit.map(i64::from).unwrap_or(-1)],
-            highlight_from_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     pub fn delete(&self, id: &str) -> Result<()> {
         let removed = self
             .conn
@@ -170,6 +148,30 @@ impl Highlights<'_> {
         }
         Ok(())
     }
+}
+/// A win, concern or accomplishment as the manager logs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct HighlightInput {
+    pub kind: HighlightKind,
+    pub occurred_on: NaiveDate,
+    pub text: String,
+    /// Manager-only: kept out of everything shared.
+    pub private: bool,
+    pub meeting_id: Option<String>,
+}
+
+fn highlight_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Highlight> {
+    Ok(Highlight {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        meeting_id: row.get(2)?,
+        kind: row.get(3)?,
+        occurred_on: row.get(4)?,
+        text: row.get(5)?,
+        private_text: row.get(6)?,
+        created_at: row.get(7)?,
+    })
 }
 
 /// Logs a win, concern or accomplishment about a person.
@@ -187,6 +189,18 @@ pub fn delete(store: &mut crate::Store, id: &str) -> Result<()> {
 
 impl crate::store::Store {
     pub fn highlights(&self) -> Highlights<'_> {
-        Highlights { conn: self.conn() }
+        Highlights {
+            conn: self.conn(),
+            access: PhantomData,
+        }
+    }
+}
+
+impl crate::store::Tx<'_> {
+    pub fn highlights(&self) -> Highlights<'_, Writing> {
+        Highlights {
+            conn: self.conn(),
+            access: PhantomData,
+        }
     }
 }

@@ -5,11 +5,13 @@
 //! wall-clock time so "Thursday 14:00" stays 14:00 across daylight-saving changes.
 
 use crate::error::{Error, Result};
+use crate::store::{Reading, Writing};
 use crate::text_enum::text_enum;
 use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{params, Connection, Row};
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 use ts_rs::TS;
 
 text_enum! {
@@ -112,8 +114,9 @@ pub struct Meeting {
     pub updated_at: DateTime<Utc>,
 }
 
-pub struct Schedule<'a> {
+pub struct Schedule<'a, A = Reading> {
     pub(crate) conn: &'a Connection,
+    pub(crate) access: PhantomData<A>,
 }
 
 const SERIES_COLUMNS: &str =
@@ -125,84 +128,13 @@ const MEETING_COLUMNS: &str =
      planned_minutes, time_zone, format, status, started_at, ended_at, cancel_reason, template_id, \
      shared_notes, private_notes, private_prep_notes, created_at, updated_at";
 
-impl Schedule<'_> {
-    pub fn insert_series(&self, series: &Series) -> Result<()> {
-        self.conn
-            .prepare_cached(&format!(
-                "INSERT INTO series ({SERIES_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-            ))?
-            .execute(params![
-                series.id,
-                series.person_id,
-                series.frequency,
-                series.weekday,
-                series.local_time,
-                series.time_zone,
-                series.duration_minutes,
-                series.format,
-                series.template_id,
-                series.starts_on,
-                series.ends_on,
-                series.sequence,
-                series.created_at,
-                series.updated_at,
-            ])?;
-        Ok(())
-    }
-
+impl<A> Schedule<'_, A> {
     pub fn list_series(&self) -> Result<Vec<Series>> {
         let mut stmt = self
             .conn
             .prepare_cached(&format!("SELECT {SERIES_COLUMNS} FROM series ORDER BY id"))?;
         let rows = stmt.query_map([], series_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Stores a meeting with its agenda.
-    pub fn insert_meeting(&self, meeting: &Meeting) -> Result<()> {
-        self.conn
-            .prepare_cached(&format!(
-                "INSERT INTO meeting ({MEETING_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
-                 ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
-            ))?
-            .execute(params![
-                meeting.id,
-                meeting.person_id,
-                meeting.series_id,
-                meeting.kind,
-                meeting.topic,
-                meeting.scheduled_start,
-                meeting.original_start,
-                meeting.planned_minutes,
-                meeting.time_zone,
-                meeting.format,
-                meeting.status,
-                meeting.started_at,
-                meeting.ended_at,
-                meeting.cancel_reason,
-                meeting.template_id,
-                meeting.shared_notes,
-                meeting.private_notes,
-                meeting.private_prep_notes,
-                meeting.created_at,
-                meeting.updated_at,
-            ])?;
-        let mut insert_item = self.conn.prepare_cached(
-            "INSERT INTO agenda_item (id, meeting_id, position, title, minutes, prompts, done)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for (position, item) in meeting.agenda.iter().enumerate() {
-            insert_item.execute(params![
-                item.id,
-                meeting.id,
-                position as i64,
-                item.title,
-                item.minutes,
-                serde_json::to_value(&item.prompts).map_err(|e| Error::invalid(e.to_string()))?,
-                item.done,
-            ])?;
-        }
-        Ok(())
     }
 
     /// Every meeting with its agenda, in a stable order (for export).
@@ -234,96 +166,7 @@ impl Schedule<'_> {
             .conn
             .query_row("SELECT count(*) FROM meeting", [], |r| r.get(0))?)
     }
-}
 
-/// What the manager chooses when setting up a recurring 1:1.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct SeriesInput {
-    pub frequency: Frequency,
-    pub weekday: Weekday,
-    #[ts(type = "string")]
-    pub local_time: NaiveTime,
-    pub time_zone: String,
-    pub duration_minutes: u32,
-    pub format: MeetingFormat,
-    pub template_id: Option<String>,
-    pub starts_on: NaiveDate,
-}
-
-/// A one-off 1:1: an extra regular one, an urgent one called by the manager, or
-/// one the IC asked for about a topic.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct OneOffInput {
-    pub kind: MeetingKind,
-    pub topic: Option<String>,
-    pub date: NaiveDate,
-    #[ts(type = "string")]
-    pub time: NaiveTime,
-    pub time_zone: String,
-    pub planned_minutes: u32,
-    pub format: MeetingFormat,
-    pub template_id: Option<String>,
-}
-
-/// A local date and time in a zone, as the manager picks it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct LocalSlot {
-    pub date: NaiveDate,
-    #[ts(type = "string")]
-    pub time: NaiveTime,
-    pub time_zone: String,
-}
-
-impl LocalSlot {
-    pub fn zone(&self) -> Result<Zone> {
-        Zone::parse(&self.time_zone)
-    }
-
-    pub fn to_utc(&self) -> Result<DateTime<Utc>> {
-        Ok(local_to_utc(self.zone()?.tz(), self.date, self.time))
-    }
-}
-
-/// Which meeting fields a save touches; None leaves a field as it is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields, default)]
-pub struct NotesPatch {
-    #[ts(optional)]
-    pub shared_notes: Option<String>,
-    #[ts(optional)]
-    pub private_notes: Option<String>,
-    #[ts(optional)]
-    pub private_prep_notes: Option<String>,
-}
-
-/// An agenda item as edited; a new item has no id yet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct AgendaItemInput {
-    pub id: Option<String>,
-    pub title: String,
-    pub minutes: u32,
-    pub prompts: Vec<String>,
-    pub done: bool,
-}
-
-/// Meetings that are not over: scheduled ones from 12 hours ago on (a 1:1 a
-/// little late still counts) and any in progress.
-pub(crate) const OPEN_GRACE_HOURS: i64 = 12;
-
-pub(crate) fn validate_minutes(minutes: u32, what: &str) -> Result<()> {
-    if minutes == 0 || minutes > 480 {
-        return Err(Error::invalid(format!(
-            "{what} must be between 1 and 480 minutes."
-        )));
-    }
-    Ok(())
-}
-
-impl Schedule<'_> {
     pub fn get_series(&self, id: &str) -> Result<Series> {
         self.conn
             .prepare_cached(&format!(
@@ -341,30 +184,6 @@ impl Schedule<'_> {
         ))?;
         let rows = stmt.query_map(params![person_id, today], series_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn update_series_row(&self, series: &Series) -> Result<()> {
-        let changed = self.conn.prepare_cached(
-            "UPDATE series SET frequency = ?2, weekday = ?3, local_time = ?4, time_zone = ?5, duration_minutes = ?6,
-             format = ?7, template_id = ?8, starts_on = ?9, ends_on = ?10, sequence = ?11, updated_at = ?12 WHERE id = ?1",
-        )?.execute(params![
-            series.id,
-            series.frequency,
-            series.weekday,
-            series.local_time,
-            series.time_zone,
-            series.duration_minutes,
-            series.format,
-            series.template_id,
-            series.starts_on,
-            series.ends_on,
-            series.sequence,
-            series.updated_at,
-        ])?;
-        if changed == 0 {
-            return Err(Error::not_found("That recurring 1:1 no longer exists."));
-        }
-        Ok(())
     }
 
     pub fn get_meeting(&self, id: &str) -> Result<Meeting> {
@@ -598,6 +417,103 @@ impl Schedule<'_> {
                 |r| r.get(0),
             )?)
     }
+}
+
+impl Schedule<'_, Writing> {
+    pub fn insert_series(&self, series: &Series) -> Result<()> {
+        self.conn
+            .prepare_cached(&format!(
+                "INSERT INTO series ({SERIES_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+            ))?
+            .execute(params![
+                series.id,
+                series.person_id,
+                series.frequency,
+                series.weekday,
+                series.local_time,
+                series.time_zone,
+                series.duration_minutes,
+                series.format,
+                series.template_id,
+                series.starts_on,
+                series.ends_on,
+                series.sequence,
+                series.created_at,
+                series.updated_at,
+            ])?;
+        Ok(())
+    }
+
+    /// Stores a meeting with its agenda.
+    pub fn insert_meeting(&self, meeting: &Meeting) -> Result<()> {
+        self.conn
+            .prepare_cached(&format!(
+                "INSERT INTO meeting ({MEETING_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+                 ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+            ))?
+            .execute(params![
+                meeting.id,
+                meeting.person_id,
+                meeting.series_id,
+                meeting.kind,
+                meeting.topic,
+                meeting.scheduled_start,
+                meeting.original_start,
+                meeting.planned_minutes,
+                meeting.time_zone,
+                meeting.format,
+                meeting.status,
+                meeting.started_at,
+                meeting.ended_at,
+                meeting.cancel_reason,
+                meeting.template_id,
+                meeting.shared_notes,
+                meeting.private_notes,
+                meeting.private_prep_notes,
+                meeting.created_at,
+                meeting.updated_at,
+            ])?;
+        let mut insert_item = self.conn.prepare_cached(
+            "INSERT INTO agenda_item (id, meeting_id, position, title, minutes, prompts, done)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for (position, item) in meeting.agenda.iter().enumerate() {
+            insert_item.execute(params![
+                item.id,
+                meeting.id,
+                position as i64,
+                item.title,
+                item.minutes,
+                serde_json::to_value(&item.prompts).map_err(|e| Error::invalid(e.to_string()))?,
+                item.done,
+            ])?;
+        }
+        Ok(())
+    }
+
+    pub fn update_series_row(&self, series: &Series) -> Result<()> {
+        let changed = self.conn.prepare_cached(
+            "UPDATE series SET frequency = ?2, weekday = ?3, local_time = ?4, time_zone = ?5, duration_minutes = ?6,
+             format = ?7, template_id = ?8, starts_on = ?9, ends_on = ?10, sequence = ?11, updated_at = ?12 WHERE id = ?1",
+        )?.execute(params![
+            series.id,
+            series.frequency,
+            series.weekday,
+            series.local_time,
+            series.time_zone,
+            series.duration_minutes,
+            series.format,
+            series.template_id,
+            series.starts_on,
+            series.ends_on,
+            series.sequence,
+            series.updated_at,
+        ])?;
+        if changed == 0 {
+            return Err(Error::not_found("That recurring 1:1 no longer exists."));
+        }
+        Ok(())
+    }
 
     pub fn set_notes(&self, id: &str, patch: &NotesPatch, now: DateTime<Utc>) -> Result<()> {
         let changed = self
@@ -696,6 +612,92 @@ impl Schedule<'_> {
         Ok(())
     }
 }
+/// What the manager chooses when setting up a recurring 1:1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesInput {
+    pub frequency: Frequency,
+    pub weekday: Weekday,
+    #[ts(type = "string")]
+    pub local_time: NaiveTime,
+    pub time_zone: String,
+    pub duration_minutes: u32,
+    pub format: MeetingFormat,
+    pub template_id: Option<String>,
+    pub starts_on: NaiveDate,
+}
+
+/// A one-off 1:1: an extra regular one, an urgent one called by the manager, or
+/// one the IC asked for about a topic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct OneOffInput {
+    pub kind: MeetingKind,
+    pub topic: Option<String>,
+    pub date: NaiveDate,
+    #[ts(type = "string")]
+    pub time: NaiveTime,
+    pub time_zone: String,
+    pub planned_minutes: u32,
+    pub format: MeetingFormat,
+    pub template_id: Option<String>,
+}
+
+/// A local date and time in a zone, as the manager picks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LocalSlot {
+    pub date: NaiveDate,
+    #[ts(type = "string")]
+    pub time: NaiveTime,
+    pub time_zone: String,
+}
+
+impl LocalSlot {
+    pub fn zone(&self) -> Result<Zone> {
+        Zone::parse(&self.time_zone)
+    }
+
+    pub fn to_utc(&self) -> Result<DateTime<Utc>> {
+        Ok(local_to_utc(self.zone()?.tz(), self.date, self.time))
+    }
+}
+
+/// Which meeting fields a save touches; None leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields, default)]
+pub struct NotesPatch {
+    #[ts(optional)]
+    pub shared_notes: Option<String>,
+    #[ts(optional)]
+    pub private_notes: Option<String>,
+    #[ts(optional)]
+    pub private_prep_notes: Option<String>,
+}
+
+/// An agenda item as edited; a new item has no id yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItemInput {
+    pub id: Option<String>,
+    pub title: String,
+    pub minutes: u32,
+    pub prompts: Vec<String>,
+    pub done: bool,
+}
+
+/// Meetings that are not over: scheduled ones from 12 hours ago on (a 1:1 a
+/// little late still counts) and any in progress.
+pub(crate) const OPEN_GRACE_HOURS: i64 = 12;
+
+pub(crate) fn validate_minutes(minutes: u32, what: &str) -> Result<()> {
+    if minutes == 0 || minutes > 480 {
+        return Err(Error::invalid(format!(
+            "{what} must be between 1 and 480 minutes."
+        )));
+    }
+    Ok(())
+}
 
 fn not_found_or(e: rusqlite::Error, message: &str) -> Error {
     match e {
@@ -787,7 +789,19 @@ pub fn local_to_utc(tz: chrono_tz::Tz, date: NaiveDate, time: NaiveTime) -> Date
 
 impl crate::store::Store {
     pub fn schedule(&self) -> Schedule<'_> {
-        Schedule { conn: self.conn() }
+        Schedule {
+            conn: self.conn(),
+            access: PhantomData,
+        }
+    }
+}
+
+impl crate::store::Tx<'_> {
+    pub fn schedule(&self) -> Schedule<'_, Writing> {
+        Schedule {
+            conn: self.conn(),
+            access: PhantomData,
+        }
     }
 }
 

@@ -1,10 +1,12 @@
 //! The people a manager holds 1:1s with, and their `person` table.
 
 use crate::error::{Error, Result};
+use crate::store::{Reading, Writing};
 use crate::text_enum::text_enum;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, Row};
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 use ts_rs::TS;
 
 text_enum! {
@@ -78,38 +80,15 @@ pub struct PersonSummary {
     pub archived: bool,
 }
 
-pub struct People<'a> {
+pub struct People<'a, A = Reading> {
     pub(crate) conn: &'a Connection,
+    pub(crate) access: PhantomData<A>,
 }
 
 const PERSON_COLUMNS: &str = "id, name, email, role, level, start_date, focus_areas, cadence, \
      career_talk_every_days, default_template_id, archived, created_at, updated_at";
 
-impl People<'_> {
-    pub fn insert(&self, person: &Person) -> Result<()> {
-        validate(person)?;
-        self.conn
-            .prepare_cached(&format!(
-                "INSERT INTO person ({PERSON_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-            ))?
-            .execute(params![
-                person.id,
-                person.name.trim(),
-                person.email,
-                person.role,
-                person.level,
-                person.start_date,
-                serde_json::to_value(&person.focus_areas).map_err(|e| Error::invalid(e.to_string()))?,
-                person.cadence,
-                person.career_talk_every_days,
-                person.default_template_id,
-                person.archived,
-                person.created_at,
-                person.updated_at,
-            ])?;
-        Ok(())
-    }
-
+impl<A> People<'_, A> {
     /// Everyone, archived included, by name.
     pub fn list(&self) -> Result<Vec<Person>> {
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -141,67 +120,7 @@ impl People<'_> {
             .conn
             .query_row("SELECT count(*) FROM person", [], |r| r.get(0))?)
     }
-}
 
-/// What the manager types when adding or editing a person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct PersonInput {
-    pub name: String,
-    pub email: Option<String>,
-    pub role: String,
-    pub level: Level,
-    pub start_date: Option<NaiveDate>,
-    pub focus_areas: Vec<String>,
-    pub cadence: Option<Cadence>,
-    pub career_talk_every_days: Option<u32>,
-    pub default_template_id: Option<String>,
-}
-
-impl Person {
-    /// The cadence in force: the manager's override or the level's proposal.
-    pub fn effective_cadence(&self) -> Cadence {
-        self.cadence
-            .unwrap_or_else(|| self.level.proposed_cadence())
-    }
-
-    pub fn effective_career_talk_days(&self) -> u32 {
-        self.career_talk_every_days
-            .unwrap_or_else(|| self.level.proposed_career_talk_days())
-    }
-
-    fn apply(&mut self, input: PersonInput) {
-        let blank_to_none =
-            |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-        self.name = input.name.trim().to_string();
-        self.email = blank_to_none(input.email);
-        self.role = input.role.trim().to_string();
-        self.level = input.level;
-        self.start_date = input.start_date;
-        self.focus_areas = input
-            .focus_areas
-            .into_iter()
-            .map(|f| f.trim().to_string())
-            .filter(|f| !f.is_empty())
-            .collect();
-        self.cadence = input.cadence;
-        self.career_talk_every_days = input.career_talk_every_days;
-        self.default_template_id = blank_to_none(input.default_template_id);
-    }
-}
-
-impl Cadence {
-    /// Days between 1:1s at this cadence.
-    pub fn days(self) -> i64 {
-        match self {
-            Cadence::Weekly => 7,
-            Cadence::Biweekly => 14,
-            Cadence::Monthly => 30,
-        }
-    }
-}
-
-impl People<'_> {
     pub fn get(&self, id: &str) -> Result<Person> {
         self.conn
             .prepare_cached(&format!(
@@ -222,8 +141,37 @@ impl People<'_> {
     }
 
     fn check_template(&self, template_id: &Option<String>) -> Result<()> {
-        crate::records::templates::Templates { conn: self.conn }
-            .require_known(template_id.as_deref())
+        crate::records::templates::Templates::<Reading> {
+            conn: self.conn,
+            access: PhantomData,
+        }
+        .require_known(template_id.as_deref())
+    }
+}
+
+impl People<'_, Writing> {
+    pub fn insert(&self, person: &Person) -> Result<()> {
+        validate(person)?;
+        self.conn
+            .prepare_cached(&format!(
+                "INSERT INTO person ({PERSON_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+            ))?
+            .execute(params![
+                person.id,
+                person.name.trim(),
+                person.email,
+                person.role,
+                person.level,
+                person.start_date,
+                serde_json::to_value(&person.focus_areas).map_err(|e| Error::invalid(e.to_string()))?,
+                person.cadence,
+                person.career_talk_every_days,
+                person.default_template_id,
+                person.archived,
+                person.created_at,
+                person.updated_at,
+            ])?;
+        Ok(())
     }
 
     pub fn create(&self, input: PersonInput, now: DateTime<Utc>) -> Result<Person> {
@@ -301,6 +249,63 @@ impl People<'_> {
         Ok(())
     }
 }
+/// What the manager types when adding or editing a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PersonInput {
+    pub name: String,
+    pub email: Option<String>,
+    pub role: String,
+    pub level: Level,
+    pub start_date: Option<NaiveDate>,
+    pub focus_areas: Vec<String>,
+    pub cadence: Option<Cadence>,
+    pub career_talk_every_days: Option<u32>,
+    pub default_template_id: Option<String>,
+}
+
+impl Person {
+    /// The cadence in force: the manager's override or the level's proposal.
+    pub fn effective_cadence(&self) -> Cadence {
+        self.cadence
+            .unwrap_or_else(|| self.level.proposed_cadence())
+    }
+
+    pub fn effective_career_talk_days(&self) -> u32 {
+        self.career_talk_every_days
+            .unwrap_or_else(|| self.level.proposed_career_talk_days())
+    }
+
+    fn apply(&mut self, input: PersonInput) {
+        let blank_to_none =
+            |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        self.name = input.name.trim().to_string();
+        self.email = blank_to_none(input.email);
+        self.role = input.role.trim().to_string();
+        self.level = input.level;
+        self.start_date = input.start_date;
+        self.focus_areas = input
+            .focus_areas
+            .into_iter()
+            .map(|f| f.trim().to_string())
+            .filter(|f| !f.is_empty())
+            .collect();
+        self.cadence = input.cadence;
+        self.career_talk_every_days = input.career_talk_every_days;
+        self.default_template_id = blank_to_none(input.default_template_id);
+    }
+}
+
+impl Cadence {
+    /// Days between 1:1s at this cadence.
+    pub fn days(self) -> i64 {
+        match self {
+            Cadence::Weekly => 7,
+            Cadence::Biweekly => 14,
+            Cadence::Monthly => 30,
+        }
+    }
+}
 
 fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     let focus: serde_json::Value = row.get(6)?;
@@ -364,6 +369,18 @@ pub fn set_archived(store: &mut crate::Store, id: &str, archived: bool) -> Resul
 
 impl crate::store::Store {
     pub fn people(&self) -> People<'_> {
-        People { conn: self.conn() }
+        People {
+            conn: self.conn(),
+            access: PhantomData,
+        }
+    }
+}
+
+impl crate::store::Tx<'_> {
+    pub fn people(&self) -> People<'_, Writing> {
+        People {
+            conn: self.conn(),
+            access: PhantomData,
+        }
     }
 }

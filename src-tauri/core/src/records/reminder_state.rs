@@ -7,10 +7,11 @@
 
 use crate::error::{Error, Result};
 use crate::records::meetings::Meeting;
-use crate::store::Store;
+use crate::store::{Reading, Writing};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 use ts_rs::TS;
 
 /// Fifteen minutes before, unless the manager says otherwise.
@@ -25,8 +26,9 @@ pub struct ReminderOffsets {
     pub minutes: Vec<u32>,
 }
 
-pub struct Reminders<'a> {
+pub struct Reminders<'a, A = Reading> {
     pub(crate) conn: &'a Connection,
+    pub(crate) access: PhantomData<A>,
 }
 
 fn clean_offsets(minutes: &[u32]) -> Result<Vec<u32>> {
@@ -39,7 +41,7 @@ fn clean_offsets(minutes: &[u32]) -> Result<Vec<u32>> {
     Ok(out)
 }
 
-impl Reminders<'_> {
+impl<A> Reminders<'_, A> {
     fn read_offsets(&self, person_id: Option<&str>) -> Result<Option<Vec<u32>>> {
         let found = self
             .conn
@@ -81,6 +83,29 @@ impl Reminders<'_> {
         }
     }
 
+    pub(crate) fn fired(&self, meeting: &Meeting, offset: u32) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT 1 FROM reminder_fired WHERE meeting_id = ?1 AND offset_minutes = ?2 AND meeting_start = ?3",
+            )?
+            .exists(params![meeting.id, offset, meeting.scheduled_start])?)
+    }
+
+    pub(crate) fn snoozed_until(&self, meeting_id: &str) -> Result<Option<DateTime<Utc>>> {
+        let found = self
+            .conn
+            .prepare_cached("SELECT until FROM reminder_snooze WHERE meeting_id = ?1")?
+            .query_row([meeting_id], |r| r.get(0));
+        match found {
+            Ok(at) => Ok(Some(at)),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+impl Reminders<'_, Writing> {
     /// Sets the default (person None) or a person's offsets; None for a person
     /// goes back to the default. An empty list means no reminders.
     pub fn set_offsets(&self, person_id: Option<&str>, minutes: Option<&[u32]>) -> Result<()> {
@@ -101,15 +126,6 @@ impl Reminders<'_> {
         Ok(())
     }
 
-    pub(crate) fn fired(&self, meeting: &Meeting, offset: u32) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT 1 FROM reminder_fired WHERE meeting_id = ?1 AND offset_minutes = ?2 AND meeting_start = ?3",
-            )?
-            .exists(params![meeting.id, offset, meeting.scheduled_start])?)
-    }
-
     pub(crate) fn mark_fired(
         &self,
         meeting: &Meeting,
@@ -123,18 +139,6 @@ impl Reminders<'_> {
             )?
             .execute(params![meeting.id, offset, meeting.scheduled_start, at])?;
         Ok(())
-    }
-
-    pub(crate) fn snoozed_until(&self, meeting_id: &str) -> Result<Option<DateTime<Utc>>> {
-        let found = self
-            .conn
-            .prepare_cached("SELECT until FROM reminder_snooze WHERE meeting_id = ?1")?
-            .query_row([meeting_id], |r| r.get(0));
-        match found {
-            Ok(at) => Ok(Some(at)),
-            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
     }
 
     pub(crate) fn set_snooze(&self, meeting_id: &str, until: Option<DateTime<Utc>>) -> Result<()> {
@@ -154,9 +158,20 @@ impl Reminders<'_> {
         Ok(())
     }
 }
-
-impl Store {
+impl crate::store::Store {
     pub fn reminders(&self) -> Reminders<'_> {
-        Reminders { conn: self.conn() }
+        Reminders {
+            conn: self.conn(),
+            access: PhantomData,
+        }
+    }
+}
+
+impl crate::store::Tx<'_> {
+    pub fn reminders(&self) -> Reminders<'_, Writing> {
+        Reminders {
+            conn: self.conn(),
+            access: PhantomData,
+        }
     }
 }

@@ -2,8 +2,10 @@
 //! Table `setting`: one row per key, values as JSON.
 
 use crate::error::{Error, Result};
+use crate::store::{Reading, Writing};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -13,11 +15,12 @@ pub struct Settings {
     pub manager_email: Option<String>,
 }
 
-pub struct SettingsTable<'a> {
+pub struct SettingsTable<'a, A = Reading> {
     pub(crate) conn: &'a Connection,
+    pub(crate) access: PhantomData<A>,
 }
 
-impl SettingsTable<'_> {
+impl<A> SettingsTable<'_, A> {
     pub fn get(&self) -> Result<Settings> {
         let value: Option<serde_json::Value> = self
             .conn
@@ -38,7 +41,9 @@ impl SettingsTable<'_> {
             }),
         }
     }
+}
 
+impl SettingsTable<'_, Writing> {
     pub fn put(&self, settings: &Settings) -> Result<()> {
         let value = serde_json::to_value(settings).map_err(|e| Error::invalid(e.to_string()))?;
         self.conn
@@ -47,7 +52,6 @@ impl SettingsTable<'_> {
         Ok(())
     }
 }
-
 pub fn save(store: &mut crate::Store, settings: Settings) -> Result<Settings> {
     if let Some(email) = &settings.manager_email {
         if !email.is_empty() && !email.contains('@') {
@@ -69,6 +73,18 @@ pub fn save(store: &mut crate::Store, settings: Settings) -> Result<Settings> {
 
 impl crate::store::Store {
     pub fn settings(&self) -> SettingsTable<'_> {
-        SettingsTable { conn: self.conn() }
+        SettingsTable {
+            conn: self.conn(),
+            access: PhantomData,
+        }
+    }
+}
+
+impl crate::store::Tx<'_> {
+    pub fn settings(&self) -> SettingsTable<'_, Writing> {
+        SettingsTable {
+            conn: self.conn(),
+            access: PhantomData,
+        }
     }
 }

@@ -3,10 +3,12 @@
 
 use crate::error::Result;
 use crate::ids::new_id;
+use crate::store::{Reading, Writing};
 use crate::text_enum::text_enum;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, Row};
 use serde::Serialize;
+use std::marker::PhantomData;
 use ts_rs::TS;
 
 text_enum! {
@@ -34,8 +36,9 @@ pub struct ShareLogEntry {
     pub shared_at: DateTime<Utc>,
 }
 
-pub struct ShareLog<'a> {
+pub struct ShareLog<'a, A = Reading> {
     pub(crate) conn: &'a Connection,
+    pub(crate) access: PhantomData<A>,
 }
 
 /// How many entries the person page lists.
@@ -54,7 +57,23 @@ fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<ShareLogEntry> {
     })
 }
 
-impl ShareLog<'_> {
+impl<A> ShareLog<'_, A> {
+    /// A person's entries, newest first.
+    pub fn of_person(&self, person_id: &str, limit: Option<u32>) -> Result<Vec<ShareLogEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.id, l.person_id, l.meeting_id, m.scheduled_start, l.kind, l.format, l.recipient, l.shared_at
+             FROM share_log l LEFT JOIN meeting m ON m.id = l.meeting_id
+             WHERE l.person_id = ?1 ORDER BY l.shared_at DESC, l.id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(
+            params![person_id, limit.map(i64::from).unwrap_or(-1)],
+            entry_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl ShareLog<'_, Writing> {
     pub fn record(
         &self,
         person_id: &str,
@@ -80,22 +99,7 @@ impl ShareLog<'_> {
             ])?;
         Ok(())
     }
-
-    /// A person's entries, newest first.
-    pub fn of_person(&self, person_id: &str, limit: Option<u32>) -> Result<Vec<ShareLogEntry>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT l.id, l.person_id, l.meeting_id, m.scheduled_start, l.kind, l.format, l.recipient, l.shared_at
-             FROM share_log l LEFT JOIN meeting m ON m.id = l.meeting_id
-             WHERE l.person_id = ?1 ORDER BY l.shared_at DESC, l.id DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(
-            params![person_id, limit.map(i64::from).unwrap_or(-1)],
-            entry_from_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }
-
 /// The share log of a person for the person page.
 pub fn of_person(store: &crate::Store, person_id: &str) -> Result<Vec<ShareLogEntry>> {
     store.people().get(person_id)?;
@@ -104,6 +108,18 @@ pub fn of_person(store: &crate::Store, person_id: &str) -> Result<Vec<ShareLogEn
 
 impl crate::store::Store {
     pub fn share_log(&self) -> ShareLog<'_> {
-        ShareLog { conn: self.conn() }
+        ShareLog {
+            conn: self.conn(),
+            access: PhantomData,
+        }
+    }
+}
+
+impl crate::store::Tx<'_> {
+    pub fn share_log(&self) -> ShareLog<'_, Writing> {
+        ShareLog {
+            conn: self.conn(),
+            access: PhantomData,
+        }
     }
 }

@@ -2,9 +2,11 @@
 //! beside the built-ins of `builtin_templates`.
 
 use crate::error::{Error, Result};
+use crate::store::{Reading, Writing};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 use ts_rs::TS;
 
 pub use super::builtin_templates::{
@@ -32,37 +34,12 @@ pub struct AgendaTemplate {
     pub updated_at: DateTime<Utc>,
 }
 
-pub struct Templates<'a> {
+pub struct Templates<'a, A = Reading> {
     pub(crate) conn: &'a Connection,
+    pub(crate) access: PhantomData<A>,
 }
 
-impl Templates<'_> {
-    pub fn insert(&self, template: &AgendaTemplate) -> Result<()> {
-        if template.name.trim().is_empty() {
-            return Err(Error::invalid("A template needs a name."));
-        }
-        if builtin(&template.id).is_some() {
-            return Err(Error::invalid(format!(
-                "\"{}\" is the id of a built-in template.",
-                template.id
-            )));
-        }
-        self.conn
-            .prepare_cached(
-                "INSERT INTO agenda_template (id, name, description, items, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                template.id,
-                template.name,
-                template.description,
-                serde_json::to_value(&template.items).map_err(|e| Error::invalid(e.to_string()))?,
-                template.created_at,
-                template.updated_at,
-            ])?;
-        Ok(())
-    }
-
+impl<A> Templates<'_, A> {
     /// The manager's own templates, by name.
     pub fn list_custom(&self) -> Result<Vec<AgendaTemplate>> {
         let mut stmt = self.conn.prepare_cached(
@@ -108,8 +85,141 @@ impl Templates<'_> {
             .prepare_cached("SELECT 1 FROM agenda_template WHERE id = ?1")?
             .exists([id])?)
     }
+
+    /// Built-ins first (in their fixed order), then the manager's own by name.
+    pub fn all(&self) -> Result<Vec<TemplateView>> {
+        let mut all: Vec<TemplateView> = BUILTINS.iter().map(TemplateView::from).collect();
+        all.extend(self.list_custom()?.into_iter().map(TemplateView::from));
+        Ok(all)
+    }
+
+    pub fn get(&self, id: &str) -> Result<TemplateView> {
+        if let Some(b) = builtin(id) {
+            return Ok(b.into());
+        }
+        self.get_custom(id).map(TemplateView::from)
+    }
+
+    fn get_custom(&self, id: &str) -> Result<AgendaTemplate> {
+        self.list_custom()?
+            .into_iter()
+            .find(|t| t.id == id)
+            .ok_or_else(|| Error::not_found("That agenda template no longer exists."))
+    }
 }
 
+impl Templates<'_, Writing> {
+    pub fn insert(&self, template: &AgendaTemplate) -> Result<()> {
+        if template.name.trim().is_empty() {
+            return Err(Error::invalid("A template needs a name."));
+        }
+        if builtin(&template.id).is_some() {
+            return Err(Error::invalid(format!(
+                "\"{}\" is the id of a built-in template.",
+                template.id
+            )));
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO agenda_template (id, name, description, items, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                template.id,
+                template.name,
+                template.description,
+                serde_json::to_value(&template.items).map_err(|e| Error::invalid(e.to_string()))?,
+                template.created_at,
+                template.updated_at,
+            ])?;
+        Ok(())
+    }
+
+    pub fn create(&self, input: TemplateInput, now: DateTime<Utc>) -> Result<TemplateView> {
+        let input = clean(input)?;
+        let template = AgendaTemplate {
+            id: crate::ids::new_id(),
+            name: input.name,
+            description: input.description,
+            items: input.items,
+            created_at: now,
+            updated_at: now,
+        };
+        self.insert(&template)?;
+        Ok(template.into())
+    }
+
+    pub fn update(
+        &self,
+        id: &str,
+        input: TemplateInput,
+        now: DateTime<Utc>,
+    ) -> Result<TemplateView> {
+        if builtin(id).is_some() {
+            return Err(Error::invalid(
+                "Built-in templates cannot be changed. Duplicate it and edit the copy.",
+            ));
+        }
+        let input = clean(input)?;
+        let mut template = self.get_custom(id)?;
+        template.name = input.name;
+        template.description = input.description;
+        template.items = input.items;
+        template.updated_at = now;
+        self.conn
+            .prepare_cached(
+                "UPDATE agenda_template SET name = ?2, description = ?3, items = ?4, updated_at = ?5 WHERE id = ?1",
+            )?
+            .execute(params![
+                template.id,
+                template.name,
+                template.description,
+                serde_json::to_value(&template.items).map_err(|e| Error::invalid(e.to_string()))?,
+                template.updated_at,
+            ])?;
+        Ok(template.into())
+    }
+
+    /// A copy the manager can edit, named "<name> (copy)".
+    pub fn duplicate(&self, id: &str, now: DateTime<Utc>) -> Result<TemplateView> {
+        let source = self.get(id)?;
+        self.create(
+            TemplateInput {
+                name: format!("{} (copy)", source.name),
+                description: source.description,
+                items: source.items,
+            },
+            now,
+        )
+    }
+
+    /// Deletes one of the manager's templates. People and series that used it
+    /// fall back to the standard agenda; past meetings keep their own agenda.
+    pub fn delete(&self, id: &str) -> Result<()> {
+        if builtin(id).is_some() {
+            return Err(Error::invalid("Built-in templates cannot be deleted."));
+        }
+        let removed = self
+            .conn
+            .prepare_cached("DELETE FROM agenda_template WHERE id = ?1")?
+            .execute([id])?;
+        if removed == 0 {
+            return Err(Error::not_found("That agenda template no longer exists."));
+        }
+        // The same transaction clears the template from the people and
+        // series that used it.
+        crate::records::people::People::<Writing> {
+            conn: self.conn,
+            access: PhantomData,
+        }
+        .clear_default_template(id)?;
+        crate::records::meetings::Schedule::<Writing> {
+            conn: self.conn,
+            access: PhantomData,
+        }
+        .clear_template(id)
+    }
+}
 /// A template as the app shows it: built-in or the manager's own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TemplateView {
@@ -208,104 +318,6 @@ fn clean(input: TemplateInput) -> Result<TemplateInput> {
     })
 }
 
-impl Templates<'_> {
-    /// Built-ins first (in their fixed order), then the manager's own by name.
-    pub fn all(&self) -> Result<Vec<TemplateView>> {
-        let mut all: Vec<TemplateView> = BUILTINS.iter().map(TemplateView::from).collect();
-        all.extend(self.list_custom()?.into_iter().map(TemplateView::from));
-        Ok(all)
-    }
-
-    pub fn get(&self, id: &str) -> Result<TemplateView> {
-        if let Some(b) = builtin(id) {
-            return Ok(b.into());
-        }
-        self.get_custom(id).map(TemplateView::from)
-    }
-
-    fn get_custom(&self, id: &str) -> Result<AgendaTemplate> {
-        self.list_custom()?
-            .into_iter()
-            .find(|t| t.id == id)
-            .ok_or_else(|| Error::not_found("That agenda template no longer exists."))
-    }
-
-    pub fn create(&self, input: TemplateInput, now: DateTime<Utc>) -> Result<TemplateView> {
-        let input = clean(input)?;
-        let template = AgendaTemplate {
-            id: crate::ids::new_id(),
-            name: input.name,
-            description: input.description,
-            items: input.items,
-            created_at: now,
-            updated_at: now,
-        };
-        self.insert(&template)?;
-        Ok(template.into())
-    }
-
-    pub fn update(
-        &self,
-        id: &str,
-        input: TemplateInput,
-        now: DateTime<Utc>,
-    ) -> Result<TemplateView> {
-        if builtin(id).is_some() {
-            return Err(Error::invalid(
-                "Built-in templates cannot be changed. Duplicate it and edit the copy.",
-            ));
-        }
-        let input = clean(input)?;
-        let mut template = self.get_custom(id)?;
-        template.name = input.name;
-        template.description = input.description;
-        template.items = input.items;
-        template.updated_at = now;
-        self.conn
-            .prepare_cached(
-                "UPDATE agenda_template SET name = ?2, description = ?3, items = ?4, updated_at = ?5 WHERE id = ?1",
-            )?
-            .execute(params![
-                template.id,
-                template.name,
-                template.description,
-                serde_json::to_value(&template.items).map_err(|e| Error::invalid(e.to_string()))?,
-                template.updated_at,
-            ])?;
-        Ok(template.into())
-    }
-
-    /// A copy the manager can edit, named "<name> (copy)".
-    pub fn duplicate(&self, id: &str, now: DateTime<Utc>) -> Result<TemplateView> {
-        let source = self.get(id)?;
-        self.create(
-            TemplateInput {
-                name: format!("{} (copy)", source.name),
-                description: source.description,
-                items: source.items,
-            },
-            now,
-        )
-    }
-
-    /// Deletes one of the manager's templates. People and series that used it
-    /// fall back to the standard agenda; past meetings keep their own agenda.
-    pub fn delete(&self, id: &str) -> Result<()> {
-        if builtin(id).is_some() {
-            return Err(Error::invalid("Built-in templates cannot be deleted."));
-        }
-        let removed = self
-            .conn
-            .prepare_cached("DELETE FROM agenda_template WHERE id = ?1")?
-            .execute([id])?;
-        if removed == 0 {
-            return Err(Error::not_found("That agenda template no longer exists."));
-        }
-        crate::records::people::People { conn: self.conn }.clear_default_template(id)?;
-        crate::records::meetings::Schedule { conn: self.conn }.clear_template(id)
-    }
-}
-
 pub fn create(store: &mut crate::Store, input: TemplateInput) -> Result<TemplateView> {
     let now = store.clock().now();
     store.write(|s| s.templates().create(input, now))
@@ -327,6 +339,18 @@ pub fn delete(store: &mut crate::Store, id: &str) -> Result<()> {
 
 impl crate::store::Store {
     pub fn templates(&self) -> Templates<'_> {
-        Templates { conn: self.conn() }
+        Templates {
+            conn: self.conn(),
+            access: PhantomData,
+        }
+    }
+}
+
+impl crate::store::Tx<'_> {
+    pub fn templates(&self) -> Templates<'_, Writing> {
+        Templates {
+            conn: self.conn(),
+            access: PhantomData,
+        }
     }
 }

@@ -318,24 +318,63 @@ impl Store {
         )?)
     }
 
-    /// Runs `f` in one transaction: all of it is stored, or none of it.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one transaction: all of it is stored, or none of it. The
+    /// transaction is the only way to a record handle that can write.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match f(self) {
-            Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(value)
-            }
-            Err(err) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(err)
-            }
+        let outcome = f(&Tx { store: self }).and_then(|value| {
+            self.conn.execute_batch("COMMIT")?;
+            Ok(value)
+        });
+        if outcome.is_err() && !self.conn.is_autocommit() {
+            // Whatever failed, the store comes back out of the transaction,
+            // so the next write can begin.
+            let _ = self.conn.execute_batch("ROLLBACK");
         }
+        outcome
     }
 
     /// The connection, for the record modules; writes go through `write`.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// What a record handle may do: read (from the store) or also write (from a
+/// transaction).
+pub struct Reading;
+pub struct Writing;
+
+/// An open transaction: everything the store reads, plus record handles
+/// that write. Only `Store::write` makes one, so a write outside a
+/// transaction does not compile:
+///
+/// ```no_run
+/// # fn f(store: &mut rapport_core::Store, person: &rapport_core::records::people::Person) {
+/// store.write(|tx| tx.people().insert(person)).unwrap();
+/// # }
+/// ```
+///
+/// ```compile_fail
+/// # fn f(store: &mut rapport_core::Store, person: &rapport_core::records::people::Person) {
+/// store.people().insert(person).unwrap();
+/// # }
+/// ```
+pub struct Tx<'a> {
+    store: &'a Store,
+}
+
+impl Tx<'_> {
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.store.conn
+    }
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        self.store
     }
 }
 
