@@ -79,6 +79,7 @@ pub fn typescript() -> String {
         out.push_str("\n\n");
     }
     out.push_str(&level_tables());
+    out.push_str(&limits());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -102,4 +103,14 @@ fn level_tables() -> String {
     }
     out.push_str("};\n");
     out
+}
+
+/// The limits the forms check before asking the backend, which checks them
+/// again: one number each, defined in Rust.
+fn limits() -> String {
+    format!(
+        "\nexport const LIMITS = {{\n  maxMeetingMinutes: {},\n  maxReminderOffsetMinutes: {},\n}} as const;\n",
+        crate::records::meetings::MAX_MEETING_MINUTES,
+        crate::records::reminder_state::MAX_OFFSET,
+    )
 }

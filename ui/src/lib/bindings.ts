@@ -248,3 +248,8 @@ export const LEVEL_PROPOSALS: Record<Level, { cadence: Cadence; career_talk_days
   senior: { cadence: 'biweekly', career_talk_days: 30 },
   staff_plus: { cadence: 'biweekly', career_talk_days: 60 },
 };
+
+export const LIMITS = {
+  maxMeetingMinutes: 480,
+  maxReminderOffsetMinutes: 10080,
+} as const;

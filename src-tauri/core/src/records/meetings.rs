@@ -690,10 +690,13 @@ pub struct AgendaItemInput {
 /// little late still counts) and any in progress.
 pub(crate) const OPEN_GRACE_HOURS: i64 = 12;
 
+/// The longest a 1:1 may be planned for: a working day.
+pub const MAX_MEETING_MINUTES: u32 = 480;
+
 pub(crate) fn validate_minutes(minutes: u32, what: &str) -> Result<()> {
-    if minutes == 0 || minutes > 480 {
+    if minutes == 0 || minutes > MAX_MEETING_MINUTES {
         return Err(Error::invalid(format!(
-            "{what} must be between 1 and 480 minutes."
+            "{what} must be between 1 and {MAX_MEETING_MINUTES} minutes."
         )));
     }
     Ok(())

@@ -17,7 +17,7 @@ use ts_rs::TS;
 /// Fifteen minutes before, unless the manager says otherwise.
 pub const DEFAULT_OFFSETS: &[u32] = &[15];
 /// The longest offset allowed: a week.
-pub(crate) const MAX_OFFSET: u32 = 7 * 24 * 60;
+pub const MAX_OFFSET: u32 = 7 * 24 * 60;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

@@ -5,7 +5,7 @@ use super::invite::first_name;
 use super::text::{unescape_text, LOCAL_FORMAT};
 use super::windows_zones::WINDOWS_ZONES;
 use crate::error::{Error, Result};
-use crate::records::meetings::{local_to_utc, Frequency, Weekday};
+use crate::records::meetings::{local_to_utc, Frequency, Weekday, MAX_MEETING_MINUTES};
 use crate::records::recurrence::dates_from;
 use crate::zone::Zone;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
@@ -332,9 +332,10 @@ pub fn find_series(
                 (None, Some(d)) => duration_minutes(d.value.as_deref().unwrap_or("")).unwrap_or(0),
                 (None, None) => 30,
             };
-            if !(1..=480).contains(&minutes) {
+            if !(1..=i64::from(MAX_MEETING_MINUTES)).contains(&minutes) {
                 return Err(Error::invalid(format!(
-                    "\"{summary}\" lasts {minutes} minutes; a 1:1 lasts between 1 and 480. Nothing was imported."
+                    "\"{summary}\" lasts {minutes} minutes; a 1:1 lasts between 1 and \
+                     {MAX_MEETING_MINUTES}. Nothing was imported."
                 )));
             }
             let weekday = parsed
