@@ -9,6 +9,8 @@ export default defineConfig(({ mode }) => ({
   server: {
     port: 1420,
     strictPort: true,
+    // The test of the command lists reads the Rust side's sources as text.
+    ...(mode === 'test' ? { fs: { allow: ['..'] } } : {}),
   },
   clearScreen: false,
   build: {

@@ -3,7 +3,6 @@
 //! the CLI's `export ics`.) The core renders and logs; the shell only hands the result to the OS.
 
 use crate::state::AppState;
-use rapport_core::share_log::{self, ShareLogEntry};
 use rapport_core::sharing::{self, NotesFormat};
 use rapport_core::{Error, ErrorCode, Result};
 use tauri::{Manager, State};
@@ -58,12 +57,4 @@ pub async fn copy_shared_notes(
                 format!("Could not copy to the clipboard: {e}"),
             )
         })
-}
-
-#[tauri::command]
-pub async fn get_share_log(
-    state: State<'_, AppState>,
-    person_id: String,
-) -> Result<Vec<ShareLogEntry>> {
-    state.with_store(|s| share_log::of_person(s, &person_id))
 }
