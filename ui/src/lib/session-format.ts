@@ -233,14 +233,6 @@ export function ownerLabel(owner: Owner, personName: string): string {
   return owner === 'manager' ? 'You' : firstName(personName);
 }
 
-export const STATUS_OPTIONS: readonly { value: ActionStatus; label: string }[] = [
-  { value: 'open', label: 'Open' },
-  { value: 'partial', label: 'Partial' },
-  { value: 'done', label: 'Done' },
-  { value: 'escalated', label: 'Escalated' },
-  { value: 'dropped', label: 'Dropped' },
-];
-
 const STATUS_LABELS: Record<ActionStatus, string> = {
   open: 'Open',
   partial: '◐ Partial',
