@@ -42,7 +42,7 @@ function capabilityCommands(json: string): string[] {
 }
 
 function apiCommands(source: string): string[] {
-  return matches(source, /call<[^(]*\(\s*'([a-z0-9_]+)'/g);
+  return matches(source, /\bcall(?:<[^(]*>)?\(\s*'([a-z0-9_]+)'/g);
 }
 
 const lists: Record<string, string[]> = {
