@@ -50,7 +50,6 @@ const COMMANDS: &[&str] = &[
     "quit_app",
     "share_email_draft",
     "copy_shared_notes",
-    "get_share_log",
 ];
 
 fn main() {

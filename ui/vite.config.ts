@@ -9,8 +9,8 @@ export default defineConfig(({ mode }) => ({
   server: {
     port: 1420,
     strictPort: true,
-    // Tests read fixtures shared with the Rust tests, outside the UI folder.
-    fs: mode === 'test' ? { allow: ['..'] } : {},
+    // Tests read files shared with the Rust side (fixtures, the command lists).
+    ...(mode === 'test' ? { fs: { allow: ['..'] } } : {}),
   },
   clearScreen: false,
   build: {

@@ -188,7 +188,6 @@ pub fn run_app(global: &AppArgs) -> i32 {
             commands::quit_app,
             commands::share_email_draft,
             commands::copy_shared_notes,
-            commands::get_share_log,
         ])
         .run(tauri::generate_context!());
     match result {

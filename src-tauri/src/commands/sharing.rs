@@ -4,7 +4,6 @@
 
 use crate::state::AppState;
 use rapport_core::formats::sharing::{self, NotesFormat};
-use rapport_core::records::share_log::{self, ShareLogEntry};
 use rapport_core::{Error, ErrorCode, Result};
 use tauri::{Manager, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -58,12 +57,4 @@ pub async fn copy_shared_notes(
                 format!("Could not copy to the clipboard: {e}"),
             )
         })
-}
-
-#[tauri::command]
-pub async fn get_share_log(
-    state: State<'_, AppState>,
-    person_id: String,
-) -> Result<Vec<ShareLogEntry>> {
-    state.with_store(|s| share_log::of_person(s, &person_id))
 }

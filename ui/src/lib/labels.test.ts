@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { careerRhythmLabel, describeSeries, monthlyOrdinal } from './labels';
+import {
+  ACTION_STATUSES,
+  CADENCES,
+  careerRhythmLabel,
+  describeSeries,
+  FORMATS,
+  FREQUENCIES,
+  LEVEL_LABELS,
+  LEVELS,
+  monthlyOrdinal,
+  WEEKDAYS,
+} from './labels';
 import { proposedCadence, proposedCareerTalkDays } from './people';
 import { series } from '../tests/builders';
 
@@ -50,5 +61,19 @@ describe('rhythms by level', () => {
     expect(careerRhythmLabel(30)).toBe('Every month');
     expect(careerRhythmLabel(60)).toBe('Every two months');
     expect(careerRhythmLabel(45)).toBe('Every 45 days');
+  });
+});
+
+describe('choice lists', () => {
+  it('offer every value of each enum, in the order the labels are written', () => {
+    expect(ACTION_STATUSES).toEqual(['open', 'partial', 'done', 'escalated', 'dropped']);
+    expect(WEEKDAYS).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+    expect(FORMATS).toEqual(['in_person', 'video', 'phone']);
+    expect(CADENCES).toEqual(['weekly', 'biweekly', 'monthly']);
+    expect(FREQUENCIES).toEqual(CADENCES);
+  });
+
+  it('have words for every level the bindings list', () => {
+    expect(Object.keys(LEVEL_LABELS)).toEqual(LEVELS);
   });
 });

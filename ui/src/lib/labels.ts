@@ -1,16 +1,28 @@
 // The words the app uses for the backend's enum values, in one place so that a
-// list, a form and a summary never disagree.
-import type {
-  ActionStatus,
-  Cadence,
-  Frequency,
-  HighlightKind,
-  MeetingFormat,
-  MeetingKind,
-  Series,
-  Weekday,
+// list, a form and a summary never disagree. Each map is a Record over the enum
+// the bindings generate from Rust: when Rust adds a value, the type check fails
+// here until it has its words. The lists of choices are read off those maps, so
+// no list can miss a value either.
+import {
+  LEVELS,
+  type ActionStatus,
+  type Cadence,
+  type Frequency,
+  type HighlightKind,
+  type Level,
+  type MeetingFormat,
+  type MeetingKind,
+  type MeetingStatus,
+  type Series,
+  type ShareFormat,
+  type Weekday,
 } from './bindings';
 import { formatMinutes, shortTime } from './time';
+
+/** The values of an enum in the order its labels are written. */
+function valuesOf<T extends string>(labels: Record<T, string>): T[] {
+  return Object.keys(labels) as T[];
+}
 
 export const CADENCE_LABELS: Record<Cadence, string> = {
   weekly: 'Weekly',
@@ -18,7 +30,7 @@ export const CADENCE_LABELS: Record<Cadence, string> = {
   monthly: 'Monthly',
 };
 
-export const CADENCES: Cadence[] = ['weekly', 'biweekly', 'monthly'];
+export const CADENCES: Cadence[] = valuesOf(CADENCE_LABELS);
 
 /** The cadence inside a sentence: "1:1s every two weeks". */
 export const CADENCE_RHYTHMS: Record<Cadence, string> = {
@@ -27,16 +39,21 @@ export const CADENCE_RHYTHMS: Record<Cadence, string> = {
   monthly: 'every month',
 };
 
-export const FREQUENCIES: Frequency[] = ['weekly', 'biweekly', 'monthly'];
-
 export const FREQUENCY_LABELS: Record<Frequency, string> = CADENCE_LABELS;
+
+export const FREQUENCIES: Frequency[] = valuesOf(FREQUENCY_LABELS);
+
+/** The frequency inside a sentence: "Recurring every two weeks". */
+export const FREQUENCY_RHYTHMS: Record<Frequency, string> = {
+  weekly: 'weekly',
+  biweekly: 'every two weeks',
+  monthly: 'monthly',
+};
 
 /** The series frequency that holds 1:1s at a cadence. */
 export function frequencyFor(cadence: Cadence): Frequency {
   return cadence;
 }
-
-export const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 export const WEEKDAY_LABELS: Record<Weekday, string> = {
   mon: 'Monday',
@@ -48,7 +65,8 @@ export const WEEKDAY_LABELS: Record<Weekday, string> = {
   sun: 'Sunday',
 };
 
-export const FORMATS: MeetingFormat[] = ['in_person', 'video', 'phone'];
+/** Monday first, as the backend numbers them. */
+export const WEEKDAYS: Weekday[] = valuesOf(WEEKDAY_LABELS);
 
 export const FORMAT_LABELS: Record<MeetingFormat, string> = {
   in_person: 'In person',
@@ -56,7 +74,7 @@ export const FORMAT_LABELS: Record<MeetingFormat, string> = {
   phone: 'Phone',
 };
 
-export const MEETING_KINDS: MeetingKind[] = ['regular', 'urgent', 'requested'];
+export const FORMATS: MeetingFormat[] = valuesOf(FORMAT_LABELS);
 
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   regular: 'Regular',
@@ -64,7 +82,15 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   requested: 'Requested by IC',
 };
 
-export const ACTION_STATUSES: ActionStatus[] = ['open', 'partial', 'done', 'escalated', 'dropped'];
+export const MEETING_KINDS: MeetingKind[] = valuesOf(MEETING_KIND_LABELS);
+
+/** A 1:1's state, as the badge beside its title says it. */
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  scheduled: 'Not started',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   open: 'Open',
@@ -74,12 +100,46 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   dropped: 'Dropped',
 };
 
-export const HIGHLIGHT_KINDS: HighlightKind[] = ['win', 'concern', 'accomplishment'];
+export const ACTION_STATUSES: ActionStatus[] = valuesOf(ACTION_STATUS_LABELS);
+
+/** The status column of the meeting screens, marked so a glance finds what moved. */
+export const ACTION_STATUS_MARKS: Record<ActionStatus, string> = {
+  open: 'Open',
+  partial: '◐ Partial',
+  done: '✅ Done',
+  escalated: '⚠ Escalated',
+  dropped: 'Dropped',
+};
+
+/** Stands in for the status of an open item past its due date. */
+export const OVERDUE_MARK = '🔴 Overdue';
 
 export const HIGHLIGHT_KIND_LABELS: Record<HighlightKind, string> = {
   win: 'Win',
   concern: 'Concern',
   accomplishment: 'Accomplishment',
+};
+
+export const HIGHLIGHT_KINDS: HighlightKind[] = valuesOf(HIGHLIGHT_KIND_LABELS);
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  junior: 'Junior',
+  confirmed: 'Confirmed',
+  senior: 'Senior',
+  staff_plus: 'Staff+',
+};
+
+// The bindings list the levels themselves, in the order Rust declares them.
+export { LEVELS };
+
+/** How a shared artefact went out, in the share log: "e-mail draft", "copied". */
+export const SHARE_FORMAT_LABELS: Record<ShareFormat, string> = {
+  md: 'Markdown file',
+  html: 'HTML page',
+  txt: 'text file',
+  eml: 'e-mail draft',
+  ics: 'calendar file',
+  clipboard: 'copied',
 };
 
 /** How often career conversations happen: "Every two weeks", "Every 45 days". */

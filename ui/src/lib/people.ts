@@ -1,16 +1,4 @@
-import { LEVEL_PROPOSALS, LEVELS, type Cadence, type Level } from './bindings';
-
-const LEVEL_LABELS: Record<Level, string> = {
-  junior: 'Junior',
-  confirmed: 'Confirmed',
-  senior: 'Senior',
-  staff_plus: 'Staff+',
-};
-
-/** The human label of a career level. */
-export function levelLabel(level: Level): string {
-  return LEVEL_LABELS[level];
-}
+import { LEVEL_PROPOSALS, type Cadence, type Level } from './bindings';
 
 /** "1 person", "6 people". */
 export function peopleCount(count: number): string {
@@ -27,4 +15,3 @@ export function proposedCareerTalkDays(level: Level): number {
   return LEVEL_PROPOSALS[level].career_talk_days;
 }
 
-export { LEVELS };

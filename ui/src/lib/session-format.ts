@@ -4,7 +4,6 @@
 
 import type {
   ActionItemView,
-  ActionStatus,
   AgendaItem,
   Frequency,
   LocalSlot,
@@ -13,6 +12,7 @@ import type {
   NextProposal,
   Owner,
 } from './bindings';
+import { ACTION_STATUS_MARKS, FREQUENCY_RHYTHMS, OVERDUE_MARK } from './labels';
 
 const LOCALE = 'en-US';
 
@@ -233,27 +233,11 @@ export function ownerLabel(owner: Owner, personName: string): string {
   return owner === 'manager' ? 'You' : firstName(personName);
 }
 
-export const STATUS_OPTIONS: readonly { value: ActionStatus; label: string }[] = [
-  { value: 'open', label: 'Open' },
-  { value: 'partial', label: 'Partial' },
-  { value: 'done', label: 'Done' },
-  { value: 'escalated', label: 'Escalated' },
-  { value: 'dropped', label: 'Dropped' },
-];
-
-const STATUS_LABELS: Record<ActionStatus, string> = {
-  open: 'Open',
-  partial: '◐ Partial',
-  done: '✅ Done',
-  escalated: '⚠ Escalated',
-  dropped: 'Dropped',
-};
-
 /** "✅ Done", "◐ Partial", "🔴 Overdue", "⚠ Escalated", "Open", "Dropped". */
 export function statusLabel(item: Pick<ActionItemView, 'status' | 'overdue'>): string {
   const closed = item.status === 'done' || item.status === 'dropped';
-  if (item.overdue && !closed) return '🔴 Overdue';
-  return STATUS_LABELS[item.status];
+  if (item.overdue && !closed) return OVERDUE_MARK;
+  return ACTION_STATUS_MARKS[item.status];
 }
 
 /** "Dec 1" (with the year when it is not this year), or "Ongoing". */
@@ -269,15 +253,9 @@ export function dueLabel(dueOn: string | null, nowMs: number = Date.now()): stri
 
 export type NextChoice = 'recurring' | 'one_time' | 'custom' | 'none';
 
-const FREQUENCY_LABELS: Record<Frequency, string> = {
-  weekly: 'weekly',
-  biweekly: 'every two weeks',
-  monthly: 'monthly',
-};
-
 /** "Recurring weekly". */
 export function recurringLabel(frequency: Frequency): string {
-  return `Recurring ${FREQUENCY_LABELS[frequency]}`;
+  return `Recurring ${FREQUENCY_RHYTHMS[frequency]}`;
 }
 
 /** "Thu 5 Dec 2024, 2:00 PM (1 week from today)". */

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
-import { THEME_STORAGE_KEY, applyTheme, loadTheme } from './theme';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { THEME_STORAGE_KEY, applyTheme, loadTheme, resolveScheme } from './theme';
 import ThemeControl from './ThemeControl.svelte';
 
 const html = document.documentElement;
@@ -60,5 +60,69 @@ describe('theme storage', () => {
     expect(html).toHaveAttribute('data-theme', 'dark');
     applyTheme('system');
     expect(html).not.toHaveAttribute('data-theme');
+  });
+});
+
+/** An OS colour preference the test can flip, as matchMedia reports it. */
+function fakeOs(dark: boolean): { flip: (dark: boolean) => void } {
+  const listeners = new Set<() => void>();
+  const query = {
+    get matches() {
+      return dark;
+    },
+    addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
+    removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener),
+  };
+  vi.stubGlobal('matchMedia', () => query);
+  return {
+    flip(next: boolean) {
+      dark = next;
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+describe('theme palette', () => {
+  afterEach(() => {
+    applyTheme('light');
+    vi.unstubAllGlobals();
+  });
+
+  it('resolves each choice to the palette it shows', () => {
+    expect(resolveScheme('system', true)).toBe('dark');
+    expect(resolveScheme('system', false)).toBe('light');
+    expect(resolveScheme('dark', false)).toBe('dark');
+    expect(resolveScheme('light', true)).toBe('light');
+  });
+
+  it('shows the pinned palette whatever the OS prefers', () => {
+    fakeOs(true);
+    applyTheme('light');
+    expect(html).toHaveAttribute('data-scheme', 'light');
+    fakeOs(false);
+    applyTheme('dark');
+    expect(html).toHaveAttribute('data-scheme', 'dark');
+  });
+
+  it('follows the OS on System, also when the OS switches', () => {
+    const os = fakeOs(false);
+    applyTheme('system');
+    expect(html).toHaveAttribute('data-scheme', 'light');
+    os.flip(true);
+    expect(html).toHaveAttribute('data-scheme', 'dark');
+  });
+
+  it('stops following the OS once a theme is pinned', async () => {
+    const os = fakeOs(false);
+    render(ThemeControl);
+    await fireEvent.click(screen.getByRole('radio', { name: 'System' }));
+    await fireEvent.click(screen.getByRole('radio', { name: 'Light' }));
+    os.flip(true);
+    expect(html).toHaveAttribute('data-scheme', 'light');
+  });
+
+  it('shows light where no OS preference can be read', () => {
+    applyTheme('system');
+    expect(html).toHaveAttribute('data-scheme', 'light');
   });
 });

@@ -6,4 +6,5 @@ afterEach(() => {
   cleanup();
   window.localStorage.clear();
   document.documentElement.removeAttribute('data-theme');
+  document.documentElement.removeAttribute('data-scheme');
 });

@@ -1,0 +1,144 @@
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { createRawSnippet } from 'svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import ActionItemRow from '../lib/ActionItemRow.svelte';
+import type { ActionItemView } from '../lib/bindings';
+import { mockBackend } from './fixtures';
+import { action, settle, useClock } from './loop-fixtures';
+
+afterEach(() => {
+  clearMocks();
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+type Layout = 'table' | 'list' | 'card';
+
+/** A table row needs a table body, a list line a list. */
+function host(layout: Layout): HTMLElement {
+  const outer = document.createElement(layout === 'table' ? 'table' : 'ul');
+  document.body.append(outer);
+  if (layout !== 'table') return outer;
+  const body = document.createElement('tbody');
+  outer.append(body);
+  return body;
+}
+
+function mount(
+  layout: Layout,
+  item: ActionItemView,
+  extra: Partial<{
+    disabled: boolean;
+    onproblem: (message: string | null) => void;
+    trailing: ReturnType<typeof createRawSnippet>;
+  }> = {},
+) {
+  const onupdated = vi.fn();
+  render(ActionItemRow, {
+    target: host(layout),
+    props: { item, layout, personName: 'Ada Okafor', onupdated, ...extra },
+  });
+  const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+  return { onupdated, user };
+}
+
+describe('action item row', () => {
+  it('shows owner, due date and status in a table row', () => {
+    useClock();
+    mount('table', action({ overdue: true, days_overdue: 2, due_on: '2024-11-26' }));
+    const row = document.querySelector('tr[data-action-id="a-1"]') as HTMLElement;
+    expect(within(row).getAllByRole('cell')).toHaveLength(4);
+    expect(row).toHaveTextContent('Ada');
+    expect(row).toHaveTextContent('Nov 26');
+    expect(row).toHaveTextContent('🔴 Overdue');
+  });
+
+  it('shows a list line, the manager as "You", and the controls given after the status', () => {
+    useClock();
+    const trailing = createRawSnippet(() => ({
+      render: () => '<button type="button">Remove it</button>',
+    }));
+    mount('list', action({ owner: 'manager', due_on: null }), { trailing });
+    const row = document.querySelector('li[data-action-id="a-1"]') as HTMLElement;
+    expect(row).toHaveTextContent('You');
+    expect(row).toHaveTextContent('Ongoing');
+    expect(within(row).getByRole('button', { name: 'Remove it' })).toBeInTheDocument();
+  });
+
+  it('shows the person page entry with its status history', async () => {
+    useClock();
+    const { user } = mount(
+      'card',
+      action({
+        status: 'partial',
+        history: [
+          { status: 'open', due_on: '2024-11-28', changed_at: '2024-11-21T13:30:00Z' },
+          { status: 'partial', due_on: null, changed_at: '2024-11-25T09:00:00Z' },
+        ],
+      }),
+    );
+    expect(screen.getByLabelText('Status of Improve submission quality')).toHaveValue('partial');
+    await user.click(screen.getByRole('button', { name: 'History (2)' }));
+    const history = screen.getByRole('list', { name: 'Status history of Improve submission quality' });
+    expect(within(history).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('offers every status and hands the stored item back after a change', async () => {
+    useClock();
+    const done = action({ status: 'done' });
+    const calls = mockBackend({ set_action_status: () => done });
+    const { onupdated, user } = mount('list', action());
+    const select = screen.getByRole('combobox', { name: 'Status of “Improve submission quality”' });
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Open',
+      'Partial',
+      'Done',
+      'Escalated',
+      'Dropped',
+    ]);
+    await user.selectOptions(select, 'done');
+    await settle();
+    expect(calls.map((call) => call.args)).toEqual([{ itemId: 'a-1', status: 'done' }]);
+    expect(onupdated).toHaveBeenCalledWith(done);
+  });
+
+  it('shows a failed change in the row and keeps the stored status', async () => {
+    useClock();
+    mockBackend({
+      set_action_status: () => {
+        throw { code: 'not_found', message: 'That action item no longer exists.' };
+      },
+    });
+    const { onupdated, user } = mount('card', action());
+    const select = screen.getByLabelText('Status of Improve submission quality');
+    await user.selectOptions(select, 'done');
+    await settle();
+    expect(screen.getByRole('alert')).toHaveTextContent('That action item no longer exists.');
+    expect(select).toHaveValue('open');
+    expect(onupdated).not.toHaveBeenCalled();
+  });
+
+  it('tells the screen about a failed change when the screen shows problems', async () => {
+    useClock();
+    mockBackend({
+      set_action_status: () => {
+        throw { code: 'storage', message: 'The store is read-only.' };
+      },
+    });
+    const problems: (string | null)[] = [];
+    const { user } = mount('table', action(), { onproblem: (message) => problems.push(message) });
+    await user.selectOptions(screen.getByRole('combobox'), 'done');
+    await settle();
+    expect(problems).toEqual([null, 'The store is read-only.']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('combobox')).toHaveValue('open');
+  });
+
+  it('cannot be changed while disabled', () => {
+    useClock();
+    mount('list', action(), { disabled: true });
+    expect(screen.getByRole('combobox')).toBeDisabled();
+  });
+});
