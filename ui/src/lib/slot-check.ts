@@ -1,9 +1,11 @@
 // The checks a form makes before it asks the backend to book a 1:1: the same
 // words in every dialog, and no request that the backend would only refuse.
+import { LIMITS } from './bindings';
 import { isValidTimeZone } from './time';
 
 export const MIN_MINUTES = 1;
-export const MAX_MINUTES = 480;
+// Defined in Rust, where the backend checks it again.
+export const MAX_MINUTES = LIMITS.maxMeetingMinutes;
 
 export interface SlotFields {
   /** The date and time fields in the order the form shows them, each with what to say when empty. */
