@@ -317,21 +317,7 @@ fn today_shows_a_banner_inside_the_reminder_window() {
 /// zone the clock is in.
 #[test]
 fn the_managers_zone_changes_nothing_about_when_reminders_fall_due() {
-    let t = TestStore::new();
-    let clock = Arc::new(FixedClock::new(at("2024-10-22T09:00:00Z")));
-    let mut store = Store::create(&t.paths, &t.keys, clock.clone()).unwrap();
-    let person = people::create(
-        &mut store,
-        support::person_input("Ada Okafor", Level::Junior),
-    )
-    .unwrap()
-    .id;
-    scheduling::create_series(
-        &mut store,
-        &person,
-        support::series_at_two(Frequency::Weekly, Weekday::Thu, "Europe/Paris"),
-    )
-    .unwrap();
+    let w = world();
 
     let mut seen = Vec::new();
     for zone in [
@@ -340,10 +326,10 @@ fn the_managers_zone_changes_nothing_about_when_reminders_fall_due() {
         "Asia/Tokyo",
         "Pacific/Kiritimati",
     ] {
-        clock.set_zone(Zone::parse(zone).unwrap());
-        let before = reminders::due(&store, at("2024-10-24T11:44:59Z")).unwrap();
-        let due = reminders::due(&store, at("2024-10-24T11:45:00Z")).unwrap();
-        let next = reminders::next_due_after(&store, at("2024-10-24T09:00:00Z")).unwrap();
+        w.clock.set_zone(Zone::parse(zone).unwrap());
+        let before = reminders::due(&w.store, at("2024-10-24T11:44:59Z")).unwrap();
+        let due = reminders::due(&w.store, at("2024-10-24T11:45:00Z")).unwrap();
+        let next = reminders::next_due_after(&w.store, at("2024-10-24T09:00:00Z")).unwrap();
         assert!(before.is_empty(), "{zone}");
         assert_eq!(due.len(), 1, "{zone}");
         seen.push((due[0].title.clone(), due[0].meeting_start, next));
