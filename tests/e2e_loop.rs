@@ -34,17 +34,33 @@ fn timer_seconds(text: &str) -> u64 {
 
 /// A stand-in for the desktop's default mail app: it receives the draft file
 /// the way a mail client would, through the desktop's default-application
-/// lookup. Returns where the draft it received will be.
+/// lookup for message/rfc822. Returns where the draft it received will be.
 fn install_mail_app(session: &Session) -> std::path::PathBuf {
     let received = session.dir.path().join("mail-received.eml");
+    // A program of its own, so the entry's Exec line is a plain command and
+    // any opener can run it; the rename makes the draft appear whole.
+    let program = session.dir.path().join("test-mail-app");
+    std::fs::write(
+        &program,
+        format!(
+            "#!/bin/sh\ncp \"$1\" \"{0}.part\" && mv \"{0}.part\" \"{0}\"\n",
+            received.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
     let apps = session.dir.path().join("xdg-data/applications");
     std::fs::create_dir_all(&apps).unwrap();
     std::fs::write(
         apps.join("rapport-test-mail.desktop"),
         format!(
             "[Desktop Entry]\nType=Application\nName=Test mail\n\
-             Exec=sh -c 'cp \"$1\" \"{}\"' sh %f\nMimeType=message/rfc822;text/plain;\n",
-            received.display()
+             Exec={} %f\nMimeType=message/rfc822;\n",
+            program.display()
         ),
     )
     .unwrap();
@@ -52,7 +68,7 @@ fn install_mail_app(session: &Session) -> std::path::PathBuf {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("mimeapps.list"),
-        "[Default Applications]\nmessage/rfc822=rapport-test-mail.desktop\ntext/plain=rapport-test-mail.desktop\n",
+        "[Default Applications]\nmessage/rfc822=rapport-test-mail.desktop\n",
     )
     .unwrap();
     received

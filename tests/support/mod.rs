@@ -15,6 +15,21 @@ pub mod webdriver;
 
 pub const PASSPHRASE: &str = "correct horse battery staple";
 
+/// What tells programs which desktop they run in. The developer's own values
+/// must not leak in: a Wayland socket would put the window on the developer's
+/// screen, and the desktop's name decides how `xdg-open` opens files.
+const HOST_DESKTOP: &[&str] = &[
+    "WAYLAND_DISPLAY",
+    "XDG_CURRENT_DESKTOP",
+    "XDG_SESSION_DESKTOP",
+    "XDG_SESSION_TYPE",
+    "DESKTOP_SESSION",
+    "GNOME_DESKTOP_SESSION_ID",
+    "KDE_FULL_SESSION",
+    "KDE_SESSION_VERSION",
+    "MATE_DESKTOP_SESSION_ID",
+];
+
 #[derive(Default, Clone, Copy)]
 pub struct Services {
     pub display: bool,
@@ -64,6 +79,12 @@ impl Session {
         };
         session.set("XDG_RUNTIME_DIR", runtime.display().to_string());
         session.set("NO_AT_BRIDGE", "1");
+        // A named desktop, as a user's session has: `xdg-open` then hands files
+        // to the desktop's opener (gio), which types them by their extension
+        // and runs the default application. Without a name it guesses the type
+        // from the content with file(1), which takes an e-mail draft with an
+        // HTML part for text/html.
+        session.set("XDG_CURRENT_DESKTOP", "GNOME");
 
         let mut bus = Command::new("dbus-daemon");
         bus.args(["--session", "--nofork", "--print-address=1"]);
@@ -128,6 +149,9 @@ impl Session {
     /// A command that runs inside this session.
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut cmd = Command::new(program);
+        for k in HOST_DESKTOP {
+            cmd.env_remove(k);
+        }
         for (k, v) in &self.env {
             cmd.env(k, v);
         }
