@@ -8,6 +8,7 @@ mod support;
 use fantoccini::Locator;
 use support::webdriver::{
     click, connect, people_names, screenshot, screenshot_dir, start_driver, type_into, wait_text,
+    wait_until_app_gone,
 };
 use support::{rapport_with_passphrase, Services, Session, PASSPHRASE};
 
@@ -79,6 +80,7 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     assert_eq!(theme, serde_json::json!("dark"));
     screenshot(&session, &client, &shots, "04-person-dark").await;
     client.close().await.unwrap();
+    wait_until_app_gone(&session, &data_dir, "the app to close with its session").await;
     drop(driver);
 
     // The names in the window are the store's, as the CLI sees them.

@@ -14,7 +14,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 use support::webdriver::{
     app_pids, click, connect, is_checked, screenshot, screenshot_dir, set_value, start_driver,
-    text_of, type_into, value_of, wait_count, wait_text, Driver,
+    text_of, type_into, value_of, wait_count, wait_text, wait_until_app_gone, Driver,
+    SINGLE_INSTANCE_NAME,
 };
 use support::{Services, Session};
 
@@ -220,16 +221,16 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     let before_kill = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
     let pids = app_pids(&data_dir);
     assert!(!pids.is_empty(), "the app process is running");
+    assert!(
+        session.bus_name_owned(SINGLE_INSTANCE_NAME),
+        "the running app holds {SINGLE_INSTANCE_NAME}"
+    );
     for pid in &pids {
         let _ = std::process::Command::new("kill")
             .args(["-KILL", &pid.to_string()])
             .status();
     }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !app_pids(&data_dir).is_empty() {
-        assert!(Instant::now() < deadline, "the app did not die");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until_app_gone(&session, &data_dir, "the killed app to be gone").await;
     drop(client);
     drop(driver);
     let killed_at = Instant::now();
@@ -408,6 +409,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     let row = wait_text(&client, "#prep-actions", "Complete LinkedIn training").await;
     assert!(row.contains("Done"), "{row}");
     client.close().await.unwrap();
+    wait_until_app_gone(&session, &data_dir, "the app to close with its session").await;
     drop(driver);
 
     // Quit and relaunch: everything is there.

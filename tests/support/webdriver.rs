@@ -1,12 +1,18 @@
 //! Driving the real app window over WebDriver (tauri-driver + WebKitWebDriver)
 //! and capturing it from the virtual display.
 
-use super::{rapport_bin, Session};
+use super::{poll_blocking, rapport_bin, wait_until, wait_until_blocking, Session, PATIENCE};
 use fantoccini::{Client, ClientBuilder, Locator};
-use std::net::TcpListener;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+/// The app's name on the session bus while it runs (the single-instance
+/// plugin's, from the app identifier): a launch that finds it taken hands its
+/// arguments to the running instance and exits.
+pub const SINGLE_INSTANCE_NAME: &str = "app.rapport.desktop.SingleInstance";
 
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -36,19 +42,56 @@ pub fn tauri_driver_path() -> PathBuf {
 pub struct Driver {
     child: Child,
     pub port: u16,
+    log: PathBuf,
+}
+
+impl Driver {
+    fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // tauri-driver stops the WebKitWebDriver it started when it gets
+        // SIGTERM; SIGKILL would leave that one running, orphaned, until the
+        // session bus goes away.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let exited = poll_blocking(Duration::from_secs(10), || match self.child.try_wait() {
+            Ok(Some(_)) => Ok(()),
+            _ => Err(String::new()),
+        });
+        if exited.is_err() {
+            let _ = self.child.kill();
+        }
         let _ = self.child.wait();
     }
+}
+
+/// One HTTP GET on the loopback interface; the whole response, or why not.
+fn http_get(port: u16, path: &str) -> Result<String, String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .map_err(|e| e.to_string())?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .map_err(|e| e.to_string())?;
+    Ok(response)
 }
 
 pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
     let port = free_port();
     let native = free_port();
-    let log = std::fs::File::create(log).unwrap();
+    let file = std::fs::File::create(log).unwrap();
     let child = session
         .command(tauri_driver_path())
         .args([
@@ -65,19 +108,30 @@ pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
         .env("XDG_CONFIG_HOME", session.dir.path().join("xdg-config"))
         .env("XDG_CACHE_HOME", session.dir.path().join("xdg-cache"))
         .env_remove("RAPPORT_PASSPHRASE")
-        .stdout(Stdio::from(log.try_clone().unwrap()))
-        .stderr(Stdio::from(log))
+        .stdout(Stdio::from(file.try_clone().unwrap()))
+        .stderr(Stdio::from(file))
         .spawn()
         .expect("start tauri-driver");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "tauri-driver did not listen on {port}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Driver { child, port }
+    let mut driver = Driver {
+        child,
+        port,
+        log: log.to_path_buf(),
+    };
+    // tauri-driver listens at once but starts WebKitWebDriver beside it, and
+    // drops requests until that one listens too. A status that went through
+    // both says the session request will reach a driver that is ready.
+    wait_until_blocking("WebDriver to be ready", PATIENCE, || {
+        if let Ok(Some(status)) = driver.child.try_wait() {
+            panic!("tauri-driver exited ({status}):\n{}", driver.log_text());
+        }
+        let response = http_get(port, "/status")?;
+        if response.contains("\"ready\":true") {
+            Ok(())
+        } else {
+            Err(response)
+        }
+    });
+    driver
 }
 
 pub async fn connect(driver: &Driver) -> Client {
@@ -86,23 +140,37 @@ pub async fn connect(driver: &Driver) -> Client {
         "tauri:options".into(),
         serde_json::json!({ "application": rapport_bin() }),
     );
-    // tauri-driver listens before WebKitWebDriver is ready: retry the first request.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let mut builder = ClientBuilder::native();
-        builder.capabilities(caps.clone());
-        let url = format!("http://127.0.0.1:{}", driver.port);
-        let attempt = builder.connect(&url);
-        match tokio::time::timeout(Duration::from_secs(45), attempt).await {
-            Ok(Ok(client)) => return client,
-            Ok(Err(err)) if Instant::now() < deadline => {
-                eprintln!("waiting for the WebDriver session: {err}");
-                tokio::time::sleep(Duration::from_millis(500)).await;
-            }
-            Ok(Err(err)) => panic!("no WebDriver session: {err}"),
-            Err(_) => panic!("the WebDriver session request hung for 45 s"),
-        }
+    let mut builder = ClientBuilder::native();
+    builder.capabilities(caps);
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    // Creating the session launches the app: WebKit's first start on a cold
+    // machine is the slowest step of all.
+    match tokio::time::timeout(2 * PATIENCE, builder.connect(&url)).await {
+        Ok(Ok(client)) => client,
+        Ok(Err(err)) => panic!("no WebDriver session: {err}\n{}", driver.log_text()),
+        Err(_) => panic!(
+            "the WebDriver session request hung for {} s\n{}",
+            (2 * PATIENCE).as_secs(),
+            driver.log_text()
+        ),
     }
+}
+
+/// Waits until no app process serves `data_dir` and its single-instance name
+/// is free again: only then does the next launch become the running instance
+/// instead of handing over to the old one and exiting.
+pub async fn wait_until_app_gone(session: &Session, data_dir: &Path, what: &str) {
+    wait_until(what, PATIENCE, || async {
+        let pids = app_pids(data_dir);
+        if !pids.is_empty() {
+            return Err(format!("app processes {pids:?}"));
+        }
+        if session.bus_name_owned(SINGLE_INSTANCE_NAME) {
+            return Err(format!("{SINGLE_INSTANCE_NAME} still owned"));
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// The text of the first element matching `css` (innerText, so hidden parts
