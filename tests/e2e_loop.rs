@@ -13,11 +13,13 @@ use mail_parser::MimeHeaders;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use support::webdriver::{
-    app_pids, click, connect, is_checked, screenshot, screenshot_dir, set_value, start_driver,
-    text_of, type_into, value_of, wait_count, wait_text, wait_until_app_gone, Driver,
-    SINGLE_INSTANCE_NAME,
+    app_pids, click, connect, is_checked, set_value, start_driver, text_of, type_into, value_of,
+    wait_count, wait_text, wait_until_app_gone, Driver, Screenshots, SINGLE_INSTANCE_NAME,
 };
-use support::{Services, Session};
+use support::{wait_until, Services, Session, PATIENCE};
+
+/// The app promises to lose at most this much typing when it is killed.
+const AUTOSAVE_PROMISE: Duration = Duration::from_secs(2);
 
 /// Seconds shown by a "HH:MM:SS" timer (the last such token in `text`).
 fn timer_seconds(text: &str) -> u64 {
@@ -79,20 +81,10 @@ async fn launch(session: &Session, data_dir: &Path) -> (Driver, fantoccini::Clie
     let driver = start_driver(
         session,
         data_dir,
-        &screenshot_dir().join("tauri-driver-loop.log"),
+        &Screenshots::new(session).log("tauri-driver-loop.log"),
     );
     let client = connect(&driver).await;
     (driver, client)
-}
-
-/// Shoots the current screen in the light and then the dark theme.
-async fn both_themes(session: &Session, client: &fantoccini::Client, name: &str) {
-    let shots = screenshot_dir();
-    click(client, "label[for=theme-light]").await;
-    screenshot(session, client, &shots, &format!("{name}-light")).await;
-    click(client, "label[for=theme-dark]").await;
-    screenshot(session, client, &shots, &format!("{name}-dark")).await;
-    click(client, "label[for=theme-light]").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -103,7 +95,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
         notifications: true,
     });
     let data_dir = session.dir.path().join("data");
-    let shots = screenshot_dir();
+    let shots = Screenshots::new(&session);
     let received = install_mail_app(&session);
 
     // First run, keyring-protected, empty.
@@ -125,7 +117,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     type_into(&client, "#person-role", "Recruiter").await;
     set_value(&client, "#person-level", "junior").await;
     type_into(&client, "#person-focus", "Client communication").await;
-    screenshot(&session, &client, &shots, "loop-01-add-person").await;
+    shots.take(&client, "loop-01-add-person").await;
     click(&client, "#person-save").await;
     wait_text(&client, "#person-title", "John Smith").await;
 
@@ -135,7 +127,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     set_value(&client, "#series-weekday", "thu").await;
     set_value(&client, "#series-time", "14:00").await;
     set_value(&client, "#series-zone", "Europe/Paris").await;
-    screenshot(&session, &client, &shots, "loop-02-schedule").await;
+    shots.take(&client, "loop-02-schedule").await;
     click(&client, "#series-save").await;
     wait_text(&client, "body", "Weekly on Thursday at 14:00").await;
 
@@ -144,7 +136,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     type_into(&client, "#highlight-text", "Placed Kevin Lee at Oracle").await;
     click(&client, "#highlight-save").await;
     wait_text(&client, "#person-highlights", "Placed Kevin Lee at Oracle").await;
-    both_themes(&session, &client, "loop-03-person").await;
+    shots.take_in_both_themes(&client, "loop-03-person").await;
 
     // TC-001: prepare.
     click(&client, "#person-prepare").await;
@@ -161,16 +153,26 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     type_into(&client, "#prep-notes", "Start with the Oracle win").await;
     click(&client, "#save-prep-notes").await;
     wait_text(&client, "#toast", "Prep notes saved").await;
-    both_themes(&session, &client, "loop-04-prepare").await;
+    shots.take_in_both_themes(&client, "loop-04-prepare").await;
 
     // TC-002: start; the timer runs, the agenda loads, the notes are enabled.
     click(&client, "#start-session").await;
     wait_text(&client, "#session-title", "John Smith").await;
     wait_count(&client, "#agenda li[data-agenda-id]", 6).await;
     let t0 = timer_seconds(&wait_text(&client, "#session-timer", ":").await);
-    tokio::time::sleep(Duration::from_millis(2200)).await;
-    let t1 = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
-    assert!(t1 > t0, "the timer runs: {t0} then {t1}");
+    wait_until(
+        &format!("the session timer to run past {t0}s"),
+        PATIENCE,
+        || async {
+            let t1 = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
+            if t1 > t0 {
+                Ok(())
+            } else {
+                Err(format!("it shows {t1}s"))
+            }
+        },
+    )
+    .await;
     click(
         &client,
         "#agenda li[data-agenda-id]:nth-child(1) input[type=checkbox]",
@@ -202,12 +204,12 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     let actions = text_of(&client, "#session-actions").await.unwrap();
     assert!(actions.contains("John"), "{actions}");
     assert!(actions.contains("Ongoing"), "{actions}");
-    screenshot(&session, &client, &shots, "loop-05b-session-actions-light").await;
+    shots.take(&client, "loop-05b-session-actions-light").await;
     client
         .execute("document.querySelector('main').scrollTo(0, 0)", vec![])
         .await
         .unwrap();
-    both_themes(&session, &client, "loop-05-session").await;
+    shots.take_in_both_themes(&client, "loop-05-session").await;
 
     // Typing, then the app is killed: at most two seconds of typing may be lost.
     let live = client
@@ -217,7 +219,8 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     live.send_keys("\u{E007}Typed before the crash")
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(2000)).await;
+    // The kill comes as late as the promise allows, not after a save is seen.
+    tokio::time::sleep(AUTOSAVE_PROMISE).await;
     let before_kill = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
     let pids = app_pids(&data_dir);
     assert!(!pids.is_empty(), "the app process is running");
@@ -239,7 +242,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     let (driver, client) = launch(&session, &data_dir).await;
     wait_text(&client, "h1", "Today").await;
     wait_text(&client, "#today-upcoming", "In progress").await;
-    screenshot(&session, &client, &shots, "loop-06-today-in-progress").await;
+    shots.take(&client, "loop-06-today-in-progress").await;
     click(&client, "#today-upcoming li[data-meeting-id] button.resume").await;
     wait_text(&client, "#session-title", "John Smith").await;
     let resumed = timer_seconds(&wait_text(&client, "#session-timer", ":").await);
@@ -280,7 +283,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     let preview = wait_text(&client, "#summary-preview", "Oracle placement").await;
     assert!(!preview.contains("PRIVATE"), "{preview}");
     assert!(is_checked(&client, "#next-recurring").await);
-    both_themes(&session, &client, "loop-07-summary").await;
+    shots.take_in_both_themes(&client, "loop-07-summary").await;
     click(&client, "#save-session").await;
     wait_text(&client, "#toast", "Next session scheduled").await;
     click(&client, "#copy-shared-notes").await;
@@ -299,20 +302,16 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     );
     assert!(!clipboard.contains("PRIVATE"), "{clipboard}");
     assert!(!clipboard.contains("Oracle win"), "prep notes: {clipboard}");
-    screenshot(&session, &client, &shots, "loop-08-saved").await;
+    shots.take(&client, "loop-08-saved").await;
 
     // The e-mail draft opens in the default mail app: to John, the invite attached.
     click(&client, "#email-shared-notes").await;
     wait_text(&client, "#toast", "E-mail draft to John opened").await;
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !received.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "the mail app never got the draft"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let eml = std::fs::read(&received).unwrap();
+    // The desktop starts the mail app on its own, after the app returned.
+    let eml = wait_until("the mail app to get the draft", PATIENCE, || async {
+        std::fs::read(&received).map_err(|e| e.to_string())
+    })
+    .await;
     let raw = String::from_utf8_lossy(&eml).to_string();
     assert!(raw.contains("X-Unsent: 1"), "{raw}");
     let message = mail_parser::MessageParser::default()
@@ -416,7 +415,7 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     let (_driver, client) = launch(&session, &data_dir).await;
     wait_text(&client, "h1", "Today").await;
     wait_text(&client, "#people-count", "1 person").await;
-    both_themes(&session, &client, "loop-09-today").await;
+    shots.take_in_both_themes(&client, "loop-09-today").await;
     click(&client, "nav[aria-label='People'] button[data-person-id]").await;
     wait_text(&client, "#person-next", "Thu").await;
     click(&client, "#person-history .history-item button").await;
@@ -428,9 +427,11 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
         "Escalate Google stale jobs",
     )
     .await;
-    screenshot(&session, &client, &shots, "loop-10-person-history").await;
+    shots.take(&client, "loop-10-person-history").await;
     click(&client, "#nav-templates").await;
     wait_text(&client, "body", "Standard weekly").await;
-    both_themes(&session, &client, "loop-11-templates").await;
+    shots
+        .take_in_both_themes(&client, "loop-11-templates")
+        .await;
     client.close().await.unwrap();
 }
