@@ -8,9 +8,7 @@
 mod support;
 
 use fantoccini::Locator;
-use support::webdriver::{
-    click, connect, people_names, screenshot, screenshot_dir, start_driver, type_into, wait_text,
-};
+use support::webdriver::{click, people_names, type_into, wait_text, App, Screenshots};
 use support::{rapport_with_passphrase, Services, Session, PASSPHRASE};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -21,30 +19,30 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
         notifications: true,
     });
     let data_dir = session.dir.path().join("data");
-    let shots = screenshot_dir();
-    let log = shots.join("tauri-driver.log");
+    let shots = Screenshots::new(&session);
+    let log = shots.log("tauri-driver.log");
 
     // 1. First run: passphrase, demo team.
-    let driver = start_driver(&session, &data_dir, &log);
-    let client = connect(&driver).await;
-    wait_text(&client, "h1", "Welcome to Rapport").await;
-    screenshot(&session, &client, &shots, "01-first-run").await;
-    click(&client, "#backend-passphrase").await;
-    type_into(&client, "#passphrase", PASSPHRASE).await;
-    type_into(&client, "#passphrase-repeat", "not the same").await;
-    click(&client, "#create-store").await;
-    wait_text(&client, "#error", "do not match").await;
+    let app = App::launch(&session, &data_dir, &log).await;
+    let client = &app.client;
+    wait_text(client, "h1", "Welcome to Rapport").await;
+    shots.take(client, "01-first-run").await;
+    click(client, "#backend-passphrase").await;
+    type_into(client, "#passphrase", PASSPHRASE).await;
+    type_into(client, "#passphrase-repeat", "not the same").await;
+    click(client, "#create-store").await;
+    wait_text(client, "#error", "do not match").await;
     assert!(
         !data_dir.join("rapport.db").exists(),
         "a refused form must not create a store"
     );
-    type_into(&client, "#passphrase-repeat", PASSPHRASE).await;
-    click(&client, "#with-demo").await;
-    click(&client, "#create-store").await;
-    let names = people_names(&client, 6).await;
-    wait_text(&client, "#people-count", "6 people").await;
-    click(&client, "label[for=theme-light]").await;
-    screenshot(&session, &client, &shots, "02-team-light").await;
+    type_into(client, "#passphrase-repeat", PASSPHRASE).await;
+    click(client, "#with-demo").await;
+    click(client, "#create-store").await;
+    let names = people_names(client, 6).await;
+    wait_text(client, "#people-count", "6 people").await;
+    click(client, "label[for=theme-light]").await;
+    shots.take(client, "02-team-light").await;
 
     let first = client
         .find(Locator::Css(
@@ -53,35 +51,34 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
         .await
         .unwrap();
     first.click().await.unwrap();
-    wait_text(&client, "#person-title", &names[0]).await;
-    let level = wait_text(&client, "#person-level", "").await;
+    wait_text(client, "#person-title", &names[0]).await;
+    let level = wait_text(client, "#person-level", "").await;
     assert!(
         ["Junior", "Confirmed", "Senior", "Staff+"].contains(&level.trim()),
         "{level}"
     );
-    screenshot(&session, &client, &shots, "03-person-light").await;
+    shots.take(client, "03-person-light").await;
     // The demo fills the prepare screen: history, action items, talking points.
-    click(&client, "#person-prepare").await;
-    wait_text(&client, "#prep-title", &names[0]).await;
-    wait_text(&client, "#prep-count", "total").await;
-    wait_text(&client, "#prep-wins", "").await;
-    let points = wait_text(&client, "#prep-talking-points", "Why").await;
+    click(client, "#person-prepare").await;
+    wait_text(client, "#prep-title", &names[0]).await;
+    wait_text(client, "#prep-count", "total").await;
+    wait_text(client, "#prep-wins", "").await;
+    let points = wait_text(client, "#prep-talking-points", "Why").await;
     assert!(points.lines().count() >= 2, "{points}");
-    screenshot(&session, &client, &shots, "03b-prepare-demo-light").await;
-    click(&client, "#nav-today").await;
-    wait_text(&client, "#today-upcoming", "Prepare").await;
-    screenshot(&session, &client, &shots, "03c-today-demo-light").await;
+    shots.take(client, "03b-prepare-demo-light").await;
+    click(client, "#nav-today").await;
+    wait_text(client, "#today-upcoming", "Prepare").await;
+    shots.take(client, "03c-today-demo-light").await;
     first.click().await.unwrap();
-    wait_text(&client, "#person-title", &names[0]).await;
-    click(&client, "label[for=theme-dark]").await;
+    wait_text(client, "#person-title", &names[0]).await;
+    click(client, "label[for=theme-dark]").await;
     let theme = client
         .execute("return document.documentElement.dataset.theme", vec![])
         .await
         .unwrap();
     assert_eq!(theme, serde_json::json!("dark"));
-    screenshot(&session, &client, &shots, "04-person-dark").await;
-    client.close().await.unwrap();
-    drop(driver);
+    shots.take(client, "04-person-dark").await;
+    app.quit(&session, &data_dir).await;
 
     // The names in the window are the store's, as the CLI sees them.
     let exported = session.dir.path().join("export.json");
@@ -105,22 +102,22 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     assert_eq!(shown, stored);
 
     // 2. Relaunch: the unlock screen, a wrong and then the right passphrase.
-    let driver = start_driver(&session, &data_dir, &log);
-    let client = connect(&driver).await;
-    wait_text(&client, "h1", "Unlock Rapport").await;
+    let app = App::launch(&session, &data_dir, &log).await;
+    let client = &app.client;
+    wait_text(client, "h1", "Unlock Rapport").await;
     let before = support::snapshot(&data_dir);
-    type_into(&client, "#unlock-passphrase", "wrong horse battery").await;
-    click(&client, "#unlock").await;
-    wait_text(&client, "#error", "does not unlock").await;
-    screenshot(&session, &client, &shots, "05-unlock-wrong-dark").await;
+    type_into(client, "#unlock-passphrase", "wrong horse battery").await;
+    click(client, "#unlock").await;
+    wait_text(client, "#error", "does not unlock").await;
+    shots.take(client, "05-unlock-wrong-dark").await;
     assert_eq!(
         support::snapshot(&data_dir),
         before,
         "a wrong passphrase changed files"
     );
-    type_into(&client, "#unlock-passphrase", PASSPHRASE).await;
-    click(&client, "#unlock").await;
-    let again = people_names(&client, 6).await;
+    type_into(client, "#unlock-passphrase", PASSPHRASE).await;
+    click(client, "#unlock").await;
+    let again = people_names(client, 6).await;
     assert_eq!(again, names);
     // The command line works on the same store while the window has it open.
     let out = rapport_with_passphrase(&data_dir, PASSPHRASE, &["doctor"]);
@@ -130,7 +127,7 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
         "{}",
         support::text(&out)
     );
-    click(&client, "label[for=theme-light]").await;
-    screenshot(&session, &client, &shots, "06-unlocked-light").await;
-    client.close().await.unwrap();
+    click(client, "label[for=theme-light]").await;
+    shots.take(client, "06-unlocked-light").await;
+    app.quit(&session, &data_dir).await;
 }

@@ -11,14 +11,18 @@
 
 mod support;
 
+use fantoccini::Client;
 use mail_parser::MimeHeaders;
-use std::path::Path;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use support::webdriver::{
-    app_pids, click, connect, is_checked, screenshot, screenshot_dir, set_value, start_driver,
-    text_of, type_into, value_of, wait_count, wait_text, Driver,
+    app_pids, click, is_checked, set_value, text_of, type_into, value_of, wait_count, wait_text,
+    wait_until_app_gone, App, Screenshots, SINGLE_INSTANCE_NAME,
 };
-use support::{Services, Session};
+use support::{wait_until, Services, Session, PATIENCE};
+
+/// The app promises to lose at most this much typing when it is killed.
+const AUTOSAVE_PROMISE: Duration = Duration::from_secs(2);
 
 /// Seconds shown by a "HH:MM:SS" timer (the last such token in `text`).
 fn timer_seconds(text: &str) -> u64 {
@@ -36,17 +40,33 @@ fn timer_seconds(text: &str) -> u64 {
 
 /// A stand-in for the desktop's default mail app: it receives the draft file
 /// the way a mail client would, through the desktop's default-application
-/// lookup. Returns where the draft it received will be.
+/// lookup for message/rfc822. Returns where the draft it received will be.
 fn install_mail_app(session: &Session) -> std::path::PathBuf {
     let received = session.dir.path().join("mail-received.eml");
+    // A program of its own, so the entry's Exec line is a plain command and
+    // any opener can run it; the rename makes the draft appear whole.
+    let program = session.dir.path().join("test-mail-app");
+    std::fs::write(
+        &program,
+        format!(
+            "#!/bin/sh\ncp \"$1\" \"{0}.part\" && mv \"{0}.part\" \"{0}\"\n",
+            received.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
     let apps = session.dir.path().join("xdg-data/applications");
     std::fs::create_dir_all(&apps).unwrap();
     std::fs::write(
         apps.join("rapport-test-mail.desktop"),
         format!(
             "[Desktop Entry]\nType=Application\nName=Test mail\n\
-             Exec=sh -c 'cp \"$1\" \"{}\"' sh %f\nMimeType=message/rfc822;text/plain;\n",
-            received.display()
+             Exec={} %f\nMimeType=message/rfc822;\n",
+            program.display()
         ),
     )
     .unwrap();
@@ -54,30 +74,398 @@ fn install_mail_app(session: &Session) -> std::path::PathBuf {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("mimeapps.list"),
-        "[Default Applications]\nmessage/rfc822=rapport-test-mail.desktop\ntext/plain=rapport-test-mail.desktop\n",
+        "[Default Applications]\nmessage/rfc822=rapport-test-mail.desktop\n",
     )
     .unwrap();
     received
 }
 
-async fn launch(session: &Session, data_dir: &Path) -> (Driver, fantoccini::Client) {
-    let driver = start_driver(
-        session,
-        data_dir,
-        &screenshot_dir().join("tauri-driver-loop.log"),
-    );
-    let client = connect(&driver).await;
-    (driver, client)
+/// One walk through the loop: one test session and store, and the app while
+/// it runs. Each step starts where the one before left the window.
+struct Walk<'s> {
+    session: &'s Session,
+    data_dir: PathBuf,
+    shots: Screenshots<'s>,
+    /// Where the stand-in mail app puts the draft it receives.
+    mail_received: PathBuf,
+    app: Option<App>,
 }
 
-/// Shoots the current screen in the light and then the dark theme.
-async fn both_themes(session: &Session, client: &fantoccini::Client, name: &str) {
-    let shots = screenshot_dir();
-    click(client, "label[for=theme-light]").await;
-    screenshot(session, client, &shots, &format!("{name}-light")).await;
-    click(client, "label[for=theme-dark]").await;
-    screenshot(session, client, &shots, &format!("{name}-dark")).await;
-    click(client, "label[for=theme-light]").await;
+impl<'s> Walk<'s> {
+    async fn start(session: &'s Session) -> Walk<'s> {
+        let mut walk = Walk {
+            session,
+            data_dir: session.dir.path().join("data"),
+            shots: Screenshots::new(session),
+            mail_received: install_mail_app(session),
+            app: None,
+        };
+        walk.launch().await;
+        walk
+    }
+
+    async fn launch(&mut self) {
+        let log = self.shots.log("tauri-driver-loop.log");
+        self.app = Some(App::launch(self.session, &self.data_dir, &log).await);
+    }
+
+    fn client(&self) -> &Client {
+        &self.app.as_ref().expect("the app is running").client
+    }
+
+    /// First run, keyring-protected, empty; the manager's name, used in what
+    /// is shared.
+    async fn first_run(&self) {
+        let c = self.client();
+        wait_text(c, "h1", "Welcome to Rapport").await;
+        click(c, "#create-store").await;
+        wait_text(c, "h1", "Today").await;
+        click(c, "#nav-settings").await;
+        type_into(c, "#settings-name", "Sam Rivera").await;
+        click(c, "#settings-save").await;
+        wait_text(c, "body", "Settings saved").await;
+    }
+
+    /// A person, then a weekly 1:1, Thursdays 14:00 in Paris.
+    async fn add_person_and_series(&self) {
+        let c = self.client();
+        click(c, "#add-person").await;
+        type_into(c, "#person-name", "John Smith").await;
+        type_into(c, "#person-email", "john.smith@example.com").await;
+        type_into(c, "#person-role", "Recruiter").await;
+        set_value(c, "#person-level", "junior").await;
+        type_into(c, "#person-focus", "Client communication").await;
+        self.shots.take(c, "loop-01-add-person").await;
+        click(c, "#person-save").await;
+        wait_text(c, "#person-title", "John Smith").await;
+
+        click(c, "#person-schedule").await;
+        set_value(c, "#series-frequency", "weekly").await;
+        set_value(c, "#series-weekday", "thu").await;
+        set_value(c, "#series-time", "14:00").await;
+        set_value(c, "#series-zone", "Europe/Paris").await;
+        self.shots.take(c, "loop-02-schedule").await;
+        click(c, "#series-save").await;
+        wait_text(c, "body", "Weekly on Thursday at 14:00").await;
+    }
+
+    /// A win, logged any time.
+    async fn log_a_win(&self) {
+        let c = self.client();
+        click(c, "#person-log").await;
+        type_into(c, "#highlight-text", "Placed Kevin Lee at Oracle").await;
+        click(c, "#highlight-save").await;
+        wait_text(c, "#person-highlights", "Placed Kevin Lee at Oracle").await;
+        self.shots.take_in_both_themes(c, "loop-03-person").await;
+    }
+
+    /// TC-001: the prepare screen gathers the win; prep notes are saved.
+    async fn prepare(&self) {
+        let c = self.client();
+        click(c, "#person-prepare").await;
+        wait_text(c, "#prep-title", "John Smith").await;
+        wait_text(c, "#prep-last", "No 1:1 yet").await;
+        wait_text(c, "#prep-next", "").await;
+        wait_text(c, "#prep-wins", "Placed Kevin Lee at Oracle").await;
+        wait_text(c, "#prep-talking-points", "Placed Kevin Lee at Oracle").await;
+        type_into(c, "#prep-notes", "Start with the Oracle win").await;
+        click(c, "#save-prep-notes").await;
+        wait_text(c, "#toast", "Prep notes saved").await;
+        self.shots.take_in_both_themes(c, "loop-04-prepare").await;
+    }
+
+    /// TC-002 and TC-003: start; the timer runs, the agenda loads, two items
+    /// are checked, live and private notes typed, two action items added,
+    /// one per owner.
+    async fn run_session(&self) {
+        let c = self.client();
+        click(c, "#start-session").await;
+        wait_text(c, "#session-title", "John Smith").await;
+        wait_count(c, "#agenda li[data-agenda-id]", 6).await;
+        let t0 = timer_seconds(&wait_text(c, "#session-timer", ":").await);
+        wait_until(
+            &format!("the session timer to run past {t0}s"),
+            PATIENCE,
+            || async {
+                let t1 = timer_seconds(&text_of(c, "#session-timer").await.unwrap());
+                if t1 > t0 {
+                    Ok(())
+                } else {
+                    Err(format!("it shows {t1}s"))
+                }
+            },
+        )
+        .await;
+        click(
+            c,
+            "#agenda li[data-agenda-id]:nth-child(1) input[type=checkbox]",
+        )
+        .await;
+        click(
+            c,
+            "#agenda li[data-agenda-id]:nth-child(2) input[type=checkbox]",
+        )
+        .await;
+        type_into(c, "#live-notes", "Wins: Oracle placement").await;
+        type_into(c, "#private-notes", "PRIVATE coaching idea").await;
+
+        for (title, owner, due) in [
+            ("Complete LinkedIn training", "ic", "2030-12-01"),
+            ("Escalate Google stale jobs", "manager", ""),
+        ] {
+            // The row stays open after an Add, for the next item.
+            if text_of(c, "#action-title").await.is_none() {
+                click(c, "#add-action").await;
+            }
+            type_into(c, "#action-title", title).await;
+            set_value(c, "#action-owner", owner).await;
+            set_value(c, "#action-due", due).await;
+            click(c, "#action-save").await;
+            wait_text(c, "#session-actions", title).await;
+        }
+        let actions = text_of(c, "#session-actions").await.unwrap();
+        assert!(actions.contains("John"), "{actions}");
+        assert!(actions.contains("Ongoing"), "{actions}");
+        self.shots.take(c, "loop-05b-session-actions-light").await;
+        c.execute("document.querySelector('main').scrollTo(0, 0)", vec![])
+            .await
+            .unwrap();
+        self.shots.take_in_both_themes(c, "loop-05-session").await;
+    }
+
+    /// More typing, then the app is killed; after a relaunch the session is
+    /// still running, its timer resumed from the stored start, the typing
+    /// kept. Returns the timer's seconds at the resume.
+    async fn kill_and_relaunch(&mut self) -> u64 {
+        let c = self.client();
+        let live = c
+            .find(fantoccini::Locator::Css("#live-notes"))
+            .await
+            .unwrap();
+        live.send_keys("\u{E007}Typed before the crash")
+            .await
+            .unwrap();
+        // The kill comes as late as the promise allows, not after a save is seen.
+        tokio::time::sleep(AUTOSAVE_PROMISE).await;
+        let before_kill = timer_seconds(&text_of(c, "#session-timer").await.unwrap());
+        let pids = app_pids(&self.data_dir);
+        assert!(!pids.is_empty(), "the app process is running");
+        assert!(
+            self.session.bus_name_owned(SINGLE_INSTANCE_NAME),
+            "the running app holds {SINGLE_INSTANCE_NAME}"
+        );
+        for pid in &pids {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+        wait_until_app_gone(self.session, &self.data_dir, "the killed app to be gone").await;
+        self.app.take().expect("the app was running").abandon();
+        let killed_at = Instant::now();
+
+        self.launch().await;
+        let c = self.client();
+        wait_text(c, "h1", "Today").await;
+        wait_text(c, "#today-upcoming", "In progress").await;
+        self.shots.take(c, "loop-06-today-in-progress").await;
+        click(c, "#today-upcoming li[data-meeting-id] button.resume").await;
+        wait_text(c, "#session-title", "John Smith").await;
+        let resumed = timer_seconds(&wait_text(c, "#session-timer", ":").await);
+        let away = killed_at.elapsed().as_secs();
+        assert!(
+            resumed >= before_kill + away,
+            "timer resumed at {resumed}s; it showed {before_kill}s at the kill, {away}s ago"
+        );
+        let notes = value_of(c, "#live-notes").await;
+        assert!(
+            notes.contains("Typed before the crash"),
+            "typing lost by the kill: {notes:?}"
+        );
+        assert_eq!(value_of(c, "#private-notes").await, "PRIVATE coaching idea");
+        assert!(
+            notes.contains("Oracle placement\nTyped before the crash"),
+            "Enter starts a new line: {notes:?}"
+        );
+        wait_count(c, "#session-actions li[data-action-id]", 2).await;
+        assert!(
+            is_checked(
+                c,
+                "#agenda li[data-agenda-id]:nth-child(1) input[type=checkbox]"
+            )
+            .await
+        );
+        resumed
+    }
+
+    /// TC-004: end, share the live notes only, schedule the next weekly 1:1,
+    /// copy the shared notes.
+    async fn end_and_share(&self, resumed: u64) {
+        let c = self.client();
+        click(c, "#end-session").await;
+        wait_text(c, "#summary-agenda", "2/6").await;
+        let duration = timer_seconds(&text_of(c, "#summary-duration").await.unwrap());
+        assert!(duration >= resumed, "{duration} < {resumed}");
+        assert!(is_checked(c, "#share-live").await);
+        assert!(!is_checked(c, "#share-private").await);
+        let preview = wait_text(c, "#summary-preview", "Oracle placement").await;
+        assert!(!preview.contains("PRIVATE"), "{preview}");
+        assert!(is_checked(c, "#next-recurring").await);
+        self.shots.take_in_both_themes(c, "loop-07-summary").await;
+        click(c, "#save-session").await;
+        wait_text(c, "#toast", "Next session scheduled").await;
+        click(c, "#copy-shared-notes").await;
+        wait_text(c, "#toast", "copied").await;
+        let clipboard = self
+            .session
+            .command("xclip")
+            .args(["-selection", "clipboard", "-o"])
+            .output()
+            .expect("xclip (make deps-test installs it)");
+        let clipboard = String::from_utf8_lossy(&clipboard.stdout).to_string();
+        assert!(clipboard.contains("# 1:1 Sam / John"), "{clipboard}");
+        assert!(clipboard.contains("Typed before the crash"), "{clipboard}");
+        assert!(
+            clipboard.contains("Complete LinkedIn training — John Smith"),
+            "{clipboard}"
+        );
+        assert!(!clipboard.contains("PRIVATE"), "{clipboard}");
+        assert!(!clipboard.contains("Oracle win"), "prep notes: {clipboard}");
+        self.shots.take(c, "loop-08-saved").await;
+    }
+
+    /// The e-mail draft opens in the default mail app: to John, the invite
+    /// attached, nothing private.
+    async fn email_the_draft(&self) {
+        let c = self.client();
+        click(c, "#email-shared-notes").await;
+        wait_text(c, "#toast", "E-mail draft to John opened").await;
+        // The desktop starts the mail app on its own, after the app returned.
+        let eml = wait_until("the mail app to get the draft", PATIENCE, || async {
+            std::fs::read(&self.mail_received).map_err(|e| e.to_string())
+        })
+        .await;
+        let raw = String::from_utf8_lossy(&eml).to_string();
+        assert!(raw.contains("X-Unsent: 1"), "{raw}");
+        let message = mail_parser::MessageParser::default()
+            .parse(&eml)
+            .expect("a MIME message");
+        let to = message
+            .to()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address());
+        assert_eq!(to, Some("john.smith@example.com"));
+        let text = message.body_text(0).unwrap_or_default().to_string();
+        assert!(text.contains("Typed before the crash"), "{text}");
+        assert!(!text.contains("PRIVATE"), "{text}");
+        let invite = message
+            .attachments()
+            .find(|a| a.is_content_type("text", "calendar"))
+            .expect("the invite is attached");
+        let invite = String::from_utf8_lossy(invite.contents()).to_string();
+        assert!(invite.contains("BEGIN:VEVENT"), "{invite}");
+        assert!(!invite.contains("PRIVATE"), "{invite}");
+    }
+
+    /// The invite and the shared notes from the command line, on the same
+    /// store the window has open.
+    fn export_from_the_cli(&self) {
+        let ics_path = self.session.dir.path().join("john.ics");
+        let out = support::rapport(
+            Some(self.session),
+            &self.data_dir,
+            &[
+                "export",
+                "ics",
+                "--person",
+                "John Smith",
+                "--out",
+                ics_path.to_str().unwrap(),
+            ],
+        );
+        assert!(out.status.success(), "{}", support::text(&out));
+        let ics = std::fs::read_to_string(&ics_path).unwrap();
+        for field in [
+            "BEGIN:VCALENDAR",
+            "BEGIN:VTIMEZONE",
+            "TZID:Europe/Paris",
+            "RRULE:FREQ=WEEKLY",
+            "john.smith@example.com",
+        ] {
+            assert!(ics.contains(field), "{field} missing:\n{ics}");
+        }
+        assert!(!ics.contains("PRIVATE"), "{ics}");
+        let md_path = self.session.dir.path().join("notes.md");
+        let out = support::rapport(
+            Some(self.session),
+            &self.data_dir,
+            &[
+                "export",
+                "shared",
+                "--person",
+                "John Smith",
+                "--meeting",
+                "last",
+                "--format",
+                "md",
+                "--out",
+                md_path.to_str().unwrap(),
+            ],
+        );
+        assert!(out.status.success(), "{}", support::text(&out));
+        let md = std::fs::read_to_string(&md_path).unwrap();
+        assert!(md.contains("Typed before the crash"), "{md}");
+        assert!(
+            !md.contains("PRIVATE") && !md.contains("Oracle win"),
+            "{md}"
+        );
+    }
+
+    /// TC-005: the share is logged, the next weekly 1:1 is on the calendar
+    /// (a Thursday); the IC's item is done and the next prep shows it.
+    async fn next_prep(&self) {
+        let c = self.client();
+        click(c, "#back-to-person").await;
+        wait_text(c, "#person-share-log", "e-mail draft").await;
+        wait_text(c, "#person-next", "Thu").await;
+        wait_text(c, "#person-actions-theirs", "Complete LinkedIn training").await;
+        set_value(
+            c,
+            "#person-actions-theirs li[data-action-id] select",
+            "done",
+        )
+        .await;
+        wait_text(c, "#person-history", "").await;
+        click(c, "#person-prepare").await;
+        wait_text(c, "#prep-last", "(today)").await;
+        wait_text(c, "#prep-count", "1 total").await;
+        let row = wait_text(c, "#prep-actions", "Complete LinkedIn training").await;
+        assert!(row.contains("Done"), "{row}");
+    }
+
+    /// Quit and relaunch: everything is there, private notes included.
+    async fn quit_and_relaunch(&mut self) {
+        self.quit().await;
+        self.launch().await;
+        let c = self.client();
+        wait_text(c, "h1", "Today").await;
+        wait_text(c, "#people-count", "1 person").await;
+        self.shots.take_in_both_themes(c, "loop-09-today").await;
+        click(c, "nav[aria-label='People'] button[data-person-id]").await;
+        wait_text(c, "#person-next", "Thu").await;
+        click(c, "#person-history .history-item button").await;
+        wait_text(c, "#person-history", "Typed before the crash").await;
+        wait_text(c, "#person-history", "PRIVATE coaching idea").await;
+        wait_text(c, "#person-actions-mine", "Escalate Google stale jobs").await;
+        self.shots.take(c, "loop-10-person-history").await;
+        click(c, "#nav-templates").await;
+        wait_text(c, "body", "Standard weekly").await;
+        self.shots.take_in_both_themes(c, "loop-11-templates").await;
+    }
+
+    async fn quit(&mut self) {
+        let app = self.app.take().expect("the app is running");
+        app.quit(self.session, &self.data_dir).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -87,334 +475,17 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
         keyring: true,
         notifications: true,
     });
-    let data_dir = session.dir.path().join("data");
-    let shots = screenshot_dir();
-    let received = install_mail_app(&session);
-
-    // First run, keyring-protected, empty.
-    let (driver, client) = launch(&session, &data_dir).await;
-    wait_text(&client, "h1", "Welcome to Rapport").await;
-    click(&client, "#create-store").await;
-    wait_text(&client, "h1", "Today").await;
-
-    // The manager's name, used in what is shared.
-    click(&client, "#nav-settings").await;
-    type_into(&client, "#settings-name", "Sam Rivera").await;
-    click(&client, "#settings-save").await;
-    wait_text(&client, "body", "Settings saved").await;
-
-    // Add a person.
-    click(&client, "#add-person").await;
-    type_into(&client, "#person-name", "John Smith").await;
-    type_into(&client, "#person-email", "john.smith@example.com").await;
-    type_into(&client, "#person-role", "Recruiter").await;
-    set_value(&client, "#person-level", "junior").await;
-    type_into(&client, "#person-focus", "Client communication").await;
-    screenshot(&session, &client, &shots, "loop-01-add-person").await;
-    click(&client, "#person-save").await;
-    wait_text(&client, "#person-title", "John Smith").await;
-
-    // Schedule a weekly 1:1, Thursdays 14:00 in Paris.
-    click(&client, "#person-schedule").await;
-    set_value(&client, "#series-frequency", "weekly").await;
-    set_value(&client, "#series-weekday", "thu").await;
-    set_value(&client, "#series-time", "14:00").await;
-    set_value(&client, "#series-zone", "Europe/Paris").await;
-    screenshot(&session, &client, &shots, "loop-02-schedule").await;
-    click(&client, "#series-save").await;
-    wait_text(&client, "body", "Weekly on Thursday at 14:00").await;
-
-    // A win, logged any time.
-    click(&client, "#person-log").await;
-    type_into(&client, "#highlight-text", "Placed Kevin Lee at Oracle").await;
-    click(&client, "#highlight-save").await;
-    wait_text(&client, "#person-highlights", "Placed Kevin Lee at Oracle").await;
-    both_themes(&session, &client, "loop-03-person").await;
-
-    // TC-001: prepare.
-    click(&client, "#person-prepare").await;
-    wait_text(&client, "#prep-title", "John Smith").await;
-    wait_text(&client, "#prep-last", "No 1:1 yet").await;
-    wait_text(&client, "#prep-next", "").await;
-    wait_text(&client, "#prep-wins", "Placed Kevin Lee at Oracle").await;
-    wait_text(
-        &client,
-        "#prep-talking-points",
-        "Placed Kevin Lee at Oracle",
-    )
-    .await;
-    type_into(&client, "#prep-notes", "Start with the Oracle win").await;
-    click(&client, "#save-prep-notes").await;
-    wait_text(&client, "#toast", "Prep notes saved").await;
-    both_themes(&session, &client, "loop-04-prepare").await;
-
-    // TC-002: start; the timer runs, the agenda loads, the notes are enabled.
-    click(&client, "#start-session").await;
-    wait_text(&client, "#session-title", "John Smith").await;
-    wait_count(&client, "#agenda li[data-agenda-id]", 6).await;
-    let t0 = timer_seconds(&wait_text(&client, "#session-timer", ":").await);
-    tokio::time::sleep(Duration::from_millis(2200)).await;
-    let t1 = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
-    assert!(t1 > t0, "the timer runs: {t0} then {t1}");
-    click(
-        &client,
-        "#agenda li[data-agenda-id]:nth-child(1) input[type=checkbox]",
-    )
-    .await;
-    click(
-        &client,
-        "#agenda li[data-agenda-id]:nth-child(2) input[type=checkbox]",
-    )
-    .await;
-    type_into(&client, "#live-notes", "Wins: Oracle placement").await;
-    type_into(&client, "#private-notes", "PRIVATE coaching idea").await;
-
-    // TC-003: two action items, one per owner.
-    for (title, owner, due) in [
-        ("Complete LinkedIn training", "ic", "2030-12-01"),
-        ("Escalate Google stale jobs", "manager", ""),
-    ] {
-        // The row stays open after an Add, for the next item.
-        if text_of(&client, "#action-title").await.is_none() {
-            click(&client, "#add-action").await;
-        }
-        type_into(&client, "#action-title", title).await;
-        set_value(&client, "#action-owner", owner).await;
-        set_value(&client, "#action-due", due).await;
-        click(&client, "#action-save").await;
-        wait_text(&client, "#session-actions", title).await;
-    }
-    let actions = text_of(&client, "#session-actions").await.unwrap();
-    assert!(actions.contains("John"), "{actions}");
-    assert!(actions.contains("Ongoing"), "{actions}");
-    screenshot(&session, &client, &shots, "loop-05b-session-actions-light").await;
-    client
-        .execute("document.querySelector('main').scrollTo(0, 0)", vec![])
-        .await
-        .unwrap();
-    both_themes(&session, &client, "loop-05-session").await;
-
-    // Typing, then the app is killed: at most two seconds of typing may be lost.
-    let live = client
-        .find(fantoccini::Locator::Css("#live-notes"))
-        .await
-        .unwrap();
-    live.send_keys("\u{E007}Typed before the crash")
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(2000)).await;
-    let before_kill = timer_seconds(&text_of(&client, "#session-timer").await.unwrap());
-    let pids = app_pids(&data_dir);
-    assert!(!pids.is_empty(), "the app process is running");
-    for pid in &pids {
-        let _ = std::process::Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .status();
-    }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !app_pids(&data_dir).is_empty() {
-        assert!(Instant::now() < deadline, "the app did not die");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    drop(client);
-    drop(driver);
-    let killed_at = Instant::now();
-
-    // Relaunch: the session is still running, its timer resumed from the stored start.
-    let (driver, client) = launch(&session, &data_dir).await;
-    wait_text(&client, "h1", "Today").await;
-    wait_text(&client, "#today-upcoming", "In progress").await;
-    screenshot(&session, &client, &shots, "loop-06-today-in-progress").await;
-    click(&client, "#today-upcoming li[data-meeting-id] button.resume").await;
-    wait_text(&client, "#session-title", "John Smith").await;
-    let resumed = timer_seconds(&wait_text(&client, "#session-timer", ":").await);
-    let away = killed_at.elapsed().as_secs();
-    assert!(
-        resumed >= before_kill + away,
-        "timer resumed at {resumed}s; it showed {before_kill}s at the kill, {away}s ago"
-    );
-    let notes = value_of(&client, "#live-notes").await;
-    assert!(
-        notes.contains("Typed before the crash"),
-        "typing lost by the kill: {notes:?}"
-    );
-    assert_eq!(
-        value_of(&client, "#private-notes").await,
-        "PRIVATE coaching idea"
-    );
-    assert!(
-        notes.contains("Oracle placement\nTyped before the crash"),
-        "Enter starts a new line: {notes:?}"
-    );
-    wait_count(&client, "#session-actions li[data-action-id]", 2).await;
-    assert!(
-        is_checked(
-            &client,
-            "#agenda li[data-agenda-id]:nth-child(1) input[type=checkbox]"
-        )
-        .await
-    );
-
-    // TC-004: end, share live notes only, schedule the next weekly 1:1.
-    click(&client, "#end-session").await;
-    wait_text(&client, "#summary-agenda", "2/6").await;
-    let duration = timer_seconds(&text_of(&client, "#summary-duration").await.unwrap());
-    assert!(duration >= resumed, "{duration} < {resumed}");
-    assert!(is_checked(&client, "#share-live").await);
-    assert!(!is_checked(&client, "#share-private").await);
-    let preview = wait_text(&client, "#summary-preview", "Oracle placement").await;
-    assert!(!preview.contains("PRIVATE"), "{preview}");
-    assert!(is_checked(&client, "#next-recurring").await);
-    both_themes(&session, &client, "loop-07-summary").await;
-    click(&client, "#save-session").await;
-    wait_text(&client, "#toast", "Next session scheduled").await;
-    click(&client, "#copy-shared-notes").await;
-    wait_text(&client, "#toast", "copied").await;
-    let clipboard = session
-        .command("xclip")
-        .args(["-selection", "clipboard", "-o"])
-        .output()
-        .expect("xclip (make deps-test installs it)");
-    let clipboard = String::from_utf8_lossy(&clipboard.stdout).to_string();
-    assert!(clipboard.contains("# 1:1 Sam / John"), "{clipboard}");
-    assert!(clipboard.contains("Typed before the crash"), "{clipboard}");
-    assert!(
-        clipboard.contains("Complete LinkedIn training — John Smith"),
-        "{clipboard}"
-    );
-    assert!(!clipboard.contains("PRIVATE"), "{clipboard}");
-    assert!(!clipboard.contains("Oracle win"), "prep notes: {clipboard}");
-    screenshot(&session, &client, &shots, "loop-08-saved").await;
-
-    // The e-mail draft opens in the default mail app: to John, the invite attached.
-    click(&client, "#email-shared-notes").await;
-    wait_text(&client, "#toast", "E-mail draft to John opened").await;
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !received.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "the mail app never got the draft"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let eml = std::fs::read(&received).unwrap();
-    let raw = String::from_utf8_lossy(&eml).to_string();
-    assert!(raw.contains("X-Unsent: 1"), "{raw}");
-    let message = mail_parser::MessageParser::default()
-        .parse(&eml)
-        .expect("a MIME message");
-    let to = message
-        .to()
-        .and_then(|a| a.first())
-        .and_then(|a| a.address());
-    assert_eq!(to, Some("john.smith@example.com"));
-    let text = message.body_text(0).unwrap_or_default().to_string();
-    assert!(text.contains("Typed before the crash"), "{text}");
-    assert!(!text.contains("PRIVATE"), "{text}");
-    let invite = message
-        .attachments()
-        .find(|a| a.is_content_type("text", "calendar"))
-        .expect("the invite is attached");
-    let invite = String::from_utf8_lossy(invite.contents()).to_string();
-    assert!(invite.contains("BEGIN:VEVENT"), "{invite}");
-    assert!(!invite.contains("PRIVATE"), "{invite}");
-
-    // The invite and the shared notes from the command line, on the same store.
-    let ics_path = session.dir.path().join("john.ics");
-    let out = support::rapport(
-        Some(&session),
-        &data_dir,
-        &[
-            "export",
-            "ics",
-            "--person",
-            "John Smith",
-            "--out",
-            ics_path.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", support::text(&out));
-    let ics = std::fs::read_to_string(&ics_path).unwrap();
-    for field in [
-        "BEGIN:VCALENDAR",
-        "BEGIN:VTIMEZONE",
-        "TZID:Europe/Paris",
-        "RRULE:FREQ=WEEKLY",
-        "john.smith@example.com",
-    ] {
-        assert!(ics.contains(field), "{field} missing:\n{ics}");
-    }
-    assert!(!ics.contains("PRIVATE"), "{ics}");
-    let md_path = session.dir.path().join("notes.md");
-    let out = support::rapport(
-        Some(&session),
-        &data_dir,
-        &[
-            "export",
-            "shared",
-            "--person",
-            "John Smith",
-            "--meeting",
-            "last",
-            "--format",
-            "md",
-            "--out",
-            md_path.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", support::text(&out));
-    let md = std::fs::read_to_string(&md_path).unwrap();
-    assert!(md.contains("Typed before the crash"), "{md}");
-    assert!(
-        !md.contains("PRIVATE") && !md.contains("Oracle win"),
-        "{md}"
-    );
-
-    // TC-005: the IC's item is done; the next prep shows it.
-    click(&client, "#back-to-person").await;
-    wait_text(&client, "#person-share-log", "e-mail draft").await;
-    // The next weekly 1:1 is on the calendar: a Thursday.
-    wait_text(&client, "#person-next", "Thu").await;
-    wait_text(
-        &client,
-        "#person-actions-theirs",
-        "Complete LinkedIn training",
-    )
-    .await;
-    set_value(
-        &client,
-        "#person-actions-theirs li[data-action-id] select",
-        "done",
-    )
-    .await;
-    wait_text(&client, "#person-history", "").await;
-    click(&client, "#person-prepare").await;
-    wait_text(&client, "#prep-last", "(today)").await;
-    wait_text(&client, "#prep-count", "1 total").await;
-    let row = wait_text(&client, "#prep-actions", "Complete LinkedIn training").await;
-    assert!(row.contains("Done"), "{row}");
-    client.close().await.unwrap();
-    drop(driver);
-
-    // Quit and relaunch: everything is there.
-    let (_driver, client) = launch(&session, &data_dir).await;
-    wait_text(&client, "h1", "Today").await;
-    wait_text(&client, "#people-count", "1 person").await;
-    both_themes(&session, &client, "loop-09-today").await;
-    click(&client, "nav[aria-label='People'] button[data-person-id]").await;
-    wait_text(&client, "#person-next", "Thu").await;
-    click(&client, "#person-history .history-item button").await;
-    wait_text(&client, "#person-history", "Typed before the crash").await;
-    wait_text(&client, "#person-history", "PRIVATE coaching idea").await;
-    wait_text(
-        &client,
-        "#person-actions-mine",
-        "Escalate Google stale jobs",
-    )
-    .await;
-    screenshot(&session, &client, &shots, "loop-10-person-history").await;
-    click(&client, "#nav-templates").await;
-    wait_text(&client, "body", "Standard weekly").await;
-    both_themes(&session, &client, "loop-11-templates").await;
-    client.close().await.unwrap();
+    let mut walk = Walk::start(&session).await;
+    walk.first_run().await;
+    walk.add_person_and_series().await;
+    walk.log_a_win().await;
+    walk.prepare().await;
+    walk.run_session().await;
+    let resumed = walk.kill_and_relaunch().await;
+    walk.end_and_share(resumed).await;
+    walk.email_the_draft().await;
+    walk.export_from_the_cli();
+    walk.next_prep().await;
+    walk.quit_and_relaunch().await;
+    walk.quit().await;
 }

@@ -12,13 +12,12 @@ mod support;
 
 use chrono::{Duration as Minutes, Utc};
 use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use support::tray_host::TrayHost;
 use support::webdriver::{
-    app_pids, click, connect, screenshot, screenshot_dir, set_value, start_driver, type_into,
-    wait_text,
+    app_pids, click, set_value, type_into, wait_text, wait_until_app_gone, App, Screenshots,
 };
-use support::{Services, Session};
+use support::{holds_for, wait_until, Services, Session, PATIENCE};
 
 /// Records every Notify call on the session bus.
 struct Monitor {
@@ -49,18 +48,20 @@ impl Monitor {
 
     /// Waits for a notification whose summary contains `needle`.
     async fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(40);
-        loop {
-            let text = self.text();
-            if text.contains(needle) {
-                return text;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no notification with {needle:?}; the bus saw:\n{text}"
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        // The reminders runner looks for due reminders on its own schedule.
+        wait_until(
+            &format!("a notification with {needle:?}"),
+            Duration::from_secs(40),
+            || async {
+                let text = self.text();
+                if text.contains(needle) {
+                    Ok(text)
+                } else {
+                    Err(format!("the bus saw:\n{text}"))
+                }
+            },
+        )
+        .await
     }
 }
 
@@ -94,43 +95,44 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
     let tray = TrayHost::start(&session);
     let monitor = Monitor::start(&session);
     let data_dir = session.dir.path().join("data");
-    let shots = screenshot_dir();
-    let driver = start_driver(
+    let shots = Screenshots::new(&session);
+    let app = App::launch(
         &session,
         &data_dir,
-        &shots.join("tauri-driver-reminders.log"),
-    );
-    let client = connect(&driver).await;
+        &shots.log("tauri-driver-reminders.log"),
+    )
+    .await;
+    let client = &app.client;
 
-    wait_text(&client, "h1", "Welcome to Rapport").await;
-    click(&client, "#create-store").await;
-    wait_text(&client, "h1", "Today").await;
+    wait_text(client, "h1", "Welcome to Rapport").await;
+    click(client, "#create-store").await;
+    wait_text(client, "h1", "Today").await;
     let item = tray.wait_for_item(Duration::from_secs(30));
 
     // A person with a private concern, then a 1:1 in ten minutes.
-    click(&client, "#add-person").await;
-    type_into(&client, "#person-name", "Ada Okafor").await;
-    click(&client, "#person-save").await;
-    wait_text(&client, "#person-title", "Ada Okafor").await;
-    click(&client, "#person-log").await;
-    set_value(&client, "#highlight-kind", "concern").await;
-    type_into(&client, "#highlight-text", "PRIVATE worry about burnout").await;
-    click(&client, "#highlight-private").await;
-    click(&client, "#highlight-save").await;
-    wait_text(&client, "#person-highlights", "PRIVATE worry").await;
+    click(client, "#add-person").await;
+    type_into(client, "#person-name", "Ada Okafor").await;
+    click(client, "#person-save").await;
+    wait_text(client, "#person-title", "Ada Okafor").await;
+    click(client, "#person-log").await;
+    set_value(client, "#highlight-kind", "concern").await;
+    type_into(client, "#highlight-text", "PRIVATE worry about burnout").await;
+    click(client, "#highlight-private").await;
+    click(client, "#highlight-save").await;
+    wait_text(client, "#person-highlights", "PRIVATE worry").await;
 
     let start = Utc::now() + Minutes::minutes(10);
-    click(&client, "#person-one-off").await;
-    set_value(&client, "#oneoff-zone", "UTC").await;
+    click(client, "#person-one-off").await;
+    set_value(client, "#oneoff-zone", "UTC").await;
     set_value(
-        &client,
+        client,
         "#oneoff-date",
         &start.format("%Y-%m-%d").to_string(),
     )
     .await;
-    set_value(&client, "#oneoff-time", &start.format("%H:%M").to_string()).await;
-    click(&client, "#oneoff-save").await;
-    wait_text(&client, "#person-next", "").await;
+    set_value(client, "#oneoff-time", &start.format("%H:%M").to_string()).await;
+    click(client, "#oneoff-save").await;
+    wait_text(client, "#person-next", "").await;
 
     // The notification reaches the notification server, with its actions.
     let seen = monitor.wait_for("1:1 with Ada Okafor in ").await;
@@ -143,13 +145,21 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
         "private text in a notification:\n{seen}"
     );
 
-    // The tray menu shows the next 1:1.
-    let menu = item.menu(&session);
+    // The tray menu shows the next 1:1. The reminder loop relabels it after
+    // sending the notification, and the tray host hears of it after that.
+    let menu = wait_until("the tray menu to show the next 1:1", PATIENCE, || async {
+        let menu = item.menu(&session);
+        if menu
+            .iter()
+            .any(|(_, l)| l.starts_with("Next 1:1: Ada Okafor"))
+        {
+            Ok(menu)
+        } else {
+            Err(format!("{menu:?}"))
+        }
+    })
+    .await;
     let labels: Vec<&str> = menu.iter().map(|(_, l)| l.as_str()).collect();
-    assert!(
-        labels.iter().any(|l| l.starts_with("Next 1:1: Ada Okafor")),
-        "{labels:?}"
-    );
     let id_of = |label: &str| {
         menu.iter()
             .find(|(_, l)| l == label)
@@ -158,13 +168,13 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
     };
 
     // The Today banner, then Prepare from the notification.
-    click(&client, "#nav-today").await;
-    wait_text(&client, "#reminder-banner", "Ada Okafor").await;
-    screenshot(&session, &client, &shots, "reminders-01-today-banner-light").await;
-    click(&client, "label[for=theme-dark]").await;
-    screenshot(&session, &client, &shots, "reminders-01-today-banner-dark").await;
-    click(&client, "#nav-templates").await;
-    wait_text(&client, "body", "Standard weekly").await;
+    click(client, "#nav-today").await;
+    wait_text(client, "#reminder-banner", "Ada Okafor").await;
+    shots.take(client, "reminders-01-today-banner-light").await;
+    click(client, "label[for=theme-dark]").await;
+    shots.take(client, "reminders-01-today-banner-dark").await;
+    click(client, "#nav-templates").await;
+    wait_text(client, "body", "Standard weekly").await;
     let out = session
         .command("dunstctl")
         .args(["action", "0"])
@@ -175,39 +185,29 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    wait_text(&client, "#prep-title", "Ada Okafor").await;
-    screenshot(
-        &session,
-        &client,
-        &shots,
-        "reminders-02-prepare-from-notification",
-    )
-    .await;
+    wait_text(client, "#prep-title", "Ada Okafor").await;
+    shots
+        .take(client, "reminders-02-prepare-from-notification")
+        .await;
 
     // Start at login: the desktop's autostart entry starts Rapport in the tray.
-    click(&client, "#nav-settings").await;
-    click(&client, "#autostart").await;
+    click(client, "#nav-settings").await;
+    click(client, "#autostart").await;
     let autostart = session.dir.path().join("home/.config/autostart");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let entry = loop {
-        let found = std::fs::read_dir(&autostart)
+    let entry = wait_until("an autostart entry", Duration::from_secs(10), || async {
+        std::fs::read_dir(&autostart)
             .into_iter()
             .flatten()
             .flatten()
-            .find(|e| e.path().extension().is_some_and(|x| x == "desktop"));
-        if let Some(entry) = found {
-            break std::fs::read_to_string(entry.path()).unwrap();
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no autostart entry in {autostart:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+            .find(|e| e.path().extension().is_some_and(|x| x == "desktop"))
+            .map(|e| std::fs::read_to_string(e.path()).unwrap())
+            .ok_or_else(|| format!("nothing in {autostart:?}"))
+    })
+    .await;
     assert!(entry.contains("--minimized"), "{entry}");
-    screenshot(&session, &client, &shots, "reminders-03-settings-dark").await;
-    click(&client, "label[for=theme-light]").await;
-    screenshot(&session, &client, &shots, "reminders-03-settings-light").await;
+    shots.take(client, "reminders-03-settings-dark").await;
+    click(client, "label[for=theme-light]").await;
+    shots.take(client, "reminders-03-settings-light").await;
 
     // Closing the window keeps Rapport running in the tray.
     client
@@ -217,30 +217,41 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
         )
         .await
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while window_visible(&client).await {
-        assert!(Instant::now() < deadline, "the window stayed open");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    assert!(
-        !app_pids(&data_dir).is_empty(),
-        "closing the window quit Rapport"
-    );
+    wait_until("the window to hide", Duration::from_secs(10), || async {
+        match window_visible(client).await {
+            true => Err("still visible".to_string()),
+            false => Ok(()),
+        }
+    })
+    .await;
+    holds_for(
+        "closing the window keeps Rapport running",
+        Duration::from_secs(1),
+        || async {
+            let pids = app_pids(&data_dir);
+            if pids.is_empty() {
+                Err("closing the window quit Rapport".to_string())
+            } else {
+                Ok(())
+            }
+        },
+    )
+    .await;
 
     // Open from the tray brings it back; Quit ends the process.
     item.click(&session, id_of("Open Rapport"));
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !window_visible(&client).await {
-        assert!(Instant::now() < deadline, "Open did not show the window");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until(
+        "Open to show the window",
+        Duration::from_secs(10),
+        || async {
+            match window_visible(client).await {
+                true => Ok(()),
+                false => Err("still hidden".to_string()),
+            }
+        },
+    )
+    .await;
     item.click(&session, id_of("Quit Rapport"));
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !app_pids(&data_dir).is_empty() {
-        assert!(Instant::now() < deadline, "Quit did not end Rapport");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    drop(client);
-    drop(driver);
+    wait_until_app_gone(&session, &data_dir, "Quit to end Rapport").await;
+    app.abandon();
 }

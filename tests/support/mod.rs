@@ -5,6 +5,7 @@
 //! here and stopped when the `Session` is dropped; nothing is skipped.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -14,6 +15,96 @@ pub mod tray_host;
 pub mod webdriver;
 
 pub const PASSPHRASE: &str = "correct horse battery staple";
+
+/// How long a test waits for something it expects. Generous, because a cold
+/// 2-core machine starts WebKit slowly; how fast things happen is never what
+/// these tests check.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+const POLL_INTERVAL: Duration = Duration::from_millis(100);
+
+/// Polls `check` until it gives a value or `timeout` passes; `check` says what
+/// it saw when it does not, and the last such answer is the error.
+pub fn poll_blocking<T>(
+    timeout: Duration,
+    mut check: impl FnMut() -> Result<T, String>,
+) -> Result<T, String> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        match check() {
+            Ok(value) => return Ok(value),
+            Err(seen) if Instant::now() >= deadline => return Err(seen),
+            Err(_) => std::thread::sleep(POLL_INTERVAL),
+        }
+    }
+}
+
+/// Waits until `check` gives a value; the test fails with `what` and the last
+/// thing `check` saw when it does not within `timeout`.
+pub async fn wait_until<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, String>>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        match check().await {
+            Ok(value) => return value,
+            Err(seen) if Instant::now() >= deadline => gave_up(what, timeout, &seen),
+            Err(_) => tokio::time::sleep(POLL_INTERVAL).await,
+        }
+    }
+}
+
+/// [`wait_until`] for code that cannot await (starting processes).
+pub fn wait_until_blocking<T>(
+    what: &str,
+    timeout: Duration,
+    check: impl FnMut() -> Result<T, String>,
+) -> T {
+    poll_blocking(timeout, check).unwrap_or_else(|seen| gave_up(what, timeout, &seen))
+}
+
+/// Checks that `check` holds for the whole of `period`: for what must *not*
+/// happen (the app quitting), where there is no event to wait for.
+pub async fn holds_for<F, Fut>(what: &str, period: Duration, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<(), String>>,
+{
+    let end = Instant::now() + period;
+    loop {
+        if let Err(seen) = check().await {
+            panic!("{what}: stopped holding: {seen}");
+        }
+        if Instant::now() >= end {
+            return;
+        }
+        tokio::time::sleep(POLL_INTERVAL).await;
+    }
+}
+
+fn gave_up(what: &str, timeout: Duration, seen: &str) -> ! {
+    panic!(
+        "{what}: not within {} s; last seen:\n{seen}",
+        timeout.as_secs()
+    )
+}
+
+/// What tells programs which desktop they run in. The developer's own values
+/// must not leak in: a Wayland socket would put the window on the developer's
+/// screen, and the desktop's name decides how `xdg-open` opens files.
+const HOST_DESKTOP: &[&str] = &[
+    "WAYLAND_DISPLAY",
+    "XDG_CURRENT_DESKTOP",
+    "XDG_SESSION_DESKTOP",
+    "XDG_SESSION_TYPE",
+    "DESKTOP_SESSION",
+    "GNOME_DESKTOP_SESSION_ID",
+    "KDE_FULL_SESSION",
+    "KDE_SESSION_VERSION",
+    "MATE_DESKTOP_SESSION_ID",
+];
 
 #[derive(Default, Clone, Copy)]
 pub struct Services {
@@ -64,6 +155,12 @@ impl Session {
         };
         session.set("XDG_RUNTIME_DIR", runtime.display().to_string());
         session.set("NO_AT_BRIDGE", "1");
+        // A named desktop, as a user's session has: `xdg-open` then hands files
+        // to the desktop's opener (gio), which types them by their extension
+        // and runs the default application. Without a name it guesses the type
+        // from the content with file(1), which takes an e-mail draft with an
+        // HTML part for text/html.
+        session.set("XDG_CURRENT_DESKTOP", "GNOME");
 
         let mut bus = Command::new("dbus-daemon");
         bus.args(["--session", "--nofork", "--print-address=1"]);
@@ -128,36 +225,44 @@ impl Session {
     /// A command that runs inside this session.
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut cmd = Command::new(program);
+        for k in HOST_DESKTOP {
+            cmd.env_remove(k);
+        }
         for (k, v) in &self.env {
             cmd.env(k, v);
         }
         cmd
     }
 
+    /// Whether some connection owns `name` on this session's bus.
+    pub fn bus_name_owned(&self, name: &str) -> bool {
+        let out = self
+            .command("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                &format!("string:{name}"),
+            ])
+            .output()
+            .expect("dbus-send");
+        String::from_utf8_lossy(&out.stdout).contains("boolean true")
+    }
+
     pub fn wait_for_bus_name(&self, name: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let out = self
-                .command("dbus-send")
-                .args([
-                    "--session",
-                    "--print-reply",
-                    "--dest=org.freedesktop.DBus",
-                    "/org/freedesktop/DBus",
-                    "org.freedesktop.DBus.NameHasOwner",
-                    &format!("string:{name}"),
-                ])
-                .output()
-                .expect("dbus-send");
-            if String::from_utf8_lossy(&out.stdout).contains("boolean true") {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{name} did not appear on the session bus"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        wait_until_blocking(
+            &format!("{name} to appear on the session bus"),
+            Duration::from_secs(20),
+            || {
+                if self.bus_name_owned(name) {
+                    Ok(())
+                } else {
+                    Err("no owner".into())
+                }
+            },
+        )
     }
 }
 

@@ -3,9 +3,9 @@
 //! with it as it would with a desktop's panel, and the test can then read and
 //! click the icon's menu over D-Bus (com.canonical.dbusmenu), as a panel does.
 
-use super::Session;
+use super::{wait_until_blocking, Session};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[derive(Clone, Debug)]
 pub struct Item {
@@ -90,17 +90,17 @@ impl TrayHost {
 
     /// The first icon registered, once there is one.
     pub fn wait_for_item(&self, timeout: Duration) -> Item {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(item) = self.items.lock().ok().and_then(|i| i.last().cloned()) {
-                return item;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no tray icon registered with the tray host"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        wait_until_blocking(
+            "a tray icon to register with the tray host",
+            timeout,
+            || {
+                self.items
+                    .lock()
+                    .ok()
+                    .and_then(|i| i.last().cloned())
+                    .ok_or_else(|| "no icon registered".to_string())
+            },
+        )
     }
 }
 

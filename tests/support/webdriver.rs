@@ -1,12 +1,18 @@
 //! Driving the real app window over WebDriver (tauri-driver + WebKitWebDriver)
 //! and capturing it from the virtual display.
 
-use super::{rapport_bin, Session};
+use super::{poll_blocking, rapport_bin, wait_until, wait_until_blocking, Session, PATIENCE};
 use fantoccini::{Client, ClientBuilder, Locator};
-use std::net::TcpListener;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// The app's name on the session bus while it runs (the single-instance
+/// plugin's, from the app identifier): a launch that finds it taken hands its
+/// arguments to the running instance and exits.
+pub const SINGLE_INSTANCE_NAME: &str = "app.rapport.desktop.SingleInstance";
 
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -36,19 +42,56 @@ pub fn tauri_driver_path() -> PathBuf {
 pub struct Driver {
     child: Child,
     pub port: u16,
+    log: PathBuf,
+}
+
+impl Driver {
+    fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // tauri-driver stops the WebKitWebDriver it started when it gets
+        // SIGTERM; SIGKILL would leave that one running, orphaned, until the
+        // session bus goes away.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let exited = poll_blocking(Duration::from_secs(10), || match self.child.try_wait() {
+            Ok(Some(_)) => Ok(()),
+            _ => Err(String::new()),
+        });
+        if exited.is_err() {
+            let _ = self.child.kill();
+        }
         let _ = self.child.wait();
     }
+}
+
+/// One HTTP GET on the loopback interface; the whole response, or why not.
+fn http_get(port: u16, path: &str) -> Result<String, String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .map_err(|e| e.to_string())?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .map_err(|e| e.to_string())?;
+    Ok(response)
 }
 
 pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
     let port = free_port();
     let native = free_port();
-    let log = std::fs::File::create(log).unwrap();
+    let file = std::fs::File::create(log).unwrap();
     let child = session
         .command(tauri_driver_path())
         .args([
@@ -65,19 +108,30 @@ pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
         .env("XDG_CONFIG_HOME", session.dir.path().join("xdg-config"))
         .env("XDG_CACHE_HOME", session.dir.path().join("xdg-cache"))
         .env_remove("RAPPORT_PASSPHRASE")
-        .stdout(Stdio::from(log.try_clone().unwrap()))
-        .stderr(Stdio::from(log))
+        .stdout(Stdio::from(file.try_clone().unwrap()))
+        .stderr(Stdio::from(file))
         .spawn()
         .expect("start tauri-driver");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "tauri-driver did not listen on {port}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Driver { child, port }
+    let mut driver = Driver {
+        child,
+        port,
+        log: log.to_path_buf(),
+    };
+    // tauri-driver listens at once but starts WebKitWebDriver beside it, and
+    // drops requests until that one listens too. A status that went through
+    // both says the session request will reach a driver that is ready.
+    wait_until_blocking("WebDriver to be ready", PATIENCE, || {
+        if let Ok(Some(status)) = driver.child.try_wait() {
+            panic!("tauri-driver exited ({status}):\n{}", driver.log_text());
+        }
+        let response = http_get(port, "/status")?;
+        if response.contains("\"ready\":true") {
+            Ok(())
+        } else {
+            Err(response)
+        }
+    });
+    driver
 }
 
 pub async fn connect(driver: &Driver) -> Client {
@@ -86,23 +140,68 @@ pub async fn connect(driver: &Driver) -> Client {
         "tauri:options".into(),
         serde_json::json!({ "application": rapport_bin() }),
     );
-    // tauri-driver listens before WebKitWebDriver is ready: retry the first request.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let mut builder = ClientBuilder::native();
-        builder.capabilities(caps.clone());
-        let url = format!("http://127.0.0.1:{}", driver.port);
-        let attempt = builder.connect(&url);
-        match tokio::time::timeout(Duration::from_secs(45), attempt).await {
-            Ok(Ok(client)) => return client,
-            Ok(Err(err)) if Instant::now() < deadline => {
-                eprintln!("waiting for the WebDriver session: {err}");
-                tokio::time::sleep(Duration::from_millis(500)).await;
-            }
-            Ok(Err(err)) => panic!("no WebDriver session: {err}"),
-            Err(_) => panic!("the WebDriver session request hung for 45 s"),
-        }
+    let mut builder = ClientBuilder::native();
+    builder.capabilities(caps);
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    // Creating the session launches the app: WebKit's first start on a cold
+    // machine is the slowest step of all.
+    match tokio::time::timeout(2 * PATIENCE, builder.connect(&url)).await {
+        Ok(Ok(client)) => client,
+        Ok(Err(err)) => panic!("no WebDriver session: {err}\n{}", driver.log_text()),
+        Err(_) => panic!(
+            "the WebDriver session request hung for {} s\n{}",
+            (2 * PATIENCE).as_secs(),
+            driver.log_text()
+        ),
     }
+}
+
+/// The app under test in its window, driven over WebDriver.
+pub struct App {
+    pub client: Client,
+    driver: Driver,
+}
+
+impl App {
+    /// Launches the app on `data_dir`; tauri-driver's log goes to `log`.
+    pub async fn launch(session: &Session, data_dir: &Path, log: &Path) -> App {
+        let driver = start_driver(session, data_dir, log);
+        let client = connect(&driver).await;
+        App { client, driver }
+    }
+
+    /// Ends the WebDriver session, which closes the app, and returns once it
+    /// is gone.
+    pub async fn quit(self, session: &Session, data_dir: &Path) {
+        let App { client, driver } = self;
+        client.close().await.unwrap();
+        wait_until_app_gone(session, data_dir, "the app to close with its session").await;
+        drop(driver);
+    }
+
+    /// The app was ended some other way (killed, or quit from the tray):
+    /// forget its session and stop its driver.
+    pub fn abandon(self) {
+        drop(self.client);
+        drop(self.driver);
+    }
+}
+
+/// Waits until no app process serves `data_dir` and its single-instance name
+/// is free again: only then does the next launch become the running instance
+/// instead of handing over to the old one and exiting.
+pub async fn wait_until_app_gone(session: &Session, data_dir: &Path, what: &str) {
+    wait_until(what, PATIENCE, || async {
+        let pids = app_pids(data_dir);
+        if !pids.is_empty() {
+            return Err(format!("app processes {pids:?}"));
+        }
+        if session.bus_name_owned(SINGLE_INSTANCE_NAME) {
+            return Err(format!("{SINGLE_INSTANCE_NAME} still owned"));
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// The text of the first element matching `css` (innerText, so hidden parts
@@ -118,27 +217,32 @@ pub async fn text_of(client: &Client, css: &str) -> Option<String> {
     value.as_str().map(str::to_string)
 }
 
+/// What the window shows, for failure messages.
+async fn window_text(client: &Client) -> String {
+    text_of(client, "body").await.unwrap_or_default()
+}
+
 /// Waits until the element matching `css` shows `expected`; returns its text.
 pub async fn wait_text(client: &Client, css: &str, expected: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Some(text) = text_of(client, css).await {
-            if text.contains(expected) {
-                return text;
+    wait_until(
+        &format!("{css:?} to show {expected:?}"),
+        PATIENCE,
+        || async {
+            match text_of(client, css).await {
+                Some(text) if text.contains(expected) => Ok(text),
+                shown => Err(format!(
+                    "{css:?} showed {shown:?}; the window shows:\n{}",
+                    window_text(client).await
+                )),
             }
-        }
-        if Instant::now() > deadline {
-            let body = text_of(client, "body").await.unwrap_or_default();
-            panic!("{css:?} never showed {expected:?}; the window shows:\n{body}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+        },
+    )
+    .await
 }
 
 /// Waits until `count` elements match `css`.
 pub async fn wait_count(client: &Client, css: &str, count: usize) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    wait_until(&format!("{count} of {css:?}"), PATIENCE, || async {
         let n = client
             .execute(
                 "return document.querySelectorAll(arguments[0]).length",
@@ -149,14 +253,12 @@ pub async fn wait_count(client: &Client, css: &str, count: usize) {
             .and_then(|v| v.as_u64())
             .unwrap_or(0) as usize;
         if n == count {
-            return;
+            Ok(())
+        } else {
+            Err(format!("saw {n}"))
         }
-        assert!(
-            Instant::now() < deadline,
-            "expected {count} of {css:?}, saw {n}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    })
+    .await
 }
 
 /// Sets a form control's value the way a user's edit would (input and change
@@ -228,41 +330,41 @@ pub fn app_pids(data_dir: &Path) -> Vec<u32> {
 
 /// The names in the sidebar, once it lists `expected` people.
 pub async fn people_names(client: &Client, expected: usize) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let names = client
-            .execute(
-                "return Array.from(document.querySelectorAll(\"nav[aria-label='People'] button[data-person-id] .person-name\"))\
-                 .map(e => e.textContent.trim())",
-                vec![],
-            )
-            .await
-            .unwrap();
-        let names: Vec<String> = serde_json::from_value(names).unwrap_or_default();
-        if names.len() == expected && names.iter().all(|n| !n.is_empty()) {
-            return names;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "expected {expected} people, saw {names:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until(
+        &format!("{expected} people in the sidebar"),
+        PATIENCE,
+        || async {
+            let names = client
+                .execute(
+                    "return Array.from(document.querySelectorAll(\"nav[aria-label='People'] button[data-person-id] .person-name\"))\
+                     .map(e => e.textContent.trim())",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let names: Vec<String> = serde_json::from_value(names).unwrap_or_default();
+            if names.len() == expected && names.iter().all(|n| !n.is_empty()) {
+                Ok(names)
+            } else {
+                Err(format!("{names:?}"))
+            }
+        },
+    )
+    .await
 }
 
 /// The element matching `css`, once it is there (screens load asynchronously).
 pub async fn find(client: &Client, css: &str) -> fantoccini::elements::Element {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    wait_until(&format!("an element {css}"), PATIENCE, || async {
         match client.find(Locator::Css(css)).await {
-            Ok(el) => return el,
-            Err(e) if Instant::now() > deadline => {
-                let body = text_of(client, "body").await.unwrap_or_default();
-                panic!("{css}: {e}; the window shows:\n{body}")
-            }
-            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            Ok(el) => Ok(el),
+            Err(e) => Err(format!(
+                "{e}; the window shows:\n{}",
+                window_text(client).await
+            )),
         }
-    }
+    })
+    .await
 }
 
 pub async fn type_into(client: &Client, css: &str, text: &str) {
@@ -278,7 +380,7 @@ pub async fn click(client: &Client, css: &str) {
         return;
     }
     // WebKitWebDriver does not always scroll inside the app's own scrolling
-    // pane; scroll the way a user would, then click again.
+    // pane; scroll the way a user would, then click once nothing covers it.
     client
         .execute(
             "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
@@ -286,62 +388,116 @@ pub async fn click(client: &Client, css: &str) {
         )
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    if let Err(err) = el.click().await {
-        let covering = client
+    wait_until(&format!("{css} to be uncovered"), PATIENCE, || async {
+        let top = client
             .execute(
-                "const r = document.querySelector(arguments[0]).getBoundingClientRect();\
+                "const e = document.querySelector(arguments[0]);\
+                 const r = e.getBoundingClientRect();\
                  const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);\
-                 return top ? top.outerHTML.slice(0, 200) : 'nothing'",
+                 return (top && (top === e || e.contains(top) || top.control === e))\
+                   ? null : (top ? top.outerHTML.slice(0, 200) : 'nothing')",
                 vec![serde_json::json!(css)],
             )
             .await
             .unwrap_or_default();
-        panic!("click on {css} failed ({err}); on top of it: {covering}");
+        match top.as_str() {
+            Some(covering) => Err(format!("on top of it: {covering}")),
+            None => Ok(()),
+        }
+    })
+    .await;
+    if let Err(err) = el.click().await {
+        panic!("click on {css} failed ({err})");
     }
 }
 
-/// Captures the app window from the X server. (WebKitWebDriver's own screenshot
-/// command never answers under a virtual display, so the display is asked.)
-pub async fn screenshot(session: &Session, client: &Client, dir: &Path, name: &str) {
-    // Let the last layout and paint settle before capturing.
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let (x, y, w, h) = client.get_window_rect().await.unwrap();
-    let path = dir.join(format!("{name}.png"));
-    let full = dir.join(format!("{name}.screen.png"));
-    let out = session
-        .command("import")
-        .args(["-window", "root", "-silent"])
-        .arg(format!("png:{}", full.display()))
-        .output()
-        .expect("ImageMagick's import (make deps-test installs it)");
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // Keep just the app window.
-    let out = std::process::Command::new("/usr/bin/convert")
-        .arg(&full)
-        .args(["-crop", &format!("{w}x{h}+{x}+{y}"), "+repage"])
-        .arg(format!("png:{}", path.display()))
-        .output()
-        .expect("ImageMagick's convert");
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let _ = std::fs::remove_file(&full);
-    let png = std::fs::read(&path).unwrap();
-    assert!(
-        png.len() > 5000 && png.starts_with(b"\x89PNG"),
-        "{name}: not a real screenshot"
-    );
+/// Screenshots of the app window, written under target/e2e-screenshots/ for
+/// people to look at.
+pub struct Screenshots<'s> {
+    session: &'s Session,
+    pub dir: PathBuf,
 }
 
-pub fn screenshot_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+impl<'s> Screenshots<'s> {
+    pub fn new(session: &'s Session) -> Self {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        Screenshots { session, dir }
+    }
+
+    /// Captures the app window as `<name>.png`, from the X server: WebKitWebDriver's
+    /// own screenshot command never answers under a virtual display.
+    pub async fn take(&self, client: &Client, name: &str) {
+        wait_until_settled(client).await;
+        let (x, y, w, h) = client.get_window_rect().await.unwrap();
+        let path = self.dir.join(format!("{name}.png"));
+        let full = self.dir.join(format!("{name}.screen.png"));
+        let out = self
+            .session
+            .command("import")
+            .args(["-window", "root", "-silent"])
+            .arg(format!("png:{}", full.display()))
+            .output()
+            .expect("ImageMagick's import (make deps-test installs it)");
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Keep just the app window.
+        let out = Command::new("/usr/bin/convert")
+            .arg(&full)
+            .args(["-crop", &format!("{w}x{h}+{x}+{y}"), "+repage"])
+            .arg(format!("png:{}", path.display()))
+            .output()
+            .expect("ImageMagick's convert");
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let _ = std::fs::remove_file(&full);
+        let png = std::fs::read(&path).unwrap();
+        assert!(
+            png.len() > 5000 && png.starts_with(b"\x89PNG"),
+            "{name}: not a real screenshot"
+        );
+    }
+
+    /// The current screen as `<name>-light.png` and `<name>-dark.png`; the
+    /// window is left in the light theme.
+    pub async fn take_in_both_themes(&self, client: &Client, name: &str) {
+        click(client, "label[for=theme-light]").await;
+        self.take(client, &format!("{name}-light")).await;
+        click(client, "label[for=theme-dark]").await;
+        self.take(client, &format!("{name}-dark")).await;
+        click(client, "label[for=theme-light]").await;
+    }
+
+    /// Where tauri-driver's log of one test goes, beside its screenshots.
+    pub fn log(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+}
+
+/// Waits until no transition runs (a theme switch fades colours) and two
+/// frames have been drawn since, so the capture shows the finished screen.
+async fn wait_until_settled(client: &Client) {
+    wait_until("the window to settle", PATIENCE, || async {
+        let running = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 requestAnimationFrame(() => requestAnimationFrame(() =>\
+                   done(document.getAnimations().filter(a => a.playState === 'running').length)))",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if running == serde_json::json!(0) {
+            Ok(())
+        } else {
+            Err(format!("{running} animations running"))
+        }
+    })
+    .await
 }
