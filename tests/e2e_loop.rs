@@ -488,4 +488,38 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     walk.next_prep().await;
     walk.quit_and_relaunch().await;
     walk.quit().await;
+    the_log_holds_no_note_name_or_key(&session);
+}
+
+/// The app logged the walk (two launches, a kill, a relaunch), and nothing
+/// the manager typed, no name and no key is in the log.
+fn the_log_holds_no_note_name_or_key(session: &Session) {
+    let dir = support::webdriver::log_dir(session);
+    let mut log = String::new();
+    for entry in std::fs::read_dir(&dir).expect("the app's log directory") {
+        log.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    assert!(log.contains("Rapport started"), "{log}");
+    assert!(log.contains("store opened"), "{log}");
+    for typed in [
+        "Sam Rivera",
+        "John Smith",
+        "john.smith@example.com",
+        "Recruiter",
+        "Client communication",
+        "Placed Kevin Lee at Oracle",
+        "Start with the Oracle win",
+        "Oracle placement",
+        "PRIVATE coaching idea",
+        "Typed before the crash",
+        "Complete LinkedIn training",
+        "Escalate Google stale jobs",
+    ] {
+        assert!(!log.contains(typed), "the log holds {typed:?}:\n{log}");
+    }
+    // The keyring's key never appears either: no 64-hex-digit run.
+    let hex_run = log
+        .split(|c: char| !c.is_ascii_hexdigit())
+        .any(|word| word.len() >= 64);
+    assert!(!hex_run, "{log}");
 }

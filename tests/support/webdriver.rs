@@ -88,6 +88,11 @@ fn http_get(port: u16, path: &str) -> Result<String, String> {
     Ok(response)
 }
 
+/// Where the app under test writes its log.
+pub fn log_dir(session: &Session) -> PathBuf {
+    session.dir.path().join("app-log")
+}
+
 pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
     let port = free_port();
     let native = free_port();
@@ -107,6 +112,7 @@ pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
         .env("XDG_DATA_HOME", session.dir.path().join("xdg-data"))
         .env("XDG_CONFIG_HOME", session.dir.path().join("xdg-config"))
         .env("XDG_CACHE_HOME", session.dir.path().join("xdg-cache"))
+        .env("RAPPORT_LOG_DIR", log_dir(session))
         .env_remove("RAPPORT_PASSPHRASE")
         .stdout(Stdio::from(file.try_clone().unwrap()))
         .stderr(Stdio::from(file))

@@ -684,6 +684,10 @@ fn the_email_draft_is_valid_mime_with_the_invite_attached() {
     let (_ada, meeting) = w.held_one();
     let draft = sharing::share_notes(&mut w.store, &meeting, NotesFormat::Eml).unwrap();
     assert!(draft.file_name.ends_with(".eml"));
+    assert!(
+        draft.bytes.starts_with(b"Date: "),
+        "a desktop types the draft as e-mail by its first header"
+    );
     let message = MessageParser::default()
         .parse(&draft.bytes)
         .expect("a MIME message");

@@ -300,11 +300,13 @@ pub fn eml(
         "Notes from our 1:1 ({})",
         local_label(shared.start, &shared.time_zone)
     );
+    // Date comes first: desktops that type a file by its content (file(1),
+    // behind xdg-open) then see an e-mail and give it to the mail app.
     let mut message = MessageBuilder::new()
+        .date(envelope.date.timestamp())
         .header("X-Unsent", Raw::new("1"))
         .message_id(envelope.message_id.clone())
         .subject(subject)
-        .date(envelope.date.timestamp())
         .text_body(text(shared))
         .html_body(html(shared));
     if let Some(to) = &envelope.to_email {
