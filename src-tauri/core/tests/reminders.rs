@@ -292,6 +292,38 @@ fn the_notification_text_has_counts_and_shareable_points_but_nothing_private() {
 }
 
 #[test]
+fn a_concern_is_never_shown_as_a_win() {
+    let mut w = world();
+    let person = w.person.clone();
+    for (kind, day, text) in [
+        (HighlightKind::Win, "2024-10-21", "Placed Kevin at Oracle"),
+        (
+            HighlightKind::Concern,
+            "2024-10-23",
+            "Missed two client calls",
+        ),
+    ] {
+        highlights::add(
+            &mut w.store,
+            &person,
+            HighlightInput {
+                kind,
+                occurred_on: day.parse().unwrap(),
+                text: text.into(),
+                private: false,
+                meeting_id: None,
+            },
+        )
+        .unwrap();
+    }
+    w.at("2024-10-24T11:45:00Z");
+    let due = w.due();
+    let text = format!("{}\n{}", due[0].title, due[0].body);
+    assert!(!text.contains("Missed two client calls"), "{text}");
+    assert!(text.contains("Celebrate: Placed Kevin at Oracle"), "{text}");
+}
+
+#[test]
 fn today_shows_a_banner_inside_the_reminder_window() {
     let w = world();
     w.at("2024-10-24T11:44:00Z");

@@ -6,6 +6,7 @@
 
 use crate::error::Result;
 use crate::records::actions::ActionStatus;
+use crate::records::highlights::HighlightKind;
 use crate::records::meetings::{Meeting, MeetingStatus};
 use crate::records::reminder_state::MAX_OFFSET;
 use crate::store::Store;
@@ -99,10 +100,13 @@ fn body(store: &Store, person_id: &str, now: DateTime<Utc>) -> Result<String> {
     {
         lines.push(format!("• Follow up: {}", item.title));
     }
+    // Only a shareable win or accomplishment: a reminder may pop up while the
+    // manager shares their screen, and a concern is never a thing to celebrate.
     let win = store
         .highlights()
         .of_person(person_id, Some(today - Duration::days(14)), Some(5))?
         .into_iter()
+        .filter(|h| h.kind != HighlightKind::Concern)
         .find_map(|h| h.text);
     if let Some(win) = win {
         lines.push(format!("• Celebrate: {win}"));

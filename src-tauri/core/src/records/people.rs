@@ -333,14 +333,7 @@ pub(crate) fn validate(person: &Person) -> Result<()> {
         return Err(Error::invalid("A person needs a name."));
     }
     if let Some(email) = &person.email {
-        let at = email.find('@');
-        if !matches!(at, Some(i) if i > 0 && i + 1 < email.len())
-            || email.contains(char::is_whitespace)
-        {
-            return Err(Error::invalid(format!(
-                "\"{email}\" is not an e-mail address."
-            )));
-        }
+        check_email_address(email)?;
     }
     if person.career_talk_every_days == Some(0) {
         return Err(Error::invalid(
@@ -348,6 +341,26 @@ pub(crate) fn validate(person: &Person) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// An address that can go into an e-mail header as it is: text on both sides
+/// of one `@`, and no white space, control character or character that ends
+/// or splits an address, so nobody can add a header or a recipient through it.
+pub(crate) fn check_email_address(email: &str) -> Result<()> {
+    let shaped = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && !domain.is_empty() && !domain.contains('@')
+    });
+    let breaking = email
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>,;:\"()[]\\".contains(c));
+    if shaped && !breaking {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "\"{}\" is not an e-mail address.",
+            email.escape_debug()
+        )))
+    }
 }
 
 /// Adds a person (one transaction, clock from the store).
@@ -381,6 +394,29 @@ impl crate::store::Tx<'_> {
         People {
             conn: self.conn(),
             access: PhantomData,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_email_address;
+
+    #[test]
+    fn an_address_that_could_break_a_header_is_refused() {
+        assert!(check_email_address("ada.okafor@example.com").is_ok());
+        for bad in [
+            "ada@example.com\nBcc: all@example.com",
+            "ada@example.com\r\n",
+            "Ada <ada@example.com>",
+            "ada@example.com, eve@example.com",
+            "ada@@example.com",
+            "@example.com",
+            "ada@",
+            "ada",
+            "ada\u{0}@example.com",
+        ] {
+            assert!(check_email_address(bad).is_err(), "{bad:?}");
         }
     }
 }

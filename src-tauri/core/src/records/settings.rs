@@ -53,11 +53,9 @@ impl SettingsTable<'_, Writing> {
     }
 }
 pub fn save(store: &mut crate::Store, settings: Settings) -> Result<Settings> {
-    if let Some(email) = &settings.manager_email {
-        if !email.is_empty() && !email.contains('@') {
-            return Err(Error::invalid(format!(
-                "\"{email}\" is not an e-mail address."
-            )));
+    if let Some(email) = settings.manager_email.as_deref().map(str::trim) {
+        if !email.is_empty() {
+            crate::records::people::check_email_address(email)?;
         }
     }
     let settings = Settings {
