@@ -126,6 +126,55 @@ fn bad_imports_name_the_place_and_change_nothing() {
     assert_bad_import("{\"format\": \"rapport-export\", ", "line 1");
 }
 
+/// Every reference joins records of one person: an action item, a win or a
+/// meeting of one report can never attach to another report's 1:1 or series.
+#[test]
+fn references_across_people_are_refused() {
+    let (_t, json) = demo_store();
+    let good: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let meetings = good["meetings"].as_array().unwrap();
+    let first = &meetings[0];
+    let other = meetings
+        .iter()
+        .find(|m| m["person_id"] != first["person_id"])
+        .expect("the demo has meetings of two people");
+
+    let mut doc = good.clone();
+    let i = doc["action_items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["person_id"] == first["person_id"])
+        .unwrap();
+    doc["action_items"][i]["meeting_id"] = other["id"].clone();
+    assert_bad_import(&doc.to_string(), &format!("action_items[{i}].meeting_id"));
+
+    let mut doc = good.clone();
+    let i = doc["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|h| h["person_id"] == first["person_id"])
+        .unwrap();
+    doc["highlights"][i]["meeting_id"] = other["id"].clone();
+    assert_bad_import(&doc.to_string(), &format!("highlights[{i}].meeting_id"));
+
+    let mut doc = good.clone();
+    let series_of_other = good["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["person_id"] == other["person_id"])
+        .unwrap()["id"]
+        .clone();
+    let k = meetings
+        .iter()
+        .position(|m| m["person_id"] == first["person_id"] && !m["series_id"].is_null())
+        .unwrap();
+    doc["meetings"][k]["series_id"] = series_of_other;
+    assert_bad_import(&doc.to_string(), &format!("meetings[{k}].series_id"));
+}
+
 #[test]
 fn import_into_a_store_with_data_is_refused() {
     let (t, json) = demo_store();

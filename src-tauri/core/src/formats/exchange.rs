@@ -13,7 +13,7 @@ use crate::records::settings::Settings;
 use crate::records::templates::{self, AgendaTemplate};
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub const FORMAT: &str = "rapport-export";
 pub const VERSION: u32 = 1;
@@ -154,7 +154,9 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
             &p.default_template_id,
         )?;
     }
-    let mut series = HashSet::new();
+    // Each series and meeting with its person: a reference may only join
+    // records of the same person.
+    let mut series: HashMap<&str, &str> = HashMap::new();
     for (i, s) in doc.series.iter().enumerate() {
         unique(format!("series[{i}].id"), &s.id)?;
         known_person(format!("series[{i}].person_id"), &s.person_id)?;
@@ -165,19 +167,28 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
                 "must be more than 0",
             ));
         }
-        series.insert(s.id.as_str());
+        series.insert(s.id.as_str(), s.person_id.as_str());
     }
-    let mut meetings = HashSet::new();
+    let mut meetings: HashMap<&str, &str> = HashMap::new();
     for (i, m) in doc.meetings.iter().enumerate() {
         unique(format!("meetings[{i}].id"), &m.id)?;
         known_person(format!("meetings[{i}].person_id"), &m.person_id)?;
         known_template(format!("meetings[{i}].template_id"), &m.template_id)?;
         if let Some(s) = &m.series_id {
-            if !series.contains(s.as_str()) {
-                return Err(invalid(
-                    format!("meetings[{i}].series_id"),
-                    format!("no series with id \"{s}\""),
-                ));
+            match series.get(s.as_str()) {
+                None => {
+                    return Err(invalid(
+                        format!("meetings[{i}].series_id"),
+                        format!("no series with id \"{s}\""),
+                    ))
+                }
+                Some(owner) if *owner != m.person_id => {
+                    return Err(invalid(
+                        format!("meetings[{i}].series_id"),
+                        format!("series \"{s}\" belongs to another person"),
+                    ))
+                }
+                Some(_) => {}
             }
         }
         if m.planned_minutes == 0 {
@@ -189,20 +200,27 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
         for (j, item) in m.agenda.iter().enumerate() {
             unique(format!("meetings[{i}].agenda[{j}].id"), &item.id)?;
         }
-        meetings.insert(m.id.as_str());
+        meetings.insert(m.id.as_str(), m.person_id.as_str());
     }
-    let known_meeting = |place: String, id: &Option<String>| -> Result<()> {
-        match id {
-            Some(id) if !meetings.contains(id.as_str()) => {
-                Err(invalid(place, format!("no meeting with id \"{id}\"")))
-            }
-            _ => Ok(()),
+    let known_meeting = |place: String, id: &Option<String>, person: &str| -> Result<()> {
+        let Some(id) = id else { return Ok(()) };
+        match meetings.get(id.as_str()) {
+            None => Err(invalid(place, format!("no meeting with id \"{id}\""))),
+            Some(owner) if *owner != person => Err(invalid(
+                place,
+                format!("meeting \"{id}\" belongs to another person"),
+            )),
+            Some(_) => Ok(()),
         }
     };
     for (i, a) in doc.action_items.iter().enumerate() {
         unique(format!("action_items[{i}].id"), &a.id)?;
         known_person(format!("action_items[{i}].person_id"), &a.person_id)?;
-        known_meeting(format!("action_items[{i}].meeting_id"), &a.meeting_id)?;
+        known_meeting(
+            format!("action_items[{i}].meeting_id"),
+            &a.meeting_id,
+            &a.person_id,
+        )?;
         if a.title.trim().is_empty() {
             return Err(invalid(
                 format!("action_items[{i}].title"),
@@ -213,7 +231,11 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
     for (i, h) in doc.highlights.iter().enumerate() {
         unique(format!("highlights[{i}].id"), &h.id)?;
         known_person(format!("highlights[{i}].person_id"), &h.person_id)?;
-        known_meeting(format!("highlights[{i}].meeting_id"), &h.meeting_id)?;
+        known_meeting(
+            format!("highlights[{i}].meeting_id"),
+            &h.meeting_id,
+            &h.person_id,
+        )?;
         if h.text.is_some() == h.private_text.is_some() {
             return Err(invalid(
                 format!("highlights[{i}]"),
