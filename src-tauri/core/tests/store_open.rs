@@ -276,3 +276,21 @@ fn failed_creation_leaves_nothing_behind() {
     assert_eq!(err.code, ErrorCode::PassphraseTooShort);
     assert!(!t.paths.db.exists() && !t.paths.header.exists());
 }
+
+/// The data folder, the database and its header are the owner's alone.
+#[cfg(unix)]
+#[test]
+fn the_store_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestStore::new();
+    store_with_a_person(&t);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&t.paths.dir), 0o700);
+    assert_eq!(mode(&t.paths.db), 0o600);
+    assert_eq!(mode(&t.paths.header), 0o600);
+    for companion in t.paths.companions() {
+        if companion.exists() {
+            assert_eq!(mode(&companion), 0o600, "{}", companion.display());
+        }
+    }
+}

@@ -61,6 +61,7 @@ impl StoreHeader {
         let tmp = path.with_extension("json.tmp");
         let write = || -> std::io::Result<()> {
             let mut file = std::fs::File::create(&tmp)?;
+            super::paths::owner_only(&tmp)?;
             file.write_all(&json)?;
             file.sync_all()?;
             std::fs::rename(&tmp, path)?;

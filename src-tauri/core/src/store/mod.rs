@@ -138,6 +138,7 @@ impl Store {
             ));
         }
         std::fs::create_dir_all(&paths.dir)
+            .and_then(|()| paths::owner_only(&paths.dir))
             .map_err(|e| Error::io("Cannot create the data directory", e))?;
         let store_id = crate::ids::new_id();
         let (key, params) = keys.create_key(&store_id)?;
@@ -149,6 +150,8 @@ impl Store {
                     | OpenFlags::SQLITE_OPEN_CREATE
                     | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
+            paths::owner_only(&paths.db)
+                .map_err(|e| Error::io("Cannot protect the notes database", e))?;
             apply_key(&conn, &key)?;
             let store = Store::finish_open(conn, paths, header.clone(), clock)?;
             header.write_new(&paths.header)?;

@@ -70,3 +70,17 @@ pub fn log_dir() -> PathBuf {
         base.join("rapport")
     }
 }
+
+/// Makes a file (0600) or a folder (0700) readable by its owner only. Other
+/// platforms keep a user's files private by the profile folder's own rights.
+pub(crate) fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if path.is_dir() { 0o700 } else { 0o600 };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
