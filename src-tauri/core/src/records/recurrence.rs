@@ -24,7 +24,9 @@ impl Weekday {
 pub fn first_weekday_on_or_after(from: NaiveDate, weekday: Weekday) -> NaiveDate {
     let target = weekday.to_chrono().num_days_from_monday() as i64;
     let current = from.weekday().num_days_from_monday() as i64;
-    from + Duration::days((target - current).rem_euclid(7))
+    // At the calendar's far end (only a hostile file gets there) the day stays.
+    from.checked_add_signed(Duration::days((target - current).rem_euclid(7)))
+        .unwrap_or(from)
 }
 
 /// The series' occurrence dates from `from` on (inclusive), in local time.
@@ -48,7 +50,9 @@ pub fn dates_from(
             };
             let behind = (from - anchor).num_days();
             let steps = (behind + step - 1).div_euclid(step);
-            Some(anchor + Duration::days(steps * step))
+            steps
+                .checked_mul(step)
+                .and_then(|days| anchor.checked_add_signed(Duration::days(days)))
         }
         Frequency::Monthly => {
             let ordinal = ((anchor.day() - 1) / 7 + 1).min(4) as u8;
@@ -61,7 +65,10 @@ pub fn dates_from(
                         break;
                     }
                 }
-                month = month + Months::new(1);
+                match month.checked_add_months(Months::new(1)) {
+                    Some(m) => month = m,
+                    None => break,
+                }
             }
             found
         }
@@ -69,12 +76,16 @@ pub fn dates_from(
     std::iter::from_fn(move || {
         let current = next?;
         next = match frequency {
-            Frequency::Weekly => Some(current + Duration::days(7)),
-            Frequency::Biweekly => Some(current + Duration::days(14)),
+            // Checked: a series runs out at the calendar's end instead of panicking.
+            Frequency::Weekly => current.checked_add_signed(Duration::days(7)),
+            Frequency::Biweekly => current.checked_add_signed(Duration::days(14)),
             Frequency::Monthly => {
                 let ordinal = ((anchor.day() - 1) / 7 + 1).min(4) as u8;
-                let month = current.with_day(1).unwrap_or(current) + Months::new(1);
-                nth_weekday(month, weekday, ordinal)
+                current
+                    .with_day(1)
+                    .unwrap_or(current)
+                    .checked_add_months(Months::new(1))
+                    .and_then(|month| nth_weekday(month, weekday, ordinal))
             }
         };
         Some(current)
@@ -95,7 +106,8 @@ fn nth_weekday(month_start: NaiveDate, weekday: Weekday, n: u8) -> Option<NaiveD
 pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let tz = series.time_zone.tz();
     // One day back: the local date of `after` can be behind its UTC date.
-    let from = after.with_timezone(&tz).date_naive() - Duration::days(1);
+    let local = after.with_timezone(&tz).date_naive();
+    let from = local.checked_sub_signed(Duration::days(1)).unwrap_or(local);
     dates_from(series.frequency, series.weekday, series.starts_on, from)
         .take_while(|date| series.ends_on.is_none_or(|end| *date <= end))
         .map(|date| local_to_utc(tz, date, series.local_time))
@@ -106,6 +118,16 @@ pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTim
 mod tests {
     use super::*;
     use chrono::NaiveTime;
+
+    #[test]
+    fn a_series_at_the_calendars_end_stops_instead_of_panicking() {
+        let end = NaiveDate::MAX - Duration::days(20);
+        for frequency in [Frequency::Weekly, Frequency::Biweekly, Frequency::Monthly] {
+            let dates: Vec<_> = dates_from(frequency, Weekday::Mon, end, end).collect();
+            assert!(dates.len() <= 3, "{frequency:?}: {dates:?}");
+        }
+        first_weekday_on_or_after(NaiveDate::MAX, Weekday::Mon);
+    }
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -26,8 +26,21 @@ pub struct FoundSeries {
     pub video: bool,
 }
 
+/// A calendar export of years of meetings is a few MiB; more is not a 1:1's.
+const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The most occurrences a COUNT may give: twenty years of weekly 1:1s.
+const MAX_COUNT: u32 = 1040;
+
 /// Reads calendar text; a file that is not iCalendar is refused with a message.
 pub fn parse(text: &str) -> Result<Vec<IcalCalendar>> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(Error::invalid(format!(
+            "This calendar file is {} MiB; Rapport reads files of up to {} MiB. Export only \
+             the 1:1's calendar, or a shorter period. Nothing was imported.",
+            text.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
     if !text.contains("BEGIN:VCALENDAR") {
         return Err(Error::invalid(
             "This file is not an iCalendar (.ics) file: it has no BEGIN:VCALENDAR. Nothing was imported.",
@@ -148,11 +161,12 @@ pub(super) fn duration_minutes(text: &str) -> Option<i64> {
         } else {
             let n: i64 = number.parse().ok()?;
             number.clear();
-            minutes += match c {
-                'D' => n * 1440,
-                'W' => n * 10080,
+            let add = match c {
+                'D' => n.checked_mul(1440)?,
+                'W' => n.checked_mul(10080)?,
                 _ => return None,
             };
+            minutes = minutes.checked_add(add)?;
         }
     }
     for c in time.chars() {
@@ -161,12 +175,13 @@ pub(super) fn duration_minutes(text: &str) -> Option<i64> {
         } else {
             let n: i64 = number.parse().ok()?;
             number.clear();
-            minutes += match c {
-                'H' => n * 60,
+            let add = match c {
+                'H' => n.checked_mul(60)?,
                 'M' => n,
                 'S' => n / 60,
                 _ => return None,
             };
+            minutes = minutes.checked_add(add)?;
         }
     }
     Some(minutes)
@@ -185,6 +200,7 @@ pub(super) fn weekday_code(code: &str) -> Option<Weekday> {
     })
 }
 
+#[derive(Debug)]
 pub(super) struct ParsedRule {
     frequency: Frequency,
     weekday: Option<Weekday>,
@@ -215,6 +231,12 @@ pub(super) fn parse_rule(value: &str, summary: &str) -> Result<ParsedRule> {
             "COUNT" => count = val.parse().ok(),
             _ => {}
         }
+    }
+    if let Some(n) = count.filter(|n| *n > MAX_COUNT) {
+        return Err(Error::invalid(format!(
+            "\"{summary}\" repeats {n} times; Rapport takes series of up to {MAX_COUNT} \
+             occurrences. Nothing was imported."
+        )));
     }
     let unsupported = || {
         Error::invalid(format!(
@@ -406,6 +428,26 @@ mod tests {
         assert_eq!(duration_minutes("PT1H30M"), Some(90));
         assert_eq!(duration_minutes("P0DT0H45M0S"), Some(45));
         assert_eq!(duration_minutes("30M"), None);
+    }
+
+    #[test]
+    fn hostile_numbers_give_an_error_never_a_panic_or_a_hang() {
+        assert_eq!(duration_minutes("P9223372036854775807W"), None);
+        assert_eq!(
+            duration_minutes("P9000000000000000DT9000000000000000H"),
+            None
+        );
+        let err = parse_rule("FREQ=WEEKLY;BYDAY=TH;COUNT=4294967295", "1:1").unwrap_err();
+        assert!(err.message.contains("4294967295"), "{}", err.message);
+        assert!(parse_rule("FREQ=WEEKLY;BYDAY=TH;COUNT=52", "1:1").is_ok());
+        assert!(parse_rule("FREQ=WEEKLY;BYDAY=TH;INTERVAL=4294967296", "1:1").is_err());
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_before_it_is_read() {
+        let text = format!("BEGIN:VCALENDAR\r\n{}", "X".repeat(MAX_FILE_BYTES));
+        let err = parse(&text).unwrap_err();
+        assert!(err.message.contains("MiB"), "{}", err.message);
     }
 
     #[test]
