@@ -774,6 +774,22 @@ fn every_share_is_logged_for_the_person_page() {
     );
 }
 
+/// The window's own copy (the session's Markdown with confirmed private
+/// notes) is logged like any other share.
+#[test]
+fn a_copy_with_confirmed_private_notes_is_logged() {
+    let mut w = World::new();
+    let (ada, meeting) = w.held_one();
+    sharing::record_copy(&mut w.store, &meeting).unwrap();
+    let log = rapport_core::records::share_log::of_person(&w.store, &ada).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].kind, log[0].format),
+        (ShareKind::Notes, ShareFormat::Clipboard)
+    );
+    assert_eq!(log[0].meeting_id.as_deref(), Some(meeting.as_str()));
+}
+
 #[test]
 fn the_vault_is_a_running_document_with_linked_meeting_files() {
     let mut w = World::new();

@@ -1,6 +1,7 @@
 //! People, action items, wins and concerns, templates and settings.
 
 use crate::state::AppState;
+use rapport_core::formats::sharing;
 use rapport_core::records::actions::{self, ActionItemView, ActionStatus};
 use rapport_core::records::highlights::{self, Highlight, HighlightInput};
 use rapport_core::records::people::{self, Person, PersonInput};
@@ -108,11 +109,20 @@ pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Re
 
 /// Puts text (the shared notes) on the system clipboard.
 #[tauri::command]
-pub async fn copy_to_clipboard(app: tauri::AppHandle, text: String) -> Result<()> {
+pub async fn copy_to_clipboard(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    text: String,
+    shared_from: Option<String>,
+) -> Result<()> {
     app.clipboard().write_text(text).map_err(|e| {
         Error::new(
             ErrorCode::Io,
             format!("Could not copy to the clipboard: {e}"),
         )
-    })
+    })?;
+    match shared_from {
+        Some(meeting_id) => state.with_store(|s| sharing::record_copy(s, &meeting_id)),
+        None => Ok(()),
+    }
 }

@@ -268,9 +268,13 @@ export function saveSettings(settings: Settings): Promise<Settings> {
   return call<Settings>('save_settings', { settings });
 }
 
-/** Puts text on the system clipboard (through the app, not the web view). */
-export function copyToClipboard(text: string): Promise<void> {
-  return call<void>('copy_to_clipboard', { text });
+/**
+ * Puts text on the system clipboard (through the app, not the web view). Text
+ * taken from a meeting's notes names the meeting, so the copy is logged as
+ * shared with the report.
+ */
+export function copyToClipboard(text: string, sharedFrom?: string): Promise<void> {
+  return call<void>('copy_to_clipboard', sharedFrom === undefined ? { text } : { text, sharedFrom });
 }
 
 // --- Reminders and the desktop app ---------------------------------------------

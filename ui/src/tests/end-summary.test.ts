@@ -135,7 +135,8 @@ describe('end of session summary', () => {
     // Confirmed private notes travel in the copy, as the session rendered them.
     await user.click(screen.getByRole('button', { name: 'Copy shared notes' }));
     await settle();
-    expect(callsOf(calls, 'copy_to_clipboard')).toEqual([{ text: SHARED_MARKDOWN }]);
+    // Logged as a share of that meeting, like any other copy.
+    expect(callsOf(calls, 'copy_to_clipboard')).toEqual([{ text: SHARED_MARKDOWN, sharedFrom: 'm-now' }]);
     expect(callsOf(calls, 'copy_shared_notes')).toEqual([]);
   });
 

@@ -411,6 +411,19 @@ pub fn clipboard(store: &mut Store, meeting_id: &str) -> Result<ClipboardContent
         markdown: shared_notes::markdown(&ctx.shared),
         html: html(&ctx.shared),
     };
+    log_clipboard(store, &ctx, meeting_id)?;
+    Ok(content)
+}
+
+/// Logs a copy of a meeting's notes that the window made itself: the
+/// session's Markdown with the private notes the manager confirmed sharing.
+/// It is a share like any other, so it is in the share log too.
+pub fn record_copy(store: &mut Store, meeting_id: &str) -> Result<()> {
+    let ctx = context(store, meeting_id)?;
+    log_clipboard(store, &ctx, meeting_id)
+}
+
+fn log_clipboard(store: &mut Store, ctx: &SharedContext, meeting_id: &str) -> Result<()> {
     let now = store.clock().now();
     store.write(|s| {
         s.share_log().record(
@@ -421,8 +434,7 @@ pub fn clipboard(store: &mut Store, meeting_id: &str) -> Result<ClipboardContent
             &recipient(&ctx.shared.person_name, ctx.person_email.as_deref()),
             now,
         )
-    })?;
-    Ok(content)
+    })
 }
 
 fn log_invite(
