@@ -8,6 +8,7 @@
 mod support;
 
 use fantoccini::Locator;
+use std::time::Duration;
 use support::webdriver::{click, people_names, type_into, wait_text, App, Screenshots};
 use support::{rapport_with_passphrase, Services, Session, PASSPHRASE};
 
@@ -129,5 +130,27 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     );
     click(client, "label[for=theme-light]").await;
     shots.take(client, "06-unlocked-light").await;
+
+    // The window never leaves the app, whatever a page asks for.
+    client
+        .execute(
+            "window.location.href = 'https://example.invalid/'; return null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    support::holds_for(
+        "the window stays on the app",
+        Duration::from_secs(2),
+        || async {
+            let url = client.current_url().await.map_err(|e| e.to_string())?;
+            if url.scheme() == "https" {
+                return Err(format!("the window went to {url}"));
+            }
+            Ok(())
+        },
+    )
+    .await;
+    assert_eq!(people_names(client, 6).await, names);
     app.quit(&session, &data_dir).await;
 }

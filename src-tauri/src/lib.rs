@@ -2,6 +2,7 @@
 
 mod commands;
 mod logging;
+mod navigation;
 mod notifications;
 mod reminders;
 mod state;
@@ -100,6 +101,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             Some(vec!["--minimized"]),
         ))
+        .plugin(navigation::guard())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::new(
