@@ -1026,3 +1026,35 @@ fn upcoming_lists_local_and_utc_starts_with_reminder_times() {
         ErrorCode::InvalidInput
     );
 }
+
+/// Drafts for the mail app are the manager's alone and do not pile up.
+#[cfg(unix)]
+#[test]
+fn email_drafts_are_private_and_removed_after_a_day() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut w = World::new();
+    let (_ada, meeting) = w.held_one();
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    let stale = drafts.join("old.eml");
+    std::fs::write(&stale, "old").unwrap();
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(two_days_ago)
+        .unwrap();
+    let fresh = drafts.join("recent.eml");
+    std::fs::write(&fresh, "recent").unwrap();
+
+    let draft = sharing::share_notes(&mut w.store, &meeting, NotesFormat::Eml).unwrap();
+    let path = sharing::save_draft(&drafts, &draft).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(std::fs::read(&path).unwrap(), draft.bytes);
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&drafts), 0o700);
+    assert!(!stale.exists(), "a draft older than a day is removed");
+    assert!(fresh.exists(), "a recent draft stays for the mail app");
+}

@@ -23,9 +23,7 @@ pub async fn share_email_draft(
         .app_cache_dir()
         .map_err(|e| Error::new(ErrorCode::Io, format!("No cache folder: {e}")))?
         .join("drafts");
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io("Cannot create the drafts folder", e))?;
-    let path = dir.join(&draft.file_name);
-    std::fs::write(&path, &draft.bytes).map_err(|e| Error::io("Cannot write the draft", e))?;
+    let path = sharing::save_draft(&dir, &draft)?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| {

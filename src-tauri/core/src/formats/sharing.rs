@@ -71,6 +71,43 @@ pub struct Artefact {
     pub bytes: Vec<u8>,
 }
 
+/// How long an e-mail draft waits for the mail app before it is removed.
+const DRAFT_KEPT: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Writes an e-mail draft for the mail app to open: in a folder only the
+/// manager can read, the file too, whole or not at all. Drafts older than a
+/// day are removed first: by then the mail app has its own copy, and shared
+/// notes should not pile up in a cache folder.
+pub fn save_draft(dir: &std::path::Path, draft: &Artefact) -> Result<std::path::PathBuf> {
+    use std::io::Write as _;
+    std::fs::create_dir_all(dir)
+        .and_then(|()| crate::store::owner_only(dir))
+        .map_err(|e| Error::io("Cannot create the drafts folder", e))?;
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|at| at.elapsed().ok())
+                .is_some_and(|age| age > DRAFT_KEPT);
+            if old {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    let path = dir.join(&draft.file_name);
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("Cannot write the draft", e))?;
+    tmp.write_all(&draft.bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Error::io("Cannot write the draft", e))?;
+    // A named temporary file is created owner-only already.
+    tmp.persist(&path)
+        .map_err(|e| Error::io("Cannot write the draft", e.error))?;
+    Ok(path)
+}
+
 /// What "Copy shared notes" puts on the clipboard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ClipboardContent {

@@ -12,6 +12,7 @@ mod paths;
 pub mod schema;
 
 pub use header::StoreHeader;
+pub(crate) use paths::owner_only;
 pub use paths::{log_dir, StorePaths, DATA_DIR_ENV, LOG_DIR_ENV};
 
 use crate::clock::Clock;
