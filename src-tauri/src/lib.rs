@@ -89,6 +89,9 @@ pub fn run_app(global: &AppArgs) -> i32 {
         );
         return 1;
     }
+    // Before any thread starts: the passphrase leaves the environment, so the
+    // mail app and the browser Rapport opens never inherit it.
+    let _ = rapport_core::flows::access::take_passphrase_env();
     let _log = logging::start();
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Rapport started");
     let paths = StorePaths::resolve(global.data_dir.as_deref());

@@ -32,6 +32,8 @@ pub struct Cli {
 mod notifications;
 
 fn main() {
+    // Before any thread starts: the passphrase leaves the environment.
+    let _ = access::take_passphrase_env();
     let cli = Cli::parse();
     std::process::exit(run(&cli.global, cli.command));
 }

@@ -9,7 +9,7 @@ use crate::store::keys::{KeyBackend, KeyStore, PassphraseKeyStore, SystemKeyring
 use crate::store::{inspect, DirState, Store, StorePaths};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
@@ -34,12 +34,23 @@ pub struct AppStatus {
     pub problem: Option<Error>,
 }
 
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct SetupRequest {
     pub backend: KeyBackend,
     pub passphrase: Option<String>,
     pub with_demo: bool,
+}
+
+/// Printed without the passphrase, so no log or panic message can hold it.
+impl std::fmt::Debug for SetupRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SetupRequest")
+            .field("backend", &self.backend)
+            .field("passphrase", &self.passphrase.as_ref().map(|_| "…"))
+            .field("with_demo", &self.with_demo)
+            .finish()
+    }
 }
 
 /// The status for a store that is not open: first run, or locked and why.
@@ -132,10 +143,21 @@ pub fn supplied_passphrase(passphrase_file: Option<&Path>) -> Result<Option<Zero
         let trimmed = text.trim_end_matches(['\n', '\r']);
         return Ok(Some(Zeroizing::new(trimmed.to_string())));
     }
-    Ok(std::env::var(PASSPHRASE_ENV)
-        .ok()
-        .filter(|p| !p.is_empty())
-        .map(Zeroizing::new))
+    Ok(take_passphrase_env())
+}
+
+/// `RAPPORT_PASSPHRASE`, read once and then removed from the process's
+/// environment, so nothing Rapport starts (the mail app, a browser) inherits
+/// it. The window and the command line call this first thing.
+pub fn take_passphrase_env() -> Option<Zeroizing<String>> {
+    static TAKEN: OnceLock<Option<Zeroizing<String>>> = OnceLock::new();
+    TAKEN
+        .get_or_init(|| {
+            let value = std::env::var(PASSPHRASE_ENV).ok();
+            std::env::remove_var(PASSPHRASE_ENV);
+            value.filter(|p| !p.is_empty()).map(Zeroizing::new)
+        })
+        .clone()
 }
 
 /// The key store for a passphrase when one is given, else the system keyring.
@@ -204,5 +226,22 @@ pub fn remove_new_store(store: Store) {
     let _ = std::fs::remove_file(&paths.header);
     for companion in paths.companions() {
         let _ = std::fs::remove_file(companion);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_setup_request_prints_without_its_passphrase() {
+        let request = SetupRequest {
+            backend: KeyBackend::Passphrase,
+            passphrase: Some("correct horse battery".into()),
+            with_demo: false,
+        };
+        let printed = format!("{request:?}");
+        assert!(!printed.contains("correct horse"), "{printed}");
+        assert!(printed.contains("Passphrase"), "{printed}");
     }
 }
