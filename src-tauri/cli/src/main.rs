@@ -321,7 +321,7 @@ fn open(global: &GlobalArgs, paths: &StorePaths) -> Result<Store> {
 /// Opens the store, or creates one where there is none yet. The flag says
 /// whether it was created now.
 fn open_or_create(global: &GlobalArgs, paths: &StorePaths) -> Result<(Store, bool)> {
-    if inspect(paths)? != DirState::Empty {
+    if let DirState::Present(_) = inspect(paths)? {
         return Ok((open(global, paths)?, false));
     }
     let supplied = supplied_passphrase(global.passphrase_file.as_deref())?;

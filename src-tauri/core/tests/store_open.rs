@@ -294,3 +294,46 @@ fn the_store_is_readable_by_its_owner_only() {
         }
     }
 }
+
+/// A first run that stops between writing the header and putting the
+/// database in place is explained by doctor and cleared by the next first run,
+/// never a permanent "header missing".
+#[test]
+fn an_interrupted_first_run_is_explained_and_cleared() {
+    use rapport_core::store::{inspect, DirState};
+    let t = TestStore::new();
+    drop(t.create());
+    // The state a crash after the header and before the rename leaves.
+    std::fs::rename(&t.paths.db, t.paths.unfinished_db()).unwrap();
+    assert!(matches!(inspect(&t.paths), Ok(DirState::Unfinished(_))));
+    let err = t.open().unwrap_err();
+    assert!(err.message.contains("stopped before"), "{}", err.message);
+    let report = doctor(&t);
+    assert!(!report.healthy);
+    assert!(
+        report.problem.unwrap().message.contains("stopped before"),
+        "doctor explains it"
+    );
+    let store = t.create();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        rapport_core::store::schema::LATEST_VERSION
+    );
+    drop(store);
+    assert!(!t.paths.unfinished_db().exists());
+    assert!(t.open().is_ok());
+}
+
+/// A crash before the header leaves only the unfinished database: the
+/// directory reads as empty and the next first run starts clean.
+#[test]
+fn a_first_run_stopped_before_its_header_leaves_an_empty_directory() {
+    use rapport_core::store::{inspect, DirState};
+    let t = TestStore::new();
+    std::fs::create_dir_all(&t.paths.dir).unwrap();
+    std::fs::write(t.paths.unfinished_db(), b"half a database").unwrap();
+    assert_eq!(inspect(&t.paths).unwrap(), DirState::Empty);
+    drop(t.create());
+    assert!(!t.paths.unfinished_db().exists());
+    assert!(t.open().is_ok());
+}

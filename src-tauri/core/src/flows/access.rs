@@ -60,7 +60,8 @@ pub fn closed_status(
     problem: Option<Error>,
 ) -> AppStatus {
     let (state, key_backend, problem) = match inspect(paths) {
-        Ok(DirState::Empty) => (StoreState::NeedsSetup, None, None),
+        // An interrupted first run is a first run: creating clears what it left.
+        Ok(DirState::Empty | DirState::Unfinished(_)) => (StoreState::NeedsSetup, None, None),
         Ok(DirState::Present(header)) => {
             let backend = header.key.backend();
             // A passphrase prompt is not a problem; anything else is.
@@ -198,7 +199,7 @@ pub fn open_or_create(
     passphrase: Option<Zeroizing<String>>,
     clock: Arc<dyn Clock>,
 ) -> Result<(Store, bool)> {
-    if inspect(paths)? != DirState::Empty {
+    if let DirState::Present(_) = inspect(paths)? {
         let keys = key_store(passphrase);
         return Ok((Store::open(paths, keys.as_ref(), clock)?, false));
     }

@@ -67,6 +67,12 @@ pub fn diagnose(
                     ),
                 ))
             }
+            DirState::Unfinished(_) => {
+                return Err(crate::error::Error::new(
+                    crate::error::ErrorCode::DatabaseMissing,
+                    super::UNFINISHED_MESSAGE,
+                ))
+            }
             DirState::Present(header) => {
                 report.store_present = true;
                 report.key_backend = Some(header.key.backend());

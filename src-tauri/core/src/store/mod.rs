@@ -34,7 +34,16 @@ pub enum DirState {
     Empty,
     /// A store whose header names its key backend.
     Present(StoreHeader),
+    /// A first run that stopped (a crash, power loss) after writing the header
+    /// and before the database took its place. Nothing was stored in it;
+    /// creating a store again clears it.
+    Unfinished(StoreHeader),
 }
+
+/// What doctor and the window say about an unfinished store.
+pub const UNFINISHED_MESSAGE: &str = "A first run of Rapport stopped before the notes store was \
+     finished; nothing had been stored in it. Open Rapport (or run a command that creates a \
+     store) to set it up again.";
 
 /// Looks at a data directory without opening the database.
 pub fn inspect(paths: &StorePaths) -> Result<DirState> {
@@ -63,6 +72,9 @@ pub fn inspect(paths: &StorePaths) -> Result<DirState> {
                 paths.header.display()
             ),
         )),
+        (true, false) if paths.unfinished_db().exists() => {
+            Ok(DirState::Unfinished(StoreHeader::read(&paths.header)?))
+        }
         (true, false) => Err(Error::new(
             ErrorCode::DatabaseMissing,
             format!(
@@ -132,11 +144,15 @@ impl std::fmt::Debug for Store {
 impl Store {
     /// Creates a new store in an empty data directory.
     pub fn create(paths: &StorePaths, keys: &dyn KeyStore, clock: Arc<dyn Clock>) -> Result<Store> {
-        if inspect(paths)? != DirState::Empty {
-            return Err(Error::new(
-                ErrorCode::StoreExists,
-                format!("{} already holds a Rapport store.", paths.dir.display()),
-            ));
+        match inspect(paths)? {
+            DirState::Empty => {}
+            DirState::Unfinished(old) => clear_unfinished(paths, &old, keys),
+            DirState::Present(_) => {
+                return Err(Error::new(
+                    ErrorCode::StoreExists,
+                    format!("{} already holds a Rapport store.", paths.dir.display()),
+                ))
+            }
         }
         std::fs::create_dir_all(&paths.dir)
             .and_then(|()| paths::owner_only(&paths.dir))
@@ -144,26 +160,42 @@ impl Store {
         let store_id = crate::ids::new_id();
         let (key, params) = keys.create_key(&store_id)?;
         let header = StoreHeader::new(store_id.clone(), &key, params);
+        let unfinished = paths.unfinished_db();
+        remove_with_companions(&unfinished);
+        // Built aside, then the header, then the database takes its place: a
+        // crash at any step leaves either nothing or a state `inspect` names.
         let created = (|| {
             let conn = Connection::open_with_flags(
-                &paths.db,
+                &unfinished,
                 OpenFlags::SQLITE_OPEN_READ_WRITE
                     | OpenFlags::SQLITE_OPEN_CREATE
                     | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
-            paths::owner_only(&paths.db)
+            paths::owner_only(&unfinished)
                 .map_err(|e| Error::io("Cannot protect the notes database", e))?;
             apply_key(&conn, &key)?;
-            let store = Store::finish_open(conn, paths, header.clone(), clock)?;
+            // Closing the only connection folds the write-ahead log back in.
+            drop(Store::finish_open(
+                conn,
+                paths,
+                header.clone(),
+                clock.clone(),
+            )?);
             header.write_new(&paths.header)?;
-            Ok(store)
+            std::fs::rename(&unfinished, &paths.db)
+                .map_err(|e| Error::io("Cannot put the notes database in place", e))?;
+            let conn = Connection::open_with_flags(
+                &paths.db,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            apply_key(&conn, &key)?;
+            Store::finish_open(conn, paths, header.clone(), clock)
         })();
         if created.is_err() {
             // Leave the directory as it was found.
-            let _ = std::fs::remove_file(&paths.db);
-            for companion in paths.companions() {
-                let _ = std::fs::remove_file(companion);
-            }
+            remove_with_companions(&unfinished);
+            remove_with_companions(&paths.db);
+            let _ = std::fs::remove_file(&paths.header);
             keys.discard_key(&store_id);
         }
         created
@@ -178,6 +210,9 @@ impl Store {
                     ErrorCode::DatabaseMissing,
                     format!("There is no Rapport store in {} yet.", paths.dir.display()),
                 ))
+            }
+            DirState::Unfinished(_) => {
+                return Err(Error::new(ErrorCode::DatabaseMissing, UNFINISHED_MESSAGE))
             }
             DirState::Present(header) => header,
         };
@@ -379,6 +414,27 @@ impl std::ops::Deref for Tx<'_> {
 
     fn deref(&self) -> &Store {
         self.store
+    }
+}
+
+fn remove_with_companions(db: &std::path::Path) {
+    let _ = std::fs::remove_file(db);
+    for suffix in ["-wal", "-shm"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+    }
+}
+
+/// Clears what an interrupted first run left: its header, its unfinished
+/// database and the key it made.
+fn clear_unfinished(paths: &StorePaths, old: &StoreHeader, keys: &dyn KeyStore) {
+    remove_with_companions(&paths.unfinished_db());
+    let _ = std::fs::remove_file(&paths.header);
+    if old.key.backend() == keys.backend() {
+        keys.discard_key(&old.store_id);
+    } else if old.key.backend() == KeyBackend::Keyring {
+        keys::SystemKeyring.discard_key(&old.store_id);
     }
 }
 

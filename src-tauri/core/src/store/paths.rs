@@ -37,6 +37,12 @@ impl StorePaths {
         Self::in_dir(base.join("rapport"))
     }
 
+    /// Where a new database is built before it takes its place, so a store
+    /// never exists without its header.
+    pub fn unfinished_db(&self) -> PathBuf {
+        self.db.with_extension("db.new")
+    }
+
     /// The database's companion files (write-ahead log and shared memory).
     pub fn companions(&self) -> [PathBuf; 2] {
         let name = self.db.as_os_str().to_owned();
