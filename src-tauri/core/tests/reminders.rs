@@ -324,6 +324,23 @@ fn a_concern_is_never_shown_as_a_win() {
 }
 
 #[test]
+fn discreet_reminders_show_their_title_only() {
+    let mut w = world();
+    rapport_core::records::settings::save(
+        &mut w.store,
+        rapport_core::records::settings::Settings {
+            discreet_reminders: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    w.at("2024-10-24T11:45:00Z");
+    let due = w.due();
+    assert_eq!(due[0].title, "1:1 with Ada Okafor in 15 minutes");
+    assert_eq!(due[0].body, "");
+}
+
+#[test]
 fn today_shows_a_banner_inside_the_reminder_window() {
     let w = world();
     w.at("2024-10-24T11:44:00Z");

@@ -57,6 +57,7 @@ impl World {
             settings::Settings {
                 manager_name: "Grace Hopper".into(),
                 manager_email: Some("grace.hopper@example.com".into()),
+                discreet_reminders: false,
             },
         )
         .unwrap();

@@ -32,7 +32,12 @@ export type PersonInput = { name: string, email: string | null, role: string, le
 
 export type DemoSummary = { people: number, meetings: number, action_items: number, highlights: number, };
 
-export type Settings = { manager_name: string, manager_email: string | null, };
+export type Settings = { manager_name: string, manager_email: string | null, 
+/**
+ * Reminders show their title only ("1:1 with Ada in 15 minutes"), for a
+ * manager who shares their screen.
+ */
+discreet_reminders: boolean, };
 
 export type Frequency = "weekly" | "biweekly" | "monthly";
 

@@ -23,7 +23,11 @@ const QUIET: Handlers = {
 
 async function renderSettings(handlers: Handlers = {}) {
   const calls = mockBackend({
-    get_settings: () => ({ manager_name: 'Sam Rivera', manager_email: 'sam@example.com' }),
+    get_settings: () => ({
+      manager_name: 'Sam Rivera',
+      manager_email: 'sam@example.com',
+      discreet_reminders: false,
+    }),
     save_settings: (args) => (args as { settings: SettingsData }).settings,
     ...QUIET,
     ...handlers,
@@ -64,7 +68,17 @@ describe('settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
     expect(calls.find((call) => call.cmd === 'save_settings')?.args).toEqual({
-      settings: { manager_name: 'Sam R.', manager_email: null },
+      settings: { manager_name: 'Sam R.', manager_email: null, discreet_reminders: false },
+    });
+  });
+
+  it('turns on discreet reminders', async () => {
+    const { calls, user } = await renderSettings();
+    await user.click(screen.getByRole('checkbox', { name: /Discreet reminders/ }));
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(calls.find((call) => call.cmd === 'save_settings')?.args).toEqual({
+      settings: { manager_name: 'Sam Rivera', manager_email: 'sam@example.com', discreet_reminders: true },
     });
   });
 

@@ -161,7 +161,7 @@ describe('main shell', () => {
 
   it('goes to Templates, Settings and back to Today', async () => {
     const { user } = await renderShell(PEOPLE, {
-      get_settings: () => ({ manager_name: 'Sam Rivera', manager_email: null }),
+      get_settings: () => ({ manager_name: 'Sam Rivera', manager_email: null, discreet_reminders: false }),
     });
     await user.click(screen.getByRole('button', { name: 'Templates' }));
     await waitFor(() => expect(title()).toHaveTextContent('Templates'));

@@ -212,6 +212,7 @@ pub fn generate(store: &mut Store, options: DemoOptions) -> Result<DemoSummary> 
         store.settings().put(&Settings {
             manager_name: "Alex Morgan".into(),
             manager_email: Some("alex.morgan@example.com".into()),
+            discreet_reminders: false,
         })?;
         store.templates().insert(&AgendaTemplate {
             id: demo.id(now - Duration::days(200)),

@@ -120,6 +120,7 @@ fn body(store: &Store, person_id: &str, now: DateTime<Utc>) -> Result<String> {
 /// all of them.
 pub fn due(store: &Store, now: DateTime<Utc>) -> Result<Vec<DueReminder>> {
     let reminders = store.reminders();
+    let discreet = store.settings().get()?.discreet_reminders;
     let default = reminders.default_offsets()?;
     let longest = MAX_OFFSET;
     let mut due = Vec::new();
@@ -162,7 +163,11 @@ pub fn due(store: &Store, now: DateTime<Utc>) -> Result<Vec<DueReminder>> {
         due.push(DueReminder {
             offset_minutes: ready.iter().copied().min().unwrap_or(0),
             title: title(&person.name, minutes_to_start),
-            body: body(store, &person.id, now)?,
+            body: if discreet {
+                String::new()
+            } else {
+                body(store, &person.id, now)?
+            },
             meeting_id: meeting.id.clone(),
             person_id: person.id,
             person_name: person.name,

@@ -13,6 +13,9 @@ use ts_rs::TS;
 pub struct Settings {
     pub manager_name: String,
     pub manager_email: Option<String>,
+    /// Reminders show their title only ("1:1 with Ada in 15 minutes"), for a
+    /// manager who shares their screen.
+    pub discreet_reminders: bool,
 }
 
 pub struct SettingsTable<'a, A = Reading> {
@@ -64,6 +67,7 @@ pub fn save(store: &mut crate::Store, settings: Settings) -> Result<Settings> {
             .manager_email
             .map(|e| e.trim().to_string())
             .filter(|e| !e.is_empty()),
+        discreet_reminders: settings.discreet_reminders,
     };
     store.write(|s| s.settings().put(&settings))?;
     Ok(settings)
