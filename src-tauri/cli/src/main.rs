@@ -177,7 +177,7 @@ fn execute(global: &GlobalArgs, command: Command) -> Result<i32> {
             let (mut store, created) = open_or_create(global, &paths)?;
             if let Err(err) = exchange::import(&mut store, &doc) {
                 if created {
-                    access::remove_new_store(store);
+                    store.remove_new();
                 }
                 return Err(err);
             }

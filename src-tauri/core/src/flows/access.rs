@@ -106,7 +106,7 @@ pub fn create(
     if request.with_demo {
         if let Err(err) = crate::flows::demo::generate(&mut store, Default::default()) {
             // A first run that failed half-way leaves the directory as it found it.
-            remove_new_store(store);
+            store.remove_new();
             return Err(err);
         }
     }
@@ -212,22 +212,6 @@ pub fn open_or_create(
     }
     let keys = key_store(passphrase);
     Ok((Store::create(paths, keys.as_ref(), clock)?, true))
-}
-
-/// Removes a store made moments ago, its keyring entry included, after what
-/// it was made for failed. Takes the store so it is closed first.
-pub fn remove_new_store(store: Store) {
-    let paths = store.paths().clone();
-    let header = store.header().clone();
-    drop(store);
-    if header.key.backend() == KeyBackend::Keyring {
-        SystemKeyring.discard_key(&header.store_id);
-    }
-    let _ = std::fs::remove_file(&paths.db);
-    let _ = std::fs::remove_file(&paths.header);
-    for companion in paths.companions() {
-        let _ = std::fs::remove_file(companion);
-    }
 }
 
 #[cfg(test)]

@@ -378,6 +378,15 @@ fn file_stem(shared: &SharedMeeting) -> String {
 /// The shared notes of a meeting in one format, without logging.
 pub fn render(store: &Store, meeting_id: &str, format: NotesFormat) -> Result<Artefact> {
     let ctx = context(store, meeting_id)?;
+    render_context(store, &ctx, meeting_id, format)
+}
+
+fn render_context(
+    store: &Store,
+    ctx: &SharedContext,
+    meeting_id: &str,
+    format: NotesFormat,
+) -> Result<Artefact> {
     let bytes = match format {
         NotesFormat::Md => shared_notes::markdown(&ctx.shared).into_bytes(),
         NotesFormat::Html => html(&ctx.shared).into_bytes(),
@@ -425,19 +434,9 @@ fn recipient(name: &str, email: Option<&str>) -> String {
 
 /// The shared notes of a held 1:1, recorded in the share log.
 pub fn share_notes(store: &mut Store, meeting_id: &str, format: NotesFormat) -> Result<Artefact> {
-    let artefact = render(store, meeting_id, format)?;
     let ctx = context(store, meeting_id)?;
-    let now = store.clock().now();
-    store.write(|s| {
-        s.share_log().record(
-            &ctx.person_id,
-            Some(meeting_id),
-            ShareKind::Notes,
-            format.log_format(),
-            &recipient(&ctx.shared.person_name, ctx.person_email.as_deref()),
-            now,
-        )
-    })?;
+    let artefact = render_context(store, &ctx, meeting_id, format)?;
+    log_notes_share(store, &ctx, meeting_id, format.log_format())?;
     Ok(artefact)
 }
 
@@ -448,7 +447,7 @@ pub fn clipboard(store: &mut Store, meeting_id: &str) -> Result<ClipboardContent
         markdown: shared_notes::markdown(&ctx.shared),
         html: html(&ctx.shared),
     };
-    log_clipboard(store, &ctx, meeting_id)?;
+    log_notes_share(store, &ctx, meeting_id, ShareFormat::Clipboard)?;
     Ok(content)
 }
 
@@ -457,17 +456,23 @@ pub fn clipboard(store: &mut Store, meeting_id: &str) -> Result<ClipboardContent
 /// It is a share like any other, so it is in the share log too.
 pub fn record_copy(store: &mut Store, meeting_id: &str) -> Result<()> {
     let ctx = context(store, meeting_id)?;
-    log_clipboard(store, &ctx, meeting_id)
+    log_notes_share(store, &ctx, meeting_id, ShareFormat::Clipboard)
 }
 
-fn log_clipboard(store: &mut Store, ctx: &SharedContext, meeting_id: &str) -> Result<()> {
+/// Every share of a meeting's notes goes through here into the share log.
+fn log_notes_share(
+    store: &mut Store,
+    ctx: &SharedContext,
+    meeting_id: &str,
+    format: ShareFormat,
+) -> Result<()> {
     let now = store.clock().now();
     store.write(|s| {
         s.share_log().record(
             &ctx.person_id,
             Some(meeting_id),
             ShareKind::Notes,
-            ShareFormat::Clipboard,
+            format,
             &recipient(&ctx.shared.person_name, ctx.person_email.as_deref()),
             now,
         )

@@ -193,12 +193,23 @@ impl Store {
         })();
         if created.is_err() {
             // Leave the directory as it was found.
-            remove_with_companions(&unfinished);
-            remove_with_companions(&paths.db);
-            let _ = std::fs::remove_file(&paths.header);
+            remove_store_files(paths);
             keys.discard_key(&store_id);
         }
         created
+    }
+
+    /// Removes a store made moments ago, its key included, after what it was
+    /// made for failed (a first run's demo, an import). It holds nothing of
+    /// the manager's yet.
+    pub fn remove_new(self) {
+        let paths = self.paths.clone();
+        let header = self.header.clone();
+        drop(self);
+        remove_store_files(&paths);
+        if header.key.backend() == KeyBackend::Keyring {
+            keys::SystemKeyring.discard_key(&header.store_id);
+        }
     }
 
     /// Opens an existing store. Fails, changing nothing, when the key is missing
@@ -417,6 +428,13 @@ impl std::ops::Deref for Tx<'_> {
     }
 }
 
+/// The database (finished or not), its companions and the header.
+fn remove_store_files(paths: &StorePaths) {
+    remove_with_companions(&paths.unfinished_db());
+    remove_with_companions(&paths.db);
+    let _ = std::fs::remove_file(&paths.header);
+}
+
 fn remove_with_companions(db: &std::path::Path) {
     let _ = std::fs::remove_file(db);
     for suffix in ["-wal", "-shm"] {
@@ -429,8 +447,7 @@ fn remove_with_companions(db: &std::path::Path) {
 /// Clears what an interrupted first run left: its header, its unfinished
 /// database and the key it made.
 fn clear_unfinished(paths: &StorePaths, old: &StoreHeader, keys: &dyn KeyStore) {
-    remove_with_companions(&paths.unfinished_db());
-    let _ = std::fs::remove_file(&paths.header);
+    remove_store_files(paths);
     if old.key.backend() == keys.backend() {
         keys.discard_key(&old.store_id);
     } else if old.key.backend() == KeyBackend::Keyring {
