@@ -16,8 +16,8 @@ use mail_parser::MimeHeaders;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use support::webdriver::{
-    app_pids, click, is_checked, set_value, text_of, type_into, value_of, wait_count, wait_text,
-    wait_until_app_gone, App, Screenshots, SINGLE_INSTANCE_NAME,
+    app_pids, click, is_checked, set_value, store_recovery_key, text_of, type_into, value_of,
+    wait_count, wait_text, wait_until_app_gone, App, Screenshots, SINGLE_INSTANCE_NAME,
 };
 use support::{wait_until, Services, Session, PATIENCE};
 
@@ -119,7 +119,7 @@ impl<'s> Walk<'s> {
         let c = self.client();
         wait_text(c, "h1", "Welcome to Rapport").await;
         click(c, "#create-store").await;
-        wait_text(c, "h1", "Today").await;
+        store_recovery_key(c).await;
         click(c, "#nav-settings").await;
         type_into(c, "#settings-name", "Sam Rivera").await;
         click(c, "#settings-save").await;

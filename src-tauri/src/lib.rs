@@ -107,6 +107,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
         .plugin(navigation::guard())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(
             paths,
             global.passphrase_file.clone(),
@@ -147,6 +148,12 @@ pub fn run_app(global: &AppArgs) -> i32 {
             commands::app_status,
             commands::create_store,
             commands::unlock_store,
+            commands::unlock_with_recovery_key,
+            commands::get_recovery_key,
+            commands::save_recovery_key,
+            commands::confirm_recovery_key,
+            commands::replace_recovery_key,
+            commands::change_key,
             commands::list_people,
             commands::get_today,
             commands::get_person_page,

@@ -507,3 +507,15 @@ async fn wait_until_settled(client: &Client) {
     })
     .await
 }
+
+/// The screen after a store is created: reads the recovery key it shows,
+/// says it is stored, and goes on. Returns the key as shown.
+pub async fn store_recovery_key(client: &Client) -> String {
+    wait_text(client, "h1", "Save your recovery key").await;
+    let key = wait_text(client, "#recovery-key", "-").await;
+    assert_eq!(key.trim().len(), 34, "the key shows in seven groups: {key}");
+    click(client, "#recovery-stored").await;
+    click(client, "#recovery-continue").await;
+    wait_text(client, "h1", "Today").await;
+    key.trim().to_string()
+}

@@ -32,6 +32,7 @@ import type {
   SeriesInput,
   SessionView,
   Settings,
+  KeyChangeRequest,
   SetupRequest,
   TemplateInput,
   TemplateView,
@@ -97,6 +98,36 @@ export function createStore(request: SetupRequest): Promise<AppStatus> {
 /** Opens a passphrase-protected store. */
 export function unlockStore(passphrase: string): Promise<AppStatus> {
   return call<AppStatus>('unlock_store', { passphrase });
+}
+
+/** Opens the store with its recovery key, typed or pasted. */
+export function unlockWithRecoveryKey(recoveryKey: string): Promise<AppStatus> {
+  return call<AppStatus>('unlock_with_recovery_key', { recoveryKey });
+}
+
+/** The store's recovery key, in groups of four, for the manager to copy. */
+export function getRecoveryKey(): Promise<string> {
+  return call<string>('get_recovery_key');
+}
+
+/** Writes the recovery key to an owner-only file the manager chose. */
+export function saveRecoveryKey(path: string): Promise<void> {
+  return call<void>('save_recovery_key', { path });
+}
+
+/** The manager says the recovery key is stored somewhere safe. */
+export function confirmRecoveryKey(): Promise<AppStatus> {
+  return call<AppStatus>('confirm_recovery_key');
+}
+
+/** Makes a new recovery key; the old one no longer opens the store. */
+export function replaceRecoveryKey(): Promise<AppStatus> {
+  return call<AppStatus>('replace_recovery_key');
+}
+
+/** Unlock with a passphrase or the keyring from now on (rewraps; nothing re-encrypted). */
+export function changeKey(request: KeyChangeRequest): Promise<AppStatus> {
+  return call<AppStatus>('change_key', { request });
 }
 
 /** Everyone the manager holds 1:1s with, archived people included. */
