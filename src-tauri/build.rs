@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "confirm_recovery_key",
     "replace_recovery_key",
     "change_key",
+    "reencrypt_store",
     "list_people",
     "get_today",
     "get_person_page",

@@ -154,6 +154,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
             commands::confirm_recovery_key,
             commands::replace_recovery_key,
             commands::change_key,
+            commands::reencrypt_store,
             commands::list_people,
             commands::get_today,
             commands::get_person_page,

@@ -49,3 +49,9 @@ pub async fn change_key(
     state.with_store(|store| access::change_key(store, request, &SystemKeyring))?;
     Ok(state.status())
 }
+
+/// Re-encrypts every page with a new data key (when the key may have leaked).
+#[tauri::command]
+pub async fn reencrypt_store(state: State<'_, AppState>, passphrase: Option<String>) -> Result<()> {
+    state.with_store(|store| access::reencrypt(store, passphrase, &SystemKeyring))
+}

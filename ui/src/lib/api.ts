@@ -130,6 +130,11 @@ export function changeKey(request: KeyChangeRequest): Promise<AppStatus> {
   return call<AppStatus>('change_key', { request });
 }
 
+/** A new data key for every page; a passphrase store confirms with its passphrase. */
+export function reencryptStore(passphrase: string | null): Promise<void> {
+  return call<void>('reencrypt_store', { passphrase });
+}
+
 /** Everyone the manager holds 1:1s with, archived people included. */
 export function listPeople(): Promise<PersonSummary[]> {
   return call<PersonSummary[]>('list_people');

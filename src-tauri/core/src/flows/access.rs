@@ -233,6 +233,28 @@ pub fn write_recovery_key_file(store: &Store, path: &Path, replace_file: bool) -
     crate::store::write_private_file(path, text.as_bytes(), replace_file)
 }
 
+/// "Re-encrypt everything": a new data key for every page. A passphrase
+/// store confirms with its passphrase; a keyring store with its keyring.
+pub fn reencrypt(
+    store: &mut Store,
+    passphrase: Option<String>,
+    keyring: &dyn KeyStore,
+) -> Result<()> {
+    match store.header().backend() {
+        KeyBackend::Keyring => store.reencrypt(keyring),
+        KeyBackend::Passphrase => {
+            let passphrase = Zeroizing::new(passphrase.unwrap_or_default());
+            if passphrase.is_empty() {
+                return Err(Error::new(
+                    ErrorCode::PassphraseRequired,
+                    "Enter your passphrase to confirm.",
+                ));
+            }
+            store.reencrypt(&PassphraseKeyStore::new(passphrase))
+        }
+    }
+}
+
 /// The variable scripts set to unlock, or create, a passphrase store.
 pub const PASSPHRASE_ENV: &str = "RAPPORT_PASSPHRASE";
 
