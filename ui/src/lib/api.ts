@@ -317,6 +317,15 @@ export function quitApp(): Promise<void> {
   return call<void>('quit_app');
 }
 
+/**
+ * Opens a web or mail address in the default browser or mail app, through the
+ * opener plugin. Its command is allowed by the window's capability for http,
+ * https and mailto addresses only, so the shell refuses anything else too.
+ */
+export function openInBrowser(url: string): Promise<void> {
+  return call<void>('plugin:opener|open_url', { url });
+}
+
 /** Where the app asks the window to go, e.g. after "Prepare" on a notification. */
 export type NavigateRequest = { screen: 'prepare'; personId: string };
 
