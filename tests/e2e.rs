@@ -166,6 +166,21 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
         },
     )
     .await;
+    // It stayed because the shell refused to go, not because the address
+    // did not answer.
+    support::wait_until(
+        "the log to record the cancelled navigation",
+        support::PATIENCE,
+        || async {
+            let log = support::webdriver::app_log(&session);
+            if log.contains("a navigation away from the app was cancelled") {
+                Ok(())
+            } else {
+                Err(log)
+            }
+        },
+    )
+    .await;
     assert_eq!(people_names(client, 6).await, names);
     app.quit(&session, &data_dir).await;
 

@@ -93,6 +93,19 @@ pub fn log_dir(session: &Session) -> PathBuf {
     session.dir.path().join("app-log")
 }
 
+/// Everything the app under test has logged so far, all days' files together.
+pub fn app_log(session: &Session) -> String {
+    let mut log = String::new();
+    for entry in std::fs::read_dir(log_dir(session))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        log.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+    }
+    log
+}
+
 pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
     let port = free_port();
     let native = free_port();

@@ -1,7 +1,7 @@
 // The only module that talks to the Rust side. Every command is typed with the
 // generated bindings, and every failure comes out as an ErrorBody.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
-import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { emit, listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   ActionInput,
   ActionItemView,
@@ -353,6 +353,15 @@ export function quitApp(): Promise<void> {
   return call<void>('quit_app');
 }
 
+/**
+ * Opens a web or mail address in the default browser or mail app, through the
+ * opener plugin. Its command is allowed by the window's capability for http,
+ * https and mailto addresses only, so the shell refuses anything else too.
+ */
+export function openInBrowser(url: string): Promise<void> {
+  return call<void>('plugin:opener|open_url', { url });
+}
+
 /** Where the app asks the window to go, e.g. after "Prepare" on a notification. */
 export type NavigateRequest = { screen: 'prepare'; personId: string };
 
@@ -371,29 +380,55 @@ function release(unlisten: UnlistenFn): void {
 }
 
 /**
- * Calls `handler` each time the app sends the window somewhere. Returns the
- * function that stops listening. Without the bridge (a plain browser, a test
- * with no mock) it listens to nothing rather than failing.
+ * Listens to an event from the app until the returned function is called.
+ * Without the bridge (a plain browser, a test with no mock) it listens to
+ * nothing rather than failing.
  */
-export function onNavigateRequest(handler: (request: NavigateRequest) => void): () => void {
+function listenUntilStopped(event: string, handler: (payload: unknown) => void): () => void {
   if (!bridgeAvailable()) return () => undefined;
   let stopped = false;
   let unlisten: UnlistenFn | null = null;
-  listen<unknown>('navigate', (event) => {
-    if (!stopped && isNavigateRequest(event.payload)) handler(event.payload);
+  listen<unknown>(event, (received) => {
+    if (!stopped) handler(received.payload);
   })
     .then((stop) => {
       // Stopped before the listener was even registered: release it at once.
       if (stopped) release(stop);
       else unlisten = stop;
     })
-    // Without the listener the window still works; only a notification's
-    // "Prepare" stops bringing it to the right screen.
+    // Without the listener the window still works; only what the event
+    // brings (a notification's "Prepare", saving before a quit) is missed.
     .catch(() => undefined);
   return () => {
     stopped = true;
     if (unlisten) release(unlisten);
   };
+}
+
+/**
+ * Calls `handler` each time the app sends the window somewhere. Returns the
+ * function that stops listening.
+ */
+export function onNavigateRequest(handler: (request: NavigateRequest) => void): () => void {
+  return listenUntilStopped('navigate', (payload) => {
+    if (isNavigateRequest(payload)) handler(payload);
+  });
+}
+
+/**
+ * Before it quits, hides or locks, the app asks the window to save what is
+ * still being typed and waits for the answer. `flush` does the saving; the
+ * answer goes back once it has ended, saved or not, so the app never waits
+ * longer than it must. Returns the function that stops listening.
+ */
+export function onFlushRequest(flush: () => Promise<unknown>): () => void {
+  return listenUntilStopped('flush-autosave', (request) => {
+    void flush()
+      .catch(() => undefined)
+      .then(() => emit('autosave-flushed', request))
+      // The app stops waiting on its own after a few seconds.
+      .catch(() => undefined);
+  });
 }
 
 // --- Sharing with the IC ---------------------------------------------------------
