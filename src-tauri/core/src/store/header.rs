@@ -38,9 +38,24 @@ impl StoreHeader {
     pub fn read(path: &Path) -> Result<Self> {
         let bytes =
             std::fs::read(path).map_err(|e| Error::io("Cannot read the store header", e))?;
-        let header: StoreHeader = serde_json::from_slice(&bytes).map_err(|_| not_ours(path))?;
+        Self::from_bytes(&bytes).map_err(|e| match e.code {
+            ErrorCode::NotARapportDatabase => not_ours(path),
+            _ => e,
+        })
+    }
+
+    /// Parses a header file's whole content. Kept apart from `read` so the
+    /// parser can be exercised on any bytes without a file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let not_ours = || {
+            Error::new(
+                ErrorCode::NotARapportDatabase,
+                "This is not a Rapport store header. Nothing was changed.",
+            )
+        };
+        let header: StoreHeader = serde_json::from_slice(bytes).map_err(|_| not_ours())?;
         if header.format != FORMAT {
-            return Err(not_ours(path));
+            return Err(not_ours());
         }
         if header.version > VERSION {
             return Err(Error::new(
