@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: run test deps deps-test ui cli build lint fmt clippy ui-check rust-test ui-test e2e bench bindings bundle clean
+.PHONY: run test deps deps-test ui cli build lint fmt clippy ui-check rust-test ui-test e2e bench fuzz bindings bundle clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname -s)" = Linux ]; then \
@@ -59,6 +59,13 @@ e2e: deps-test ui cli
 
 bench: deps-test
 	scripts/with-keyring.sh $(CARGO) bench --locked -p rapport-core --bench store
+
+# A million inputs per target from a fresh range of seeds (FUZZ_FROM fixes the
+# first); a failure prints its seed and the command that replays it. The test
+# suite runs ten thousand per target from seed 0.
+FUZZ_INPUTS ?= 1000000
+fuzz: deps
+	$(CARGO) run --release --locked -p rapport-fuzz -- --inputs $(FUZZ_INPUTS) $(if $(FUZZ_FROM),--from $(FUZZ_FROM))
 
 # Regenerates ui/src/lib/bindings.ts from the Rust types.
 bindings:

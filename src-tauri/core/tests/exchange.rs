@@ -124,6 +124,18 @@ fn bad_imports_name_the_place_and_change_nothing() {
     assert_bad_import(&doc.to_string(), "version");
 
     assert_bad_import("{\"format\": \"rapport-export\", ", "line 1");
+
+    // Found by fuzzing: the manager's address skipped the check the settings
+    // form makes, so a file could put a header break into every e-mail.
+    for address in [
+        "grace@example.com\r\nBcc: eve@example.com",
+        "grace",
+        " grace@example.com",
+    ] {
+        let mut doc = good.clone();
+        doc["settings"]["manager_email"] = address.into();
+        assert_bad_import(&doc.to_string(), "settings.manager_email");
+    }
 }
 
 /// Every reference joins records of one person: an action item, a win or a

@@ -1011,6 +1011,37 @@ fn our_own_invite_imports_back_to_the_same_series() {
     assert_eq!(found.duration_minutes, series.duration_minutes);
 }
 
+/// Names in any script reach the invite whole: the calendar library's own
+/// parameter escaping panicked on a quoted name with accents or CJK.
+#[test]
+fn invites_carry_names_with_accents_commas_and_other_scripts() {
+    for name in [
+        "José Núñez",
+        "李 雷",
+        "Núñez, José",
+        "Zoë; \"Zo\" O'Brien",
+        "Ada",
+    ] {
+        let mut w = World::new();
+        let person = w.person(name, Some("someone@example.com"));
+        w.series(&person, Frequency::Weekly, Weekday::Thu, "Europe/Paris");
+        let text = ics::render(&ics::person_invite(&w.store, &person).unwrap()).unwrap();
+        assert_lines_folded(&text);
+        let cal = parse_ics(&text);
+        let attendee = prop(&master(&cal).properties, "ATTENDEE");
+        let cn = param(attendee, "CN").unwrap().trim_matches('"').to_string();
+        assert_eq!(cn, name.replace('"', ""), "{text}");
+        let found = ics::find_series(
+            &ics::parse(&text).unwrap(),
+            name,
+            Some("someone@example.com"),
+            utc_zone(),
+        )
+        .unwrap();
+        assert_eq!(found.weekday, Weekday::Thu);
+    }
+}
+
 #[test]
 fn upcoming_lists_local_and_utc_starts_with_reminder_times() {
     let mut w = World::new();

@@ -99,6 +99,16 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
             ),
         ));
     }
+    // The address goes into e-mail headers: the rule of the settings form.
+    if let Some(email) = doc
+        .settings
+        .manager_email
+        .as_deref()
+        .filter(|e| !e.trim().is_empty())
+    {
+        crate::records::people::check_email_address(email)
+            .map_err(|e| invalid("settings.manager_email".into(), e.message))?;
+    }
     let mut ids = HashSet::new();
     let mut unique = |place: String, id: &str| -> Result<()> {
         if id.trim().is_empty() {

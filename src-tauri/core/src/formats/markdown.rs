@@ -7,6 +7,7 @@
 //! tracker), a link keeps its address only for the web or e-mail, and a task
 //! box is a character, because mail programs drop form controls.
 
+use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{format_html, parse_document, Arena, Options};
 use std::borrow::Cow;
@@ -68,12 +69,18 @@ fn make_shareable<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
                         UNCHECKED
                     },
                 );
-                // The mark goes inside the item's first paragraph, so it stays on its line.
+                // The mark goes inside the item's first paragraph, so it stays on its
+                // line; an item with no text of its own gets a paragraph for it, since
+                // text directly in a list item is a tree the renderer does not accept.
                 match node.first_child() {
                     Some(first) if matches!(first.data.borrow().value, NodeValue::Paragraph) => {
                         first.prepend(mark)
                     }
-                    _ => node.prepend(mark),
+                    _ => {
+                        let paragraph = arena.alloc(NodeValue::Paragraph.into());
+                        paragraph.append(mark);
+                        node.prepend(paragraph);
+                    }
                 }
             }
             _ => {}
@@ -102,12 +109,22 @@ pub fn to_text(markdown: &str) -> String {
     make_shareable(&arena, root);
     let mut out = String::new();
     for block in root.children() {
-        write_block(block, "", &mut out);
+        write_block(block, "", &mut out, 0);
     }
     format!("{}\n", out.trim_end())
 }
 
-fn write_block<'a>(node: &'a AstNode<'a>, indent: &str, out: &mut String) {
+/// Quotes and lists nested deeper than this are written without their
+/// marks. Notes never need more, and walking a few thousand levels (a short
+/// note of `> > > …`) by recursion would overflow the stack of the thread
+/// that renders it, which ends the app rather than the request.
+const MAX_NESTING: usize = 32;
+
+fn write_block<'a>(node: &'a AstNode<'a>, indent: &str, out: &mut String, depth: usize) {
+    if depth >= MAX_NESTING {
+        write_flat(node, indent, out);
+        return;
+    }
     let value = node.data.borrow().value.clone();
     match value {
         NodeValue::List(list) => {
@@ -119,7 +136,7 @@ fn write_block<'a>(node: &'a AstNode<'a>, indent: &str, out: &mut String) {
                 let inner = format!("{indent}{}", " ".repeat(marker.chars().count()));
                 let mut body = String::new();
                 for child in item.children() {
-                    write_block(child, &inner, &mut body);
+                    write_block(child, &inner, &mut body, depth + 1);
                 }
                 let body = body.trim_end();
                 let body = body.strip_prefix(inner.as_str()).unwrap_or(body);
@@ -136,7 +153,7 @@ fn write_block<'a>(node: &'a AstNode<'a>, indent: &str, out: &mut String) {
         NodeValue::BlockQuote => {
             let mut inner = String::new();
             for child in node.children() {
-                write_block(child, "", &mut inner);
+                write_block(child, "", &mut inner, depth + 1);
             }
             for line in inner.trim_end().lines() {
                 out.push_str(&format!("{indent}> {line}\n"));
@@ -160,31 +177,63 @@ fn write_block<'a>(node: &'a AstNode<'a>, indent: &str, out: &mut String) {
         }
         _ => {
             for child in node.children() {
-                write_block(child, indent, out);
+                write_block(child, indent, out, depth + 1);
             }
         }
     }
 }
 
+/// The text blocks under `node`, one after another, found without recursion.
+fn write_flat<'a>(node: &'a AstNode<'a>, indent: &str, out: &mut String) {
+    for block in node.descendants() {
+        let value = block.data.borrow().value.clone();
+        let text = match value {
+            NodeValue::Paragraph | NodeValue::Heading(_) => inline_text(block),
+            NodeValue::TableRow(_) => block
+                .children()
+                .map(|cell| inline_text(cell))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            NodeValue::CodeBlock(code) => code.literal,
+            NodeValue::ThematicBreak => "----".to_string(),
+            _ => continue,
+        };
+        for line in text.lines() {
+            out.push_str(&format!("{indent}{line}\n"));
+        }
+        out.push('\n');
+    }
+}
+
+/// The inline content of `node` as text, walked without recursion:
+/// emphasis nests as deep as the note's asterisks go.
 fn inline_text<'a>(node: &'a AstNode<'a>) -> String {
     let mut out = String::new();
-    for child in node.children() {
-        let value = child.data.borrow().value.clone();
-        match value {
-            NodeValue::Text(text) => out.push_str(&text),
-            NodeValue::Code(code) => out.push_str(&code.literal),
-            NodeValue::SoftBreak | NodeValue::LineBreak => out.push('\n'),
-            NodeValue::HtmlInline(html) => out.push_str(&html),
-            NodeValue::Link(link) => {
-                let text = inline_text(child);
-                let address = link.url.strip_prefix("mailto:").unwrap_or(&link.url);
-                if text == address || text == link.url {
-                    out.push_str(&text);
-                } else {
-                    out.push_str(&format!("{text} <{address}>"));
+    // Where the text of each link being read starts in `out`.
+    let mut links: Vec<usize> = Vec::new();
+    for edge in node.traverse() {
+        match edge {
+            NodeEdge::Start(n) if std::ptr::eq(n, node) => {}
+            NodeEdge::End(n) if std::ptr::eq(n, node) => {}
+            NodeEdge::Start(n) => match &n.data.borrow().value {
+                NodeValue::Text(text) => out.push_str(text),
+                NodeValue::Code(code) => out.push_str(&code.literal),
+                NodeValue::SoftBreak | NodeValue::LineBreak => out.push('\n'),
+                NodeValue::HtmlInline(html) => out.push_str(html),
+                NodeValue::Link(_) => links.push(out.len()),
+                _ => {}
+            },
+            NodeEdge::End(n) => {
+                if let NodeValue::Link(link) = &n.data.borrow().value {
+                    let start = links.pop().unwrap_or(out.len());
+                    let text = out.get(start..).unwrap_or_default();
+                    let address = link.url.strip_prefix("mailto:").unwrap_or(&link.url);
+                    if text != address && text != link.url {
+                        let shown = format!(" <{address}>");
+                        out.push_str(&shown);
+                    }
                 }
             }
-            _ => out.push_str(&inline_text(child)),
         }
     }
     out
@@ -229,9 +278,60 @@ mod tests {
         assert!(!html.contains("<input"), "{html}");
     }
 
+    /// Found by fuzzing: an empty task item, or one that starts with a
+    /// nested list, has no paragraph to take the mark.
+    #[test]
+    fn task_boxes_without_text_are_rendered() {
+        for (notes, mark) in [("1. [ ] ", "☐"), ("- [x]", "☑"), ("- [ ]\n  - nested", "☐")] {
+            let html = to_html(notes);
+            assert!(html.contains(mark) && !html.contains("<input"), "{html}");
+            assert!(to_text(notes).contains(mark), "{notes:?}");
+        }
+    }
+
     #[test]
     fn line_breaks_are_kept_as_typed() {
         assert!(to_html("first\nsecond").contains("first<br />\nsecond"));
+    }
+
+    /// A short note can nest thousands deep; rendering it runs on a worker
+    /// thread with a small stack, where deep recursion ends the whole app.
+    #[test]
+    fn deep_nesting_renders_on_a_small_stack() {
+        let notes = [
+            format!("{}deep", "> ".repeat(5000)),
+            format!("{}deep{}", "**".repeat(5000), "**".repeat(5000)),
+            format!("{}deep{}", "*a ".repeat(5000), " a*".repeat(5000)),
+            format!("{}deep", "- ".repeat(5000)),
+            format!(
+                "{}deep{}",
+                "[".repeat(3000),
+                "](https://example.com)".repeat(3000)
+            ),
+        ];
+        let rendered = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                notes
+                    .iter()
+                    .map(|n| (to_text(n), to_html(n)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        for (text, html) in rendered {
+            assert!(text.contains("deep"), "{text}");
+            assert!(html.contains("deep"), "{html}");
+        }
+    }
+
+    #[test]
+    fn links_nested_in_emphasis_keep_their_address_in_text() {
+        assert_eq!(
+            to_text("**see [the *doc*](https://example.com/doc)** and <https://example.com>"),
+            "see the doc <https://example.com/doc> and https://example.com\n"
+        );
     }
 
     #[test]

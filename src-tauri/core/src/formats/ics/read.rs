@@ -30,6 +30,10 @@ pub struct FoundSeries {
 const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// The most occurrences a COUNT may give: twenty years of weekly 1:1s.
 const MAX_COUNT: u32 = 1040;
+/// The years a series may start in. iCalendar writes four-digit years, so a
+/// start near 9999 gives occurrences no invite can carry; no 1:1 starts
+/// centuries away.
+const START_YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
 
 /// Reads calendar text; a file that is not iCalendar is refused with a message.
 pub fn parse(text: &str) -> Result<Vec<IcalCalendar>> {
@@ -341,6 +345,15 @@ pub fn find_series(
             let Some((start, tz)) = date_time(start_prop, calendar, cal_zone)? else {
                 continue;
             };
+            if !START_YEARS.contains(&start.year()) {
+                return Err(Error::invalid(format!(
+                    "\"{summary}\" starts on {}, outside the years Rapport schedules ({} to {}). \
+                     Nothing was imported.",
+                    start.date(),
+                    START_YEARS.start(),
+                    START_YEARS.end()
+                )));
+            }
             let parsed = parse_rule(rule.value.as_deref().unwrap_or(""), &summary)?;
             let minutes = match (get(props, "DTEND"), get(props, "DURATION")) {
                 (Some(end), _) => match date_time(end, calendar, cal_zone)? {
@@ -441,6 +454,25 @@ mod tests {
         assert!(err.message.contains("4294967295"), "{}", err.message);
         assert!(parse_rule("FREQ=WEEKLY;BYDAY=TH;COUNT=52", "1:1").is_ok());
         assert!(parse_rule("FREQ=WEEKLY;BYDAY=TH;INTERVAL=4294967296", "1:1").is_err());
+    }
+
+    /// Found by fuzzing: a start at the end of year 9999 gave a series whose
+    /// first occurrence falls in year 10000, which no invite can carry.
+    #[test]
+    fn a_start_centuries_away_is_refused() {
+        for start in ["99991231T235959Z", "00010101T100000", "18991231T100000"] {
+            let text = format!(
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:1:1 Ada\r\nDTSTART:{start}\r\n\
+                 RRULE:FREQ=WEEKLY;BYDAY=MO\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            );
+            let err =
+                find_series(&parse(&text).unwrap(), "Ada", None, Tz::Etc__GMTPlus12).unwrap_err();
+            assert!(err.message.contains("outside the years"), "{}", err.message);
+        }
+        let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:1:1 Ada\r\n\
+                    DTSTART:29990101T100000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\nEND:VEVENT\r\n\
+                    END:VCALENDAR\r\n";
+        assert!(find_series(&parse(text).unwrap(), "Ada", None, Tz::UTC).is_ok());
     }
 
     #[test]

@@ -105,19 +105,25 @@ pub(super) fn prop(name: &str, value: impl Into<String>) -> Property {
     }
 }
 
+/// A property with parameters, written out here rather than by the `ical`
+/// crate: its parameter escaping counts characters where it slices bytes,
+/// so a quoted non-ASCII value ("José Núñez") panics or comes out garbled.
+/// Values come from `param_value` or are constants, so they need nothing more.
 pub(super) fn prop_with(
     name: &str,
     params: Vec<(&str, String)>,
     value: impl Into<String>,
 ) -> Property {
+    let mut head = name.to_string();
+    for (key, param) in params {
+        head.push(';');
+        head.push_str(key);
+        head.push('=');
+        head.push_str(&param);
+    }
     Property {
-        name: name.to_string(),
-        params: Some(
-            params
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), vec![v]))
-                .collect(),
-        ),
+        name: head,
+        params: None,
         value: Some(value.into()),
     }
 }
