@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: run test deps deps-test ui cli build lint fmt clippy ui-check rust-test ui-test e2e bench fuzz bindings bundle clean
+.PHONY: run test deps deps-test ui cli build lint fmt clippy ui-check deny rust-test ui-test e2e bench fuzz bindings bundle clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname -s)" = Linux ]; then \
@@ -34,13 +34,18 @@ build: ui
 cli:
 	$(CARGO) build --locked -p rapport-cli
 
-lint: fmt clippy ui-check
+lint: fmt clippy ui-check deny
 
 fmt:
 	$(CARGO) fmt --all -- --check
 
 clippy: ui
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+# Licences, banned crates and where crates come from; offline, so the
+# advisory database, which needs the network, is not checked here.
+deny:
+	$(CARGO) deny --offline check licenses bans sources
 
 ui-check:
 	cd ui && $(NPM) run check
@@ -61,11 +66,14 @@ bench: deps-test
 	scripts/with-keyring.sh $(CARGO) bench --locked -p rapport-core --bench store
 
 # A million inputs per target from a fresh range of seeds (FUZZ_FROM fixes the
-# first); a failure prints its seed and the command that replays it. The test
-# suite runs ten thousand per target from seed 0.
+# first); a failure prints its seed and the command that replays it. Then the
+# same count through the window's notes sanitizer (DOMPurify, in jsdom). The
+# test suite runs ten thousand per target.
 FUZZ_INPUTS ?= 1000000
 fuzz: deps
 	$(CARGO) run --release --locked -p rapport-fuzz -- --inputs $(FUZZ_INPUTS) $(if $(FUZZ_FROM),--from $(FUZZ_FROM))
+	cd ui && RAPPORT_FUZZ_INPUTS=$(FUZZ_INPUTS) $(if $(FUZZ_FROM),RAPPORT_FUZZ_SEED=$(FUZZ_FROM)) \
+	  npx vitest run src/tests/sanitizer-fuzz.test.ts
 
 # Regenerates ui/src/lib/bindings.ts from the Rust types.
 bindings:

@@ -55,5 +55,9 @@ if [ "$what" = test ]; then
     say "installing tauri-driver (WebDriver for the end-to-end test)"
     cargo install tauri-driver --locked --version '^2'
   fi
+  if ! command -v cargo-deny >/dev/null 2>&1 && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-deny" ]; then
+    say "installing cargo-deny (licence, ban and source checks of the dependencies)"
+    cargo install cargo-deny --locked --version '0.20.2'
+  fi
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 fi
