@@ -30,11 +30,14 @@ const FORBID_TAGS = [
 ];
 
 // Inline styles can cover the window with a fake screen; the others name
-// somewhere to go or to send something.
+// somewhere to go, to load from or to send something (no element that is
+// left has a use for `src`).
 const FORBID_ATTR = [
   'style',
   'xlink:href',
+  'src',
   'srcset',
+  'poster',
   'action',
   'formaction',
   'target',
