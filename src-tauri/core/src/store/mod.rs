@@ -569,3 +569,52 @@ fn apply_key(conn: &Connection, key: &DbKey) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic with its message
+
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::store::keys::MemoryKeyStore;
+
+    /// SQLite leaves the transaction open when COMMIT itself fails (here on
+    /// a deferred foreign key); without a rollback every later write would
+    /// fail with "cannot start a transaction within a transaction".
+    #[test]
+    fn a_failed_commit_is_rolled_back_and_later_writes_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::new(chrono::Utc::now()));
+        let mut store = Store::create(
+            &StorePaths::in_dir(dir.path()),
+            &MemoryKeyStore::new(),
+            clock,
+        )
+        .unwrap();
+        let failed = store.write(|tx| {
+            tx.store.conn.execute_batch(
+                "PRAGMA defer_foreign_keys = ON;
+                 INSERT INTO series (id, person_id, frequency, weekday, local_time, time_zone,
+                     duration_minutes, format, starts_on, created_at, updated_at)
+                 VALUES ('s1', 'nobody', 'weekly', 'mon', '09:00', 'UTC', 30, 'video',
+                     '2026-01-05', '', '');",
+            )?;
+            Ok(())
+        });
+        assert!(failed.is_err(), "the commit should fail on the foreign key");
+        assert!(store.conn.is_autocommit(), "the transaction was left open");
+        let later = store.write(|tx| {
+            tx.store.conn.execute_batch(
+                "INSERT INTO person (id, name, level, created_at, updated_at)
+                     VALUES ('p1', 'Ada', 'junior', '', '')",
+            )?;
+            Ok(())
+        });
+        assert!(later.is_ok(), "{later:?}");
+        let series: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM series", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(series, 0);
+    }
+}
