@@ -15,6 +15,7 @@ use fantoccini::Client;
 use mail_parser::MimeHeaders;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use support::sockets::{is_loopback, network_sockets, Socket, SocketWatch, Watched};
 use support::webdriver::{
     app_pids, click, is_checked, set_value, store_recovery_key, text_of, type_into, value_of,
     wait_count, wait_text, wait_until_app_gone, App, Screenshots, SINGLE_INSTANCE_NAME,
@@ -545,7 +546,13 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
         keyring: true,
         notifications: true,
     });
+    let data_dir = session.dir.path().join("data");
+    let watch = {
+        let data_dir = data_dir.clone();
+        SocketWatch::start(move || app_pids(&data_dir), Duration::from_millis(100))
+    };
     let mut walk = Walk::start(&session).await;
+    assert_eq!(walk.data_dir, data_dir);
     walk.first_run().await;
     walk.add_person_and_series().await;
     walk.log_a_win().await;
@@ -559,6 +566,51 @@ async fn the_1_1_loop_in_the_real_window_survives_a_kill_and_a_relaunch() {
     walk.quit_and_relaunch().await;
     walk.quit().await;
     the_log_holds_no_note_name_or_key(&session);
+    no_network_socket_was_opened(watch.finish());
+}
+
+/// Rapport never goes on the network. Over the whole walk the app and every
+/// process it started (WebKit's web and network processes) held Unix and
+/// netlink sockets only, apart from the loopback connection through which
+/// the WebDriver drives the window during a test.
+fn no_network_socket_was_opened(watched: Watched) {
+    assert!(
+        watched.samples_with_processes >= 20,
+        "the app was watched in only {} samples",
+        watched.samples_with_processes
+    );
+    assert!(
+        watched.sockets.iter().any(|s| s.table == "unix"),
+        "no Unix socket seen: the watch did not read the app's sockets"
+    );
+    let driver_only =
+        |s: &Socket| is_loopback(&s.local) && (is_loopback(&s.remote) || is_unbound(&s.remote));
+    let network = network_sockets(
+        &watched.sockets.iter().cloned().collect::<Vec<_>>(),
+        driver_only,
+    );
+    assert!(
+        network.is_empty(),
+        "network sockets held by the app: {network:#?}"
+    );
+    eprintln!(
+        "sockets seen over the walk ({} samples): {:?}",
+        watched.samples_with_processes,
+        watched.sockets.iter().fold(
+            std::collections::BTreeMap::<&str, usize>::new(),
+            |mut m, s| {
+                *m.entry(s.table.as_str()).or_default() += 1;
+                m
+            }
+        )
+    );
+}
+
+/// A listening socket's remote address: all zeros.
+fn is_unbound(address: &str) -> bool {
+    address
+        .rsplit_once(':')
+        .is_some_and(|(host, port)| host.bytes().all(|b| b == b'0') && port == "0000")
 }
 
 /// The app logged the walk (two launches, a kill, a relaunch), and nothing
