@@ -227,33 +227,7 @@ impl Store {
             }
             DirState::Present(header) => header,
         };
-        match (header.key.backend(), keys.backend()) {
-            (KeyBackend::Passphrase, KeyBackend::Keyring) => {
-                return Err(Error::new(
-                    ErrorCode::PassphraseRequired,
-                    "This notes store is protected by a passphrase. Enter it (or set \
-                     RAPPORT_PASSPHRASE / use --passphrase-file).",
-                ))
-            }
-            (KeyBackend::Keyring, KeyBackend::Passphrase) => return Err(Error::invalid(
-                "This notes store keeps its key in the system keyring; no passphrase is needed.",
-            )),
-            _ => {}
-        }
-        let key = keys.recover_key(&header.store_id, &header.key)?;
-        if !header.matches(&key) {
-            return Err(match header.key.backend() {
-                KeyBackend::Passphrase => Error::new(
-                    ErrorCode::WrongPassphrase,
-                    "That passphrase does not unlock this notes store.",
-                ),
-                KeyBackend::Keyring => Error::new(
-                    ErrorCode::KeyMissing,
-                    "The system keyring holds a different key than this notes store needs. \
-                     Nothing was changed.",
-                ),
-            });
-        }
+        let key = keys::key_for(&header, keys)?;
         // No CREATE flag: SQLite must never make a fresh database here.
         let conn = Connection::open_with_flags(
             &paths.db,

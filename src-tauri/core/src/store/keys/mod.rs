@@ -12,7 +12,8 @@ pub use keyring_store::SystemKeyring;
 pub use memory::MemoryKeyStore;
 pub use passphrase::{PassphraseKeyStore, MIN_PASSPHRASE_CHARS};
 
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
+use crate::store::StoreHeader;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -136,6 +137,44 @@ pub trait KeyStore: Send + Sync {
     fn discard_key(&self, store_id: &str);
 }
 
+/// The key that opens the database a header describes, from whichever
+/// secret `keys` holds. Opening a store, checking a backup and restoring one
+/// all ask here, so how a header leads to its key is decided in one place.
+/// Fails with `PassphraseRequired`, `WrongPassphrase` or `KeyMissing` (or the
+/// key store's own error) and never returns a key the header does not vouch for.
+pub fn key_for(header: &StoreHeader, keys: &dyn KeyStore) -> Result<DbKey> {
+    match (header.key.backend(), keys.backend()) {
+        (KeyBackend::Passphrase, KeyBackend::Keyring) => {
+            return Err(Error::new(
+                ErrorCode::PassphraseRequired,
+                "This notes store is protected by a passphrase. Enter it (or set \
+                 RAPPORT_PASSPHRASE / use --passphrase-file).",
+            ))
+        }
+        (KeyBackend::Keyring, KeyBackend::Passphrase) => {
+            return Err(Error::invalid(
+                "This notes store keeps its key in the system keyring; no passphrase is needed.",
+            ))
+        }
+        _ => {}
+    }
+    let key = keys.recover_key(&header.store_id, &header.key)?;
+    if !header.matches(&key) {
+        return Err(match header.key.backend() {
+            KeyBackend::Passphrase => Error::new(
+                ErrorCode::WrongPassphrase,
+                "That passphrase does not unlock this notes store.",
+            ),
+            KeyBackend::Keyring => Error::new(
+                ErrorCode::KeyMissing,
+                "The system keyring holds a different key than this notes store needs. \
+                 Nothing was changed.",
+            ),
+        });
+    }
+    Ok(key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +217,39 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&KeyParams::Keyring).unwrap(),
             r#"{"backend":"keyring"}"#
+        );
+    }
+
+    #[test]
+    fn key_for_gives_the_key_the_header_vouches_for() {
+        let keys = MemoryKeyStore::new();
+        let (key, params) = keys.create_key("s1").unwrap();
+        let header = StoreHeader::new("s1".into(), &key, params);
+        assert_eq!(key_for(&header, &keys).unwrap(), key);
+
+        keys.insert("s1", DbKey::from_bytes([7; KEY_BYTES]));
+        assert_eq!(
+            key_for(&header, &keys).unwrap_err().code,
+            ErrorCode::KeyMissing
+        );
+        keys.remove("s1");
+        assert_eq!(
+            key_for(&header, &keys).unwrap_err().code,
+            ErrorCode::KeyMissing
+        );
+
+        let passphrase_header = StoreHeader::new(
+            "s2".into(),
+            &key,
+            KeyParams::Passphrase {
+                kdf: "argon2id".into(),
+                params: KdfParams::default(),
+                salt: "00".into(),
+            },
+        );
+        assert_eq!(
+            key_for(&passphrase_header, &keys).unwrap_err().code,
+            ErrorCode::PassphraseRequired
         );
     }
 }
