@@ -38,9 +38,15 @@ impl StoreHeader {
     pub fn read(path: &Path) -> Result<Self> {
         let bytes =
             std::fs::read(path).map_err(|e| Error::io("Cannot read the store header", e))?;
-        let header: StoreHeader = serde_json::from_slice(&bytes).map_err(|_| not_ours(path))?;
+        Self::parse(&bytes, path)
+    }
+
+    /// A header from the bytes of a header file; `source` names where they
+    /// came from in the error.
+    pub fn parse(bytes: &[u8], source: &Path) -> Result<Self> {
+        let header: StoreHeader = serde_json::from_slice(bytes).map_err(|_| not_ours(source))?;
         if header.format != FORMAT {
-            return Err(not_ours(path));
+            return Err(not_ours(source));
         }
         if header.version > VERSION {
             return Err(Error::new(
