@@ -245,8 +245,15 @@ fn keyring_store_lifecycle() {
     let out = rapport(Some(&session), &dir, &["demo", "--people", "2"]);
     assert!(out.status.success(), "{}", text(&out));
     let header = std::fs::read_to_string(dir.join("rapport.header.json")).unwrap();
-    assert!(header.contains(r#""backend": "keyring""#), "{header}");
-    assert!(!header.contains("salt"));
+    assert!(header.contains(r#""kind": "keyring""#), "{header}");
+    assert!(header.contains(r#""kind": "recovery_key""#), "{header}");
+    let key_file = dir.parent().unwrap().join("recovery.txt");
+    let out = rapport(
+        Some(&session),
+        &dir,
+        &["recovery-key", "--out", key_file.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out));
 
     let out = rapport(Some(&session), &dir, &["doctor"]);
     let report = text(&out);
@@ -271,6 +278,20 @@ fn keyring_store_lifecycle() {
         text(&out)
     );
     assert_eq!(snapshot(&dir), before);
+
+    // The recovery key opens it there, and moves its key into that keyring.
+    let recovery = ["--recovery-key-file", key_file.to_str().unwrap()];
+    let out = rapport(Some(&other), &dir, &[&recovery[..], &["doctor"]].concat());
+    assert!(out.status.success(), "{}", text(&out));
+    let out = rapport(
+        Some(&other),
+        &dir,
+        &[&recovery[..], &["key", "use-keyring"]].concat(),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = rapport(Some(&other), &dir, &["doctor"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let before = snapshot(&dir);
 
     // No keyring service at all.
     let out = rapport(
@@ -353,4 +374,153 @@ fn the_window_binary_hands_commands_to_the_command_line() {
     let help = String::from_utf8_lossy(&direct.stdout);
     assert!(help.contains("doctor") && help.contains("export"), "{help}");
     assert_eq!(direct.stdout, handed.stdout);
+}
+
+#[test]
+fn recovery_key_and_key_changes_from_the_command_line() {
+    let (tmp, dir) = data_dir();
+    let out = rapport_with_passphrase(&dir, PASSPHRASE, &["demo", "--people", "2"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("rapport recovery-key --out"),
+        "{}",
+        text(&out)
+    );
+    let report = text(&rapport_with_passphrase(&dir, PASSPHRASE, &["doctor"]));
+    assert!(
+        report.contains("Recovery key:          not saved yet"),
+        "{report}"
+    );
+
+    let first = tmp.path().join("first.txt");
+    let out = rapport_with_passphrase(
+        &dir,
+        PASSPHRASE,
+        &["recovery-key", "--out", first.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let saved = std::fs::read_to_string(&first).unwrap();
+    assert!(saved.contains("Rapport recovery key"), "{saved}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&first).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let report = text(&rapport_with_passphrase(&dir, PASSPHRASE, &["doctor"]));
+    assert!(report.contains("Recovery key:          saved"), "{report}");
+
+    // An existing file is not overwritten.
+    let out = rapport_with_passphrase(
+        &dir,
+        PASSPHRASE,
+        &["recovery-key", "--out", first.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("already exists"), "{}", text(&out));
+
+    // Without the passphrase, the recovery key opens the store for any command.
+    let db_before = std::fs::read(dir.join("rapport.db")).unwrap();
+    let with_first = ["--recovery-key-file", first.to_str().unwrap()];
+    let out = rapport(
+        None,
+        &dir,
+        &[&with_first[..], &["upcoming", "--days", "7"]].concat(),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+
+    // A new passphrase: the old one stops working, nothing is re-encrypted.
+    let new_file = tmp.path().join("new-passphrase");
+    std::fs::write(&new_file, "a different passphrase\n").unwrap();
+    let out = rapport(
+        None,
+        &dir,
+        &[
+            &with_first[..],
+            &[
+                "key",
+                "set-passphrase",
+                "--new-passphrase-file",
+                new_file.to_str().unwrap(),
+            ],
+        ]
+        .concat(),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(std::fs::read(dir.join("rapport.db")).unwrap(), db_before);
+    let out = rapport_with_passphrase(&dir, PASSPHRASE, &["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("does not unlock"), "{}", text(&out));
+    let out = rapport_with_passphrase(&dir, "a different passphrase", &["doctor"]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    // A replaced recovery key retires the old one.
+    let second = tmp.path().join("second.txt");
+    let out = rapport_with_passphrase(
+        &dir,
+        "a different passphrase",
+        &[
+            "recovery-key",
+            "--replace",
+            "--out",
+            second.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_ne!(std::fs::read_to_string(&second).unwrap(), saved);
+    let before = snapshot(&dir);
+    let out = rapport(None, &dir, &[&with_first[..], &["doctor"]].concat());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains("recovery key does not open"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(snapshot(&dir), before);
+    let out = rapport(
+        None,
+        &dir,
+        &["--recovery-key-file", second.to_str().unwrap(), "doctor"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+
+    // Re-encrypting everything: the pages change, the same secrets open it.
+    let page =
+        |dir: &std::path::Path| std::fs::read(dir.join("rapport.db")).unwrap()[..4096].to_vec();
+    let page_before = page(&dir);
+    let out = rapport(
+        None,
+        &dir,
+        &[
+            "--recovery-key-file",
+            second.to_str().unwrap(),
+            "key",
+            "reencrypt",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a passphrase store needs its passphrase"
+    );
+    let out = rapport_with_passphrase(&dir, "a different passphrase", &["key", "reencrypt"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_ne!(page(&dir), page_before);
+    let out = rapport_with_passphrase(&dir, "a different passphrase", &["doctor"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = rapport(
+        None,
+        &dir,
+        &["--recovery-key-file", second.to_str().unwrap(), "doctor"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+
+    // A file that holds no key says so.
+    let out = rapport(
+        None,
+        &dir,
+        &["--recovery-key-file", new_file.to_str().unwrap(), "doctor"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("recovery key has"), "{}", text(&out));
 }

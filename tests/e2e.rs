@@ -9,7 +9,7 @@ mod support;
 
 use fantoccini::Locator;
 use std::time::Duration;
-use support::webdriver::{click, people_names, type_into, wait_text, App, Screenshots};
+use support::webdriver::{click, find, people_names, type_into, wait_text, App, Screenshots};
 use support::{rapport_with_passphrase, Services, Session, PASSPHRASE};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -40,6 +40,21 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     type_into(client, "#passphrase-repeat", PASSPHRASE).await;
     click(client, "#with-demo").await;
     click(client, "#create-store").await;
+    // Before anything else, the recovery key, once.
+    wait_text(client, "h1", "Save your recovery key").await;
+    let recovery_key = wait_text(client, "#recovery-key", "-")
+        .await
+        .trim()
+        .to_string();
+    assert_eq!(recovery_key.split('-').count(), 7, "{recovery_key}");
+    let go_on = find(client, "#recovery-continue").await;
+    assert!(
+        !go_on.is_enabled().await.unwrap(),
+        "continue before storing the key"
+    );
+    shots.take(client, "01b-recovery-key").await;
+    click(client, "#recovery-stored").await;
+    click(client, "#recovery-continue").await;
     let names = people_names(client, 6).await;
     wait_text(client, "#people-count", "6 people").await;
     click(client, "label[for=theme-light]").await;
@@ -151,6 +166,48 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
         },
     )
     .await;
+    // It stayed because the shell refused to go, not because the address
+    // did not answer.
+    support::wait_until(
+        "the log to record the cancelled navigation",
+        support::PATIENCE,
+        || async {
+            let log = support::webdriver::app_log(&session);
+            if log.contains("a navigation away from the app was cancelled") {
+                Ok(())
+            } else {
+                Err(log)
+            }
+        },
+    )
+    .await;
     assert_eq!(people_names(client, 6).await, names);
     app.quit(&session, &data_dir).await;
+
+    // 3. The passphrase is forgotten: the recovery key opens the notes, and
+    // the manager picks a new passphrase without anything being re-encrypted.
+    let app = App::launch(&session, &data_dir, &log).await;
+    let client = &app.client;
+    wait_text(client, "h1", "Unlock Rapport").await;
+    click(client, "#unlock-mode").await;
+    type_into(client, "#unlock-passphrase", &recovery_key.to_lowercase()).await;
+    shots.take(client, "07-unlock-recovery-light").await;
+    click(client, "#unlock").await;
+    wait_text(client, "h1", "Your notes are open").await;
+    click(client, "#new-backend-passphrase").await;
+    type_into(client, "#new-passphrase", NEW_PASSPHRASE).await;
+    type_into(client, "#new-passphrase-repeat", NEW_PASSPHRASE).await;
+    shots.take(client, "08-new-passphrase-light").await;
+    click(client, "#new-key-save").await;
+    assert_eq!(people_names(client, 6).await, names);
+    app.quit(&session, &data_dir).await;
+    let old = rapport_with_passphrase(&data_dir, PASSPHRASE, &["doctor"]);
+    assert!(
+        !old.status.success(),
+        "the old passphrase still opens the store"
+    );
+    let new = rapport_with_passphrase(&data_dir, NEW_PASSPHRASE, &["doctor"]);
+    assert!(new.status.success(), "{}", support::text(&new));
 }
+
+const NEW_PASSPHRASE: &str = "a brand new passphrase";

@@ -13,13 +13,16 @@ mod support;
 
 use fantoccini::Client;
 use mail_parser::MimeHeaders;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use support::webdriver::{
-    app_pids, click, is_checked, set_value, text_of, type_into, value_of, wait_count, wait_text,
-    wait_until_app_gone, App, Screenshots, SINGLE_INSTANCE_NAME,
+    app_pids, click, is_checked, set_value, store_recovery_key, text_of, type_into, value_of,
+    wait_count, wait_text, wait_until_app_gone, App, Screenshots, SINGLE_INSTANCE_NAME,
 };
 use support::{wait_until, Services, Session, PATIENCE};
+
+/// A link typed into the notes, opened from the history.
+const JOB_BOARD: &str = "https://jobs.example.com/board";
 
 /// The app promises to lose at most this much typing when it is killed.
 const AUTOSAVE_PROMISE: Duration = Duration::from_secs(2);
@@ -38,18 +41,20 @@ fn timer_seconds(text: &str) -> u64 {
     parts[0] * 3600 + parts[1] * 60 + parts[2]
 }
 
-/// A stand-in for the desktop's default mail app: it receives the draft file
-/// the way a mail client would, through the desktop's default-application
-/// lookup for message/rfc822. Returns where the draft it received will be.
-fn install_mail_app(session: &Session) -> std::path::PathBuf {
-    let received = session.dir.path().join("mail-received.eml");
-    // A program of its own, so the entry's Exec line is a plain command and
-    // any opener can run it; the rename makes the draft appear whole.
-    let program = session.dir.path().join("test-mail-app");
+/// A stand-in program for a desktop application: it copies what it is given
+/// (a file's contents with `%f`, the address itself with `%u`) to `received`,
+/// renamed into place so that it appears whole.
+fn install_app(session: &Session, name: &str, field: &str, mime: &str, received: &Path) {
+    let program = session.dir.path().join(format!("test-{name}"));
+    let copy = if field == "%f" {
+        format!("cp \"$1\" \"{0}.part\"", received.display())
+    } else {
+        format!("printf '%s' \"$1\" > \"{0}.part\"", received.display())
+    };
     std::fs::write(
         &program,
         format!(
-            "#!/bin/sh\ncp \"$1\" \"{0}.part\" && mv \"{0}.part\" \"{0}\"\n",
+            "#!/bin/sh\n{copy} && mv \"{0}.part\" \"{0}\"\n",
             received.display()
         ),
     )
@@ -62,22 +67,42 @@ fn install_mail_app(session: &Session) -> std::path::PathBuf {
     let apps = session.dir.path().join("xdg-data/applications");
     std::fs::create_dir_all(&apps).unwrap();
     std::fs::write(
-        apps.join("rapport-test-mail.desktop"),
+        apps.join(format!("rapport-test-{name}.desktop")),
         format!(
-            "[Desktop Entry]\nType=Application\nName=Test mail\n\
-             Exec={} %f\nMimeType=message/rfc822;\n",
+            "[Desktop Entry]\nType=Application\nName=Test {name}\n\
+             Exec={} {field}\nMimeType={mime};\n",
             program.display()
         ),
     )
     .unwrap();
+}
+
+/// Stand-ins for the desktop's default mail app and browser: they receive the
+/// draft file and the link the way real ones would, through the desktop's
+/// default-application lookup. Returns where the draft and the link will be.
+fn install_desktop_apps(session: &Session) -> (PathBuf, PathBuf) {
+    let mail = session.dir.path().join("mail-received.eml");
+    let browser = session.dir.path().join("browser-received.txt");
+    // Programs of their own, so the entries' Exec lines are plain commands
+    // and any opener can run them.
+    install_app(session, "mail", "%f", "message/rfc822", &mail);
+    install_app(
+        session,
+        "browser",
+        "%u",
+        "x-scheme-handler/http;x-scheme-handler/https",
+        &browser,
+    );
     let config = session.dir.path().join("xdg-config");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("mimeapps.list"),
-        "[Default Applications]\nmessage/rfc822=rapport-test-mail.desktop\n",
+        "[Default Applications]\nmessage/rfc822=rapport-test-mail.desktop\n\
+         x-scheme-handler/http=rapport-test-browser.desktop\n\
+         x-scheme-handler/https=rapport-test-browser.desktop\n",
     )
     .unwrap();
-    received
+    (mail, browser)
 }
 
 /// One walk through the loop: one test session and store, and the app while
@@ -88,16 +113,20 @@ struct Walk<'s> {
     shots: Screenshots<'s>,
     /// Where the stand-in mail app puts the draft it receives.
     mail_received: PathBuf,
+    /// Where the stand-in browser puts the address it is asked to open.
+    browser_received: PathBuf,
     app: Option<App>,
 }
 
 impl<'s> Walk<'s> {
     async fn start(session: &'s Session) -> Walk<'s> {
+        let (mail_received, browser_received) = install_desktop_apps(session);
         let mut walk = Walk {
             session,
             data_dir: session.dir.path().join("data"),
             shots: Screenshots::new(session),
-            mail_received: install_mail_app(session),
+            mail_received,
+            browser_received,
             app: None,
         };
         walk.launch().await;
@@ -119,7 +148,7 @@ impl<'s> Walk<'s> {
         let c = self.client();
         wait_text(c, "h1", "Welcome to Rapport").await;
         click(c, "#create-store").await;
-        wait_text(c, "h1", "Today").await;
+        store_recovery_key(c).await;
         click(c, "#nav-settings").await;
         type_into(c, "#settings-name", "Sam Rivera").await;
         click(c, "#settings-save").await;
@@ -294,6 +323,14 @@ impl<'s> Walk<'s> {
             )
             .await
         );
+        // A link for the history to show later; ending the session saves it.
+        let live = c
+            .find(fantoccini::Locator::Css("#live-notes"))
+            .await
+            .unwrap();
+        live.send_keys(&format!("\u{E007}Job board: {JOB_BOARD}"))
+            .await
+            .unwrap();
         resumed
     }
 
@@ -457,9 +494,42 @@ impl<'s> Walk<'s> {
         wait_text(c, "#person-history", "PRIVATE coaching idea").await;
         wait_text(c, "#person-actions-mine", "Escalate Google stale jobs").await;
         self.shots.take(c, "loop-10-person-history").await;
+        self.open_a_link_from_the_notes().await;
         click(c, "#nav-templates").await;
         wait_text(c, "body", "Standard weekly").await;
         self.shots.take_in_both_themes(c, "loop-11-templates").await;
+    }
+
+    /// A link in the notes opens in the browser only once the manager says
+    /// so, and the window stays on the app.
+    async fn open_a_link_from_the_notes(&self) {
+        let c = self.client();
+        let link = format!("#person-history [data-href='{JOB_BOARD}']");
+        click(c, "label[for=theme-dark]").await;
+        click(c, &link).await;
+        let question = format!("Open {JOB_BOARD} in your browser?");
+        wait_text(c, "dialog", &question).await;
+        self.shots.take(c, "loop-10b-open-link-dark").await;
+        click(c, "dialog button.button:not(#open-link)").await;
+        wait_count(c, "dialog", 0).await;
+        click(c, "label[for=theme-light]").await;
+        click(c, &link).await;
+        wait_text(c, "dialog", &question).await;
+        self.shots.take(c, "loop-10b-open-link-light").await;
+        assert!(
+            !self.browser_received.exists(),
+            "the browser was asked before the manager confirmed"
+        );
+        click(c, "#open-link").await;
+        wait_count(c, "dialog", 0).await;
+        let opened = wait_until("the browser to get the link", PATIENCE, || async {
+            std::fs::read_to_string(&self.browser_received).map_err(|e| e.to_string())
+        })
+        .await;
+        assert_eq!(opened, JOB_BOARD);
+        let url = c.current_url().await.unwrap();
+        assert_ne!(url.scheme(), "https", "the window left the app: {url}");
+        wait_text(c, "#person-history", "PRIVATE coaching idea").await;
     }
 
     async fn quit(&mut self) {
@@ -512,6 +582,7 @@ fn the_log_holds_no_note_name_or_key(session: &Session) {
         "Oracle placement",
         "PRIVATE coaching idea",
         "Typed before the crash",
+        "jobs.example.com",
         "Complete LinkedIn training",
         "Escalate Google stale jobs",
     ] {

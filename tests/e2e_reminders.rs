@@ -15,7 +15,8 @@ use std::process::{Child, Stdio};
 use std::time::Duration;
 use support::tray_host::TrayHost;
 use support::webdriver::{
-    app_pids, click, set_value, type_into, wait_text, wait_until_app_gone, App, Screenshots,
+    app_pids, click, set_value, store_recovery_key, type_into, wait_text, wait_until_app_gone, App,
+    Screenshots,
 };
 use support::{holds_for, wait_until, Services, Session, PATIENCE};
 
@@ -106,7 +107,7 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
 
     wait_text(client, "h1", "Welcome to Rapport").await;
     click(client, "#create-store").await;
-    wait_text(client, "h1", "Today").await;
+    store_recovery_key(client).await;
     let item = tray.wait_for_item(Duration::from_secs(30));
 
     // A person with a private concern, then a 1:1 in ten minutes.

@@ -4,6 +4,7 @@ mod commands;
 mod logging;
 mod navigation;
 mod notifications;
+mod quit;
 mod reminders;
 mod state;
 mod tray;
@@ -107,6 +108,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
         .plugin(navigation::guard())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(
             paths,
             global.passphrase_file.clone(),
@@ -128,25 +130,32 @@ pub fn run_app(global: &AppArgs) -> i32 {
                 }
             }
             reminders::spawn(app.handle().clone());
+            quit::quit_on_signals(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                // Closing the window keeps Rapport in the tray, so reminders still come.
-                if window
+                // The window goes only once pending typing is saved. With a
+                // tray it is hidden, so reminders still come.
+                api.prevent_close();
+                let tray = window
                     .app_handle()
                     .try_state::<TrayPresent>()
-                    .is_some_and(|t| t.0)
-                {
-                    api.prevent_close();
-                    let _ = window.hide();
-                }
+                    .is_some_and(|t| t.0);
+                quit::close_window(window, tray);
             }
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::create_store,
             commands::unlock_store,
+            commands::unlock_with_recovery_key,
+            commands::get_recovery_key,
+            commands::save_recovery_key,
+            commands::confirm_recovery_key,
+            commands::replace_recovery_key,
+            commands::change_key,
+            commands::reencrypt_store,
             commands::list_people,
             commands::get_today,
             commands::get_person_page,

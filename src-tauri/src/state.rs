@@ -52,7 +52,7 @@ impl AppState {
                 .flatten();
             match access::open_unattended(&self.paths, supplied, self.clock.clone()) {
                 Some(Ok(store)) => {
-                    tracing::info!(backend = ?store.header().key.backend(), "store opened");
+                    tracing::info!(backend = ?store.header().backend(), "store opened");
                     *slot = Some(store);
                     self.set_problem(None);
                 }
@@ -78,7 +78,7 @@ impl AppState {
 
     pub fn install(&self, store: Store) -> AppStatus {
         let status = access::open_status(&self.paths, &store, self.keyring_available());
-        tracing::info!(backend = ?store.header().key.backend(), "store opened");
+        tracing::info!(backend = ?store.header().backend(), "store opened");
         *self.store() = Some(store);
         self.set_problem(None);
         status

@@ -18,7 +18,7 @@ pub fn install(app: &AppHandle) -> tauri::Result<()> {
         .menu(&menu)
         .on_menu_event(|app, event| match event.id().as_ref() {
             "open" => show_main(app),
-            "quit" => app.exit(0),
+            "quit" => crate::quit::quit(app),
             _ => {}
         });
     if let Some(icon) = app.default_window_icon() {

@@ -93,6 +93,19 @@ pub fn log_dir(session: &Session) -> PathBuf {
     session.dir.path().join("app-log")
 }
 
+/// Everything the app under test has logged so far, all days' files together.
+pub fn app_log(session: &Session) -> String {
+    let mut log = String::new();
+    for entry in std::fs::read_dir(log_dir(session))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        log.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+    }
+    log
+}
+
 pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
     let port = free_port();
     let native = free_port();
@@ -506,4 +519,16 @@ async fn wait_until_settled(client: &Client) {
         }
     })
     .await
+}
+
+/// The screen after a store is created: reads the recovery key it shows,
+/// says it is stored, and goes on. Returns the key as shown.
+pub async fn store_recovery_key(client: &Client) -> String {
+    wait_text(client, "h1", "Save your recovery key").await;
+    let key = wait_text(client, "#recovery-key", "-").await;
+    assert_eq!(key.trim().len(), 34, "the key shows in seven groups: {key}");
+    click(client, "#recovery-stored").await;
+    click(client, "#recovery-continue").await;
+    wait_text(client, "h1", "Today").await;
+    key.trim().to_string()
 }

@@ -9,10 +9,11 @@ use rapport_core::formats::exchange;
 use rapport_core::store::keys::{KeyBackend, SystemKeyring};
 use rapport_core::store::{inspect, DirState};
 use rapport_core::{Error, ErrorCode, Result, Store, StorePaths, SystemClock};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod keys;
 mod sharing;
 
 #[derive(Debug, Parser)]
@@ -47,6 +48,15 @@ pub struct GlobalArgs {
     /// RAPPORT_PASSPHRASE does the same.
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+    /// Unlock the store with the recovery key saved in FILE (when its keyring
+    /// entry or passphrase is lost).
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        conflicts_with = "passphrase_file"
+    )]
+    pub recovery_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,6 +82,11 @@ pub enum Command {
     /// Import data.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Save the store's recovery key in a new file (or make a new one with --replace).
+    RecoveryKey(keys::RecoveryKeyArgs),
+    /// Change how the store is unlocked: a passphrase or the system keyring.
+    #[command(subcommand)]
+    Key(keys::KeyCommand),
     /// The coming 1:1s with their local and UTC start and reminder times.
     Upcoming {
         /// How many days ahead.
@@ -128,6 +143,8 @@ fn execute(global: &GlobalArgs, command: Command) -> Result<i32> {
     let paths = StorePaths::resolve(global.data_dir.as_deref());
     match command {
         Command::Doctor { json } => doctor(global, &paths, json),
+        Command::RecoveryKey(args) => keys::recovery_key(global, &paths, args),
+        Command::Key(command) => keys::key(global, &paths, command),
         Command::Demo {
             people,
             years,
@@ -219,6 +236,16 @@ fn doctor(global: &GlobalArgs, paths: &StorePaths, json: bool) -> Result<i32> {
         if let Some(backend) = report.key_backend {
             println!("Key backend:           {}", backend_name(backend));
         }
+        if report.store_present {
+            println!(
+                "Recovery key:          {}",
+                match report.recovery_key_confirmed {
+                    Some(true) => "saved",
+                    Some(false) => "not saved yet (rapport recovery-key --out FILE)",
+                    None => "made when the store is next opened",
+                }
+            );
+        }
         if let Some(v) = report.schema_version {
             println!(
                 "Schema version:        {v} (latest {})",
@@ -277,6 +304,9 @@ fn doctor_keys(
     global: &GlobalArgs,
     paths: &StorePaths,
 ) -> Result<Box<dyn rapport_core::store::keys::KeyStore>> {
+    if let Some(file) = &global.recovery_key_file {
+        return access::recovery_key_store(file);
+    }
     let mut passphrase = supplied_passphrase(global.passphrase_file.as_deref())?;
     if passphrase.is_none()
         && access::stored_backend(paths) == Some(KeyBackend::Passphrase)
@@ -292,6 +322,21 @@ fn doctor_keys(
 /// Opens the store: with a supplied passphrase, through the keyring, or,
 /// for a passphrase store on a terminal, with a passphrase asked for there.
 fn open(global: &GlobalArgs, paths: &StorePaths) -> Result<Store> {
+    let store = open_quietly(global, paths)?;
+    if store.moved_to_slots() {
+        eprintln!(
+            "This store now has a recovery key, which opens it if the keyring entry or \
+             passphrase is ever lost. Save it with `rapport recovery-key --out FILE`."
+        );
+    }
+    Ok(store)
+}
+
+fn open_quietly(global: &GlobalArgs, paths: &StorePaths) -> Result<Store> {
+    if let Some(file) = &global.recovery_key_file {
+        let keys = access::recovery_key_store(file)?;
+        return Store::open(paths, keys.as_ref(), Arc::new(SystemClock));
+    }
     let supplied = supplied_passphrase(global.passphrase_file.as_deref())?;
     if let Some(opened) = access::open_unattended(paths, supplied, Arc::new(SystemClock)) {
         return opened;
@@ -326,31 +371,15 @@ fn open_or_create(global: &GlobalArgs, paths: &StorePaths) -> Result<(Store, boo
     }
     let supplied = supplied_passphrase(global.passphrase_file.as_deref())?;
     let created = access::open_or_create(paths, supplied, Arc::new(SystemClock))?;
-    eprintln!("Created a new encrypted store in {}.", paths.dir.display());
+    eprintln!(
+        "Created a new encrypted store in {}. Save its recovery key, which opens it if the \
+         keyring entry or passphrase is ever lost: `rapport recovery-key --out FILE`.",
+        paths.dir.display()
+    );
     Ok(created)
 }
 
 /// Writes a file only its owner can read, whole or not at all.
 fn write_private_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    if path.exists() && !force {
-        return Err(Error::new(
-            ErrorCode::InvalidInput,
-            format!(
-                "{} already exists; pass --force to replace it.",
-                path.display()
-            ),
-        ));
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| Error::io(&format!("Cannot write in {}", dir.display()), e))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Error::io(&format!("Cannot write {}", path.display()), e))?;
-    tmp.persist(path)
-        .map_err(|e| Error::io(&format!("Cannot write {}", path.display()), e.error))?;
-    Ok(())
+    rapport_core::store::write_private_file(path, bytes, force)
 }

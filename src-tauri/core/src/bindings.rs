@@ -19,6 +19,7 @@ pub fn typescript() -> String {
         crate::flows::access::StoreState,
         crate::flows::access::AppStatus,
         crate::flows::access::SetupRequest,
+        crate::flows::access::KeyChangeRequest,
         crate::records::people::Level,
         crate::records::people::Cadence,
         crate::records::people::PersonSummary,

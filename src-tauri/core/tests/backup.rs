@@ -14,9 +14,11 @@ use rapport_core::store::backup::{
     self, inspect_backup, restore, verify_backup, BackupKind, RestoreOptions,
 };
 use rapport_core::store::keys::{
-    DbKey, KdfParams, KeyBackend, KeyParams, KeyStore, MemoryKeyStore, PassphraseKeyStore,
+    self as keys, DbKey, KdfParams, KeyBackend, KeyParams, KeySlot, KeyStore, MemoryKeyStore,
+    PassphraseKeyStore, RecoveryKeyStore, SlotKind,
 };
 use rapport_core::store::schema::LATEST_VERSION;
+use rapport_core::store::{ReencryptStep, StoreHeader};
 use rapport_core::{ErrorCode, FixedClock, Result, Store, StorePaths};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -61,19 +63,29 @@ fn people_names(store: &Store) -> Vec<String> {
         .collect()
 }
 
-/// The bytes of the database section of a backup file.
-fn database_section(bytes: &[u8]) -> &[u8] {
+/// The bytes of a section ("about", "header", "database") of a backup file.
+fn section<'a>(bytes: &'a [u8], name: &str) -> &'a [u8] {
+    let marker = format!("\n{name} ");
     let start = bytes
-        .windows(b"\ndatabase ".len())
-        .position(|w| w == b"\ndatabase ")
+        .windows(marker.len())
+        .position(|w| w == marker.as_bytes())
         .unwrap()
         + 1;
     let line_end = start + bytes[start..].iter().position(|b| *b == b'\n').unwrap();
-    let len: usize = std::str::from_utf8(&bytes[start + "database ".len()..line_end])
+    let len: usize = std::str::from_utf8(&bytes[start + marker.len() - 1..line_end])
         .unwrap()
         .parse()
         .unwrap();
     &bytes[line_end + 1..line_end + 1 + len]
+}
+
+fn database_section(bytes: &[u8]) -> &[u8] {
+    section(bytes, "database")
+}
+
+/// The store header a backup file carries.
+fn header_in(file: &Path) -> StoreHeader {
+    StoreHeader::from_bytes(section(&std::fs::read(file).unwrap(), "header")).unwrap()
 }
 
 #[test]
@@ -105,7 +117,7 @@ fn a_backup_is_one_file_whose_snapshot_stays_encrypted_with_the_same_key() {
     // The snapshot opens with the store's key, and with nothing else.
     let db = t.dir.path().join("snapshot.db");
     std::fs::write(&db, snapshot_db).unwrap();
-    let key = t.keys.key(&store.header().store_id).unwrap();
+    let key = keys::key_for(store.header(), &t.keys).unwrap();
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.pragma_update(None, "key", format!("x'{}'", hex::encode(key.as_bytes())))
         .unwrap();
@@ -276,7 +288,12 @@ fn a_wrong_passphrase_does_not_unlock_a_backup() {
     );
     let err = verify_backup(&out, &quick_passphrase("not the passphrase")).unwrap_err();
     assert_eq!(err.code, ErrorCode::WrongPassphrase);
-    assert_eq!(err.message, "That passphrase does not unlock this backup.");
+    assert!(
+        err.message
+            .starts_with("That passphrase does not unlock this backup."),
+        "{}",
+        err.message
+    );
     let err = verify_backup(&out, &t.keys).unwrap_err();
     assert_eq!(err.code, ErrorCode::PassphraseRequired);
     assert!(verify_backup(&out, &quick_passphrase(PASSPHRASE)).is_ok());
@@ -369,6 +386,125 @@ fn restore_onto_a_new_computer_needs_only_the_passphrase() {
 }
 
 #[test]
+fn a_backup_carries_the_key_slots_and_opens_on_a_new_computer_with_the_recovery_key() {
+    let t = TestStore::new();
+    let store = filled(&t.paths, &t.keys);
+    let recovery = store.recovery_key().unwrap();
+    let out = t.dir.path().join("carry.rapportbackup");
+    store.back_up_to(&out, false).unwrap();
+    drop(store);
+
+    // The header of key slots: the keyring's and the recovery key's.
+    let header = header_in(&out);
+    assert_eq!(header.version, 2);
+    assert!(header.slot(SlotKind::Keyring).is_some());
+    assert!(header.slot(SlotKind::RecoveryKey).is_some());
+    assert_eq!(header, StoreHeader::read(&t.paths.header).unwrap());
+
+    // The new computer's keyring knows nothing of this store.
+    let new_keyring = MemoryKeyStore::new();
+    let err = verify_backup(&out, &new_keyring).unwrap_err();
+    assert_eq!(err.code, ErrorCode::KeyMissing);
+    assert!(err.message.contains("recovery key"), "{}", err.message);
+
+    let elsewhere = StorePaths::in_dir(t.dir.path().join("new-computer").join("rapport"));
+    let err = restore(
+        &out,
+        &elsewhere,
+        &RecoveryKeyStore(keys::RecoveryKey::generate()),
+        clock(),
+        RestoreOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code, ErrorCode::WrongRecoveryKey);
+    assert!(!elsewhere.dir.exists(), "a failed restore leaves nothing");
+
+    let by_recovery = RecoveryKeyStore(recovery);
+    let info = verify_backup(&out, &by_recovery).unwrap();
+    assert_eq!(info.people, Some(4));
+    let mut restored = restore(
+        &out,
+        &elsewhere,
+        &by_recovery,
+        clock(),
+        RestoreOptions::default(),
+    )
+    .unwrap();
+    assert!(restored.replaced.is_none());
+    assert!(people_names(&restored.store).contains(&MARKER.to_string()));
+    // Opened with the recovery key, the store asks for a new everyday key;
+    // this computer's keyring takes it over.
+    assert_eq!(restored.store.opened_with(), SlotKind::RecoveryKey);
+    restored.store.use_key(&new_keyring, &new_keyring).unwrap();
+    drop(restored);
+    let reopened = Store::open(&elsewhere, &new_keyring, clock()).unwrap();
+    assert!(people_names(&reopened).contains(&MARKER.to_string()));
+}
+
+#[test]
+fn a_passphrase_backup_opens_with_the_recovery_key_too() {
+    let t = TestStore::new();
+    let store = filled(&t.paths, &quick_passphrase(PASSPHRASE));
+    let recovery = store.recovery_key().unwrap();
+    let out = t.dir.path().join("p.rapportbackup");
+    store.back_up_to(&out, false).unwrap();
+    drop(store);
+    let elsewhere = StorePaths::in_dir(t.dir.path().join("elsewhere"));
+    let restored = restore(
+        &out,
+        &elsewhere,
+        &RecoveryKeyStore(recovery),
+        clock(),
+        RestoreOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(restored.store.opened_with(), SlotKind::RecoveryKey);
+    assert_eq!(restored.backup.key_backend, KeyBackend::Passphrase);
+}
+
+#[test]
+fn a_backup_opens_the_way_the_store_did_when_it_was_made() {
+    let t = TestStore::new();
+    let mut store = filled(&t.paths, &quick_passphrase(PASSPHRASE));
+    let out = t.dir.path().join("before-change.rapportbackup");
+    store.back_up_to(&out, false).unwrap();
+    let new_passphrase = "a different passphrase";
+    store
+        .use_key(&quick_passphrase(new_passphrase), &t.keys)
+        .unwrap();
+    drop(store);
+
+    verify_backup(&out, &quick_passphrase(PASSPHRASE)).unwrap();
+    let err = verify_backup(&out, &quick_passphrase(new_passphrase)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::WrongPassphrase);
+    assert!(
+        err.message.contains("when the backup was made"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn a_backup_during_a_cut_short_reencryption_carries_the_key_of_its_pages() {
+    for step in [ReencryptStep::HeaderWritten, ReencryptStep::PagesRewritten] {
+        let t = TestStore::new();
+        let mut store = filled(&t.paths, &t.keys);
+        let recovery = store.recovery_key().unwrap();
+        store.reencrypt_until(&t.keys, step).unwrap();
+        assert!(store.header().next_key.is_some());
+        let out = t.dir.path().join("mid.rapportbackup");
+        store.back_up_to(&out, false).unwrap();
+        drop(store);
+
+        let header = header_in(&out);
+        assert!(header.next_key.is_none(), "{step:?}");
+        let info = verify_backup(&out, &t.keys).unwrap();
+        assert_eq!(info.people, Some(4), "{step:?}");
+        verify_backup(&out, &RecoveryKeyStore(recovery)).unwrap();
+    }
+}
+
+#[test]
 fn a_backup_of_another_store_replaces_nothing_unless_asked() {
     let t = TestStore::new();
     drop(filled(&t.paths, &t.keys));
@@ -423,23 +559,26 @@ struct FailingLater {
 }
 
 impl KeyStore for FailingLater {
-    fn backend(&self) -> KeyBackend {
-        KeyBackend::Keyring
+    fn kind(&self) -> SlotKind {
+        SlotKind::Keyring
     }
-    fn create_key(&self, store_id: &str) -> Result<(DbKey, KeyParams)> {
-        self.inner.create_key(store_id)
+    fn seal(&self, store_id: &str, data_key: &DbKey) -> Result<KeySlot> {
+        self.inner.seal(store_id, data_key)
     }
-    fn recover_key(&self, store_id: &str, params: &KeyParams) -> Result<DbKey> {
+    fn open(&self, store_id: &str, slot: &KeySlot) -> Result<DbKey> {
         if self.asked.fetch_add(1, Ordering::SeqCst) >= self.good {
             return Err(rapport_core::Error::new(
                 ErrorCode::KeyringUnavailable,
                 "The keyring went away.",
             ));
         }
-        self.inner.recover_key(store_id, params)
+        self.inner.open(store_id, slot)
     }
-    fn discard_key(&self, store_id: &str) {
-        self.inner.discard_key(store_id)
+    fn legacy_key(&self, store_id: &str, params: &KeyParams) -> Result<DbKey> {
+        self.inner.legacy_key(store_id, params)
+    }
+    fn discard(&self, store_id: &str) {
+        self.inner.discard(store_id)
     }
 }
 
@@ -464,6 +603,10 @@ fn a_restore_that_fails_half_way_puts_everything_back() {
         asked: AtomicUsize::new(0),
     };
     keys.inner.insert(&id, t.keys.key(&id).unwrap());
+    assert_eq!(
+        inspect_backup(&out).unwrap().key_backend,
+        KeyBackend::Keyring
+    );
     let err = restore(&out, &t.paths, &keys, clock(), RestoreOptions::default()).unwrap_err();
     assert_eq!(err.code, ErrorCode::KeyringUnavailable, "{}", err.message);
     assert_eq!(keys.asked.load(Ordering::SeqCst), 2, "checked, then opened");

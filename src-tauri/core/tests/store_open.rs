@@ -250,9 +250,8 @@ fn a_missing_header_or_database_is_never_replaced() {
 fn a_database_from_a_newer_version_is_refused_unchanged() {
     let t = TestStore::new();
     let store = t.create();
-    let id = store.header().store_id.clone();
+    let key = rapport_core::store::keys::key_for(store.header(), &t.keys).unwrap();
     drop(store);
-    let key = t.keys.key(&id).unwrap();
     {
         let conn = rusqlite::Connection::open(&t.paths.db).unwrap();
         conn.pragma_update(None, "key", format!("x'{}'", hex::encode(key.as_bytes())))

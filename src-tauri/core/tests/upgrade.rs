@@ -82,7 +82,7 @@ fn write_fixture(version: u32) {
     migrations_up_to(version).to_latest(&mut conn).unwrap();
     conn.execute_batch(&fixture_rows(version)).unwrap();
     drop(conn);
-    StoreHeader::new(STORE_ID.into(), &key, KeyParams::Keyring)
+    StoreHeader::legacy(STORE_ID.into(), &key, KeyParams::Keyring)
         .write_new(&paths.header)
         .unwrap();
 }

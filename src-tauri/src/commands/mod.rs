@@ -31,12 +31,14 @@ pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary
     state.with_store(|store| store.people().summaries())
 }
 
+mod keys;
 mod loop_screens;
 mod planning;
 mod records;
 mod reminders;
 mod sharing;
 
+pub use keys::*;
 pub use loop_screens::*;
 pub use planning::*;
 pub use records::*;

@@ -57,9 +57,10 @@ pub async fn set_autostart(app: tauri::AppHandle, enabled: bool) -> Result<bool>
     launcher.is_enabled().map_err(autostart_error)
 }
 
-/// Quits Rapport (closing the window only hides it in the tray).
+/// Quits Rapport (closing the window only hides it in the tray), once the
+/// window has saved what is still being typed.
 #[tauri::command]
 pub async fn quit_app(app: tauri::AppHandle) -> Result<()> {
-    app.exit(0);
+    crate::quit::quit(&app);
     Ok(())
 }

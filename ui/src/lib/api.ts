@@ -1,7 +1,7 @@
 // The only module that talks to the Rust side. Every command is typed with the
 // generated bindings, and every failure comes out as an ErrorBody.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
-import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { emit, listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   ActionInput,
   ActionItemView,
@@ -32,6 +32,7 @@ import type {
   SeriesInput,
   SessionView,
   Settings,
+  KeyChangeRequest,
   SetupRequest,
   TemplateInput,
   TemplateView,
@@ -97,6 +98,41 @@ export function createStore(request: SetupRequest): Promise<AppStatus> {
 /** Opens a passphrase-protected store. */
 export function unlockStore(passphrase: string): Promise<AppStatus> {
   return call<AppStatus>('unlock_store', { passphrase });
+}
+
+/** Opens the store with its recovery key, typed or pasted. */
+export function unlockWithRecoveryKey(recoveryKey: string): Promise<AppStatus> {
+  return call<AppStatus>('unlock_with_recovery_key', { recoveryKey });
+}
+
+/** The store's recovery key, in groups of four, for the manager to copy. */
+export function getRecoveryKey(): Promise<string> {
+  return call<string>('get_recovery_key');
+}
+
+/** Writes the recovery key to an owner-only file the manager chose. */
+export function saveRecoveryKey(path: string): Promise<void> {
+  return call<void>('save_recovery_key', { path });
+}
+
+/** The manager says the recovery key is stored somewhere safe. */
+export function confirmRecoveryKey(): Promise<AppStatus> {
+  return call<AppStatus>('confirm_recovery_key');
+}
+
+/** Makes a new recovery key; the old one no longer opens the store. */
+export function replaceRecoveryKey(): Promise<AppStatus> {
+  return call<AppStatus>('replace_recovery_key');
+}
+
+/** Unlock with a passphrase or the keyring from now on (rewraps; nothing re-encrypted). */
+export function changeKey(request: KeyChangeRequest): Promise<AppStatus> {
+  return call<AppStatus>('change_key', { request });
+}
+
+/** A new data key for every page; a passphrase store confirms with its passphrase. */
+export function reencryptStore(passphrase: string | null): Promise<void> {
+  return call<void>('reencrypt_store', { passphrase });
 }
 
 /** Everyone the manager holds 1:1s with, archived people included. */
@@ -317,6 +353,15 @@ export function quitApp(): Promise<void> {
   return call<void>('quit_app');
 }
 
+/**
+ * Opens a web or mail address in the default browser or mail app, through the
+ * opener plugin. Its command is allowed by the window's capability for http,
+ * https and mailto addresses only, so the shell refuses anything else too.
+ */
+export function openInBrowser(url: string): Promise<void> {
+  return call<void>('plugin:opener|open_url', { url });
+}
+
 /** Where the app asks the window to go, e.g. after "Prepare" on a notification. */
 export type NavigateRequest = { screen: 'prepare'; personId: string };
 
@@ -335,29 +380,55 @@ function release(unlisten: UnlistenFn): void {
 }
 
 /**
- * Calls `handler` each time the app sends the window somewhere. Returns the
- * function that stops listening. Without the bridge (a plain browser, a test
- * with no mock) it listens to nothing rather than failing.
+ * Listens to an event from the app until the returned function is called.
+ * Without the bridge (a plain browser, a test with no mock) it listens to
+ * nothing rather than failing.
  */
-export function onNavigateRequest(handler: (request: NavigateRequest) => void): () => void {
+function listenUntilStopped(event: string, handler: (payload: unknown) => void): () => void {
   if (!bridgeAvailable()) return () => undefined;
   let stopped = false;
   let unlisten: UnlistenFn | null = null;
-  listen<unknown>('navigate', (event) => {
-    if (!stopped && isNavigateRequest(event.payload)) handler(event.payload);
+  listen<unknown>(event, (received) => {
+    if (!stopped) handler(received.payload);
   })
     .then((stop) => {
       // Stopped before the listener was even registered: release it at once.
       if (stopped) release(stop);
       else unlisten = stop;
     })
-    // Without the listener the window still works; only a notification's
-    // "Prepare" stops bringing it to the right screen.
+    // Without the listener the window still works; only what the event
+    // brings (a notification's "Prepare", saving before a quit) is missed.
     .catch(() => undefined);
   return () => {
     stopped = true;
     if (unlisten) release(unlisten);
   };
+}
+
+/**
+ * Calls `handler` each time the app sends the window somewhere. Returns the
+ * function that stops listening.
+ */
+export function onNavigateRequest(handler: (request: NavigateRequest) => void): () => void {
+  return listenUntilStopped('navigate', (payload) => {
+    if (isNavigateRequest(payload)) handler(payload);
+  });
+}
+
+/**
+ * Before it quits, hides or locks, the app asks the window to save what is
+ * still being typed and waits for the answer. `flush` does the saving; the
+ * answer goes back once it has ended, saved or not, so the app never waits
+ * longer than it must. Returns the function that stops listening.
+ */
+export function onFlushRequest(flush: () => Promise<unknown>): () => void {
+  return listenUntilStopped('flush-autosave', (request) => {
+    void flush()
+      .catch(() => undefined)
+      .then(() => emit('autosave-flushed', request))
+      // The app stops waiting on its own after a few seconds.
+      .catch(() => undefined);
+  });
 }
 
 // --- Sharing with the IC ---------------------------------------------------------

@@ -30,6 +30,10 @@ export const DEFAULT_MAX_WAIT_MS = 1500;
 
 type Timer = ReturnType<typeof setTimeout>;
 
+// Every saver that may still hold unsaved text, wherever its screen is, so
+// that quitting or locking can save them all first (see flushAll).
+const live = new Set<Autosave>();
+
 export class Autosave {
   private latest: string;
   private stored: string;
@@ -43,6 +47,7 @@ export class Autosave {
   private queue: Promise<unknown> = Promise.resolve();
   private saving = false;
   private current: SaveState = { kind: 'idle' };
+  private disposed = false;
 
   constructor(options: AutosaveOptions) {
     this.latest = options.initial;
@@ -51,6 +56,7 @@ export class Autosave {
     this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     this.onState = options.onState ?? (() => {});
+    live.add(this);
   }
 
   /** The text as last typed. */
@@ -92,9 +98,18 @@ export class Autosave {
     return this.enqueue(options.force ?? false);
   }
 
-  /** Stops the timers without saving (after a final flush). */
+  /**
+   * Stops the timers without saving (after a final flush). Until that flush
+   * has stored the text, a quit still saves it.
+   */
   dispose(): void {
     this.clearTimers();
+    this.disposed = true;
+    void this.queue.then(() => this.forgetIfDone());
+  }
+
+  private forgetIfDone(): void {
+    if (this.disposed && !this.dirty) live.delete(this);
   }
 
   private fire(): void {
@@ -128,6 +143,7 @@ export class Autosave {
         kind: 'saved',
         at: typeof at === 'string' && at !== '' ? at : new Date().toISOString(),
       });
+      this.forgetIfDone();
       return this.latest === this.stored;
     } catch (failure) {
       this.saving = false;
@@ -140,6 +156,20 @@ export class Autosave {
     this.current = state;
     this.onState(state);
   }
+}
+
+/**
+ * Saves now every field that holds unsaved text, on any screen, and waits for
+ * all of them. Resolves to true when every one is stored; never rejects.
+ */
+export async function flushAll(): Promise<boolean> {
+  const results = await Promise.all(Array.from(live, (saver) => saver.flush()));
+  return results.every(Boolean);
+}
+
+/** How many savers may still hold unsaved text (for tests). */
+export function liveSaverCount(): number {
+  return live.size;
 }
 
 /**

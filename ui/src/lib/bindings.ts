@@ -1,6 +1,6 @@
 // Generated from the Rust types in rapport-core by `make bindings`. Do not edit by hand.
 
-export type ErrorCode = "key_missing" | "keyring_unavailable" | "wrong_passphrase" | "passphrase_required" | "passphrase_too_short" | "not_a_rapport_database" | "corrupt_database" | "header_missing" | "database_missing" | "store_exists" | "store_locked" | "schema_too_new" | "invalid_input" | "not_found" | "import_invalid" | "store_not_empty" | "io" | "storage" | "not_a_backup" | "backup_damaged" | "other_store";
+export type ErrorCode = "key_missing" | "keyring_unavailable" | "wrong_passphrase" | "wrong_recovery_key" | "passphrase_required" | "passphrase_too_short" | "not_a_rapport_database" | "corrupt_database" | "header_missing" | "database_missing" | "store_exists" | "store_locked" | "schema_too_new" | "invalid_input" | "not_found" | "import_invalid" | "store_not_empty" | "io" | "storage" | "not_a_backup" | "backup_damaged" | "other_store";
 
 export type ErrorBody = { code: ErrorCode, message: string, };
 
@@ -10,11 +10,27 @@ export type StoreState = "needs_setup" | "locked" | "unlocked";
 
 export type AppStatus = { state: StoreState, data_dir: string, keyring_available: boolean, key_backend: KeyBackend | null, 
 /**
+ * A locked store that a recovery key can open (stores made before key
+ * slots get one on their next unlock).
+ */
+has_recovery_key: boolean, 
+/**
+ * Open, but the manager has not yet said they stored the recovery key.
+ */
+recovery_key_pending: boolean, 
+/**
+ * Opened with the recovery key: the manager chooses a new passphrase or
+ * keyring entry before going on.
+ */
+needs_new_key: boolean, 
+/**
  * Why a present store is not open, when it is not a plain passphrase prompt.
  */
 problem: ErrorBody | null, };
 
 export type SetupRequest = { backend: KeyBackend, passphrase: string | null, with_demo: boolean, };
+
+export type KeyChangeRequest = { backend: KeyBackend, passphrase: string | null, };
 
 export type Level = "junior" | "confirmed" | "senior" | "staff_plus";
 

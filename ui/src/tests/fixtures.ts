@@ -9,6 +9,9 @@ export function status(overrides: Partial<AppStatus> = {}): AppStatus {
     data_dir: DATA_DIR,
     keyring_available: true,
     key_backend: null,
+    has_recovery_key: false,
+    recovery_key_pending: false,
+    needs_new_key: false,
     problem: null,
     ...overrides,
   };

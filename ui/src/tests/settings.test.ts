@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Settings as SettingsData } from '../lib/bindings';
 import Settings from '../lib/Settings.svelte';
-import { commands, mockBackend, type Call } from './fixtures';
+import { commands, mockBackend, status, type Call } from './fixtures';
 
 afterEach(() => {
   clearMocks();
@@ -14,6 +14,8 @@ type Handlers = Record<string, (args: unknown) => unknown>;
 
 // What the rest of the screen needs, so that each test sees only its own failure.
 const QUIET: Handlers = {
+  app_status: () =>
+    status({ state: 'unlocked', key_backend: 'passphrase', has_recovery_key: true }),
   get_reminder_offsets: () => ({ minutes: [15] }),
   set_reminder_offsets: () => null,
   get_autostart: () => false,
@@ -237,5 +239,66 @@ describe('settings: start at login and quit', () => {
     await user.click(screen.getByRole('button', { name: 'Quit Rapport' }));
     await waitFor(() => expect(commands(calls)).toContain('quit_app'));
     expect(screen.getByRole('button', { name: 'Quit Rapport' })).toHaveAttribute('id', 'quit-app');
+  });
+});
+
+describe('encryption and recovery', () => {
+  const KEY = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345';
+
+  it('changes the passphrase after checking the two match', async () => {
+    const { calls, user } = await renderSettings({
+      change_key: () => status({ state: 'unlocked', key_backend: 'passphrase' }),
+    });
+    expect(await screen.findByText('your passphrase')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Change passphrase…' }));
+    await user.type(screen.getByLabelText('New passphrase'), 'a fresh passphrase');
+    await user.type(screen.getByLabelText('Repeat it'), 'a fresh passphrasf');
+    await user.click(screen.getByRole('button', { name: 'Save passphrase' }));
+    expect(screen.getByText('The two passphrases do not match.')).toBeInTheDocument();
+    expect(commands(calls)).not.toContain('change_key');
+
+    await user.clear(screen.getByLabelText('Repeat it'));
+    await user.type(screen.getByLabelText('Repeat it'), 'a fresh passphrase');
+    await user.click(screen.getByRole('button', { name: 'Save passphrase' }));
+    expect(
+      await screen.findByText('Rapport now unlocks with the new passphrase.'),
+    ).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'change_key')?.args).toEqual({
+      request: { backend: 'passphrase', passphrase: 'a fresh passphrase' },
+    });
+  });
+
+  it('makes a new recovery key only after asking, and shows it', async () => {
+    const { calls, user } = await renderSettings({
+      replace_recovery_key: () =>
+        status({ state: 'unlocked', key_backend: 'passphrase', recovery_key_pending: true }),
+      get_recovery_key: () => KEY,
+    });
+    await user.click(await screen.findByRole('button', { name: 'Make a new recovery key' }));
+    expect(commands(calls)).not.toContain('replace_recovery_key');
+    await user.click(screen.getByRole('button', { name: 'Make a new key' }));
+    expect(await screen.findByLabelText('Recovery key')).toHaveTextContent(KEY);
+    expect(commands(calls)).toContain('replace_recovery_key');
+    expect(screen.getByRole('button', { name: 'I have stored it somewhere safe' })).toBeInTheDocument();
+  });
+
+  it('re-encrypts a passphrase store with the passphrase typed again', async () => {
+    const { calls, user } = await renderSettings({
+      reencrypt_store: (args) => {
+        if ((args as { passphrase: string }).passphrase !== 'the passphrase') {
+          throw { code: 'wrong_passphrase', message: 'That passphrase does not unlock this notes store.' };
+        }
+        return null;
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Re-encrypt everything…' }));
+    await user.type(screen.getByLabelText('Your passphrase'), 'a typo');
+    await user.click(screen.getByRole('button', { name: 'Re-encrypt' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('does not unlock');
+    await user.clear(screen.getByLabelText('Your passphrase'));
+    await user.type(screen.getByLabelText('Your passphrase'), 'the passphrase');
+    await user.click(screen.getByRole('button', { name: 'Re-encrypt' }));
+    expect(await screen.findByText(/encrypted with a new key/)).toBeInTheDocument();
+    expect(commands(calls).filter((c) => c === 'reencrypt_store')).toHaveLength(2);
   });
 });

@@ -5,7 +5,10 @@
 
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
-use crate::store::keys::{KeyBackend, KeyStore, PassphraseKeyStore, SystemKeyring};
+use crate::store::keys::{
+    KeyBackend, KeyStore, PassphraseKeyStore, RecoveryKey, RecoveryKeyStore, SlotKind,
+    SystemKeyring,
+};
 use crate::store::{inspect, DirState, Store, StorePaths};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -29,6 +32,14 @@ pub struct AppStatus {
     pub data_dir: String,
     pub keyring_available: bool,
     pub key_backend: Option<KeyBackend>,
+    /// A locked store that a recovery key can open (stores made before key
+    /// slots get one on their next unlock).
+    pub has_recovery_key: bool,
+    /// Open, but the manager has not yet said they stored the recovery key.
+    pub recovery_key_pending: bool,
+    /// Opened with the recovery key: the manager chooses a new passphrase or
+    /// keyring entry before going on.
+    pub needs_new_key: bool,
     /// Why a present store is not open, when it is not a plain passphrase prompt.
     #[ts(type = "ErrorBody | null")]
     pub problem: Option<Error>,
@@ -59,14 +70,13 @@ pub fn closed_status(
     keyring_available: bool,
     problem: Option<Error>,
 ) -> AppStatus {
-    let (state, key_backend, problem) = match inspect(paths) {
+    let (state, header, problem) = match inspect(paths) {
         // An interrupted first run is a first run: creating clears what it left.
         Ok(DirState::Empty | DirState::Unfinished(_)) => (StoreState::NeedsSetup, None, None),
         Ok(DirState::Present(header)) => {
-            let backend = header.key.backend();
             // A passphrase prompt is not a problem; anything else is.
             let problem = problem.filter(|e| e.code != ErrorCode::PassphraseRequired);
-            (StoreState::Locked, Some(backend), problem)
+            (StoreState::Locked, Some(header), problem)
         }
         Err(err) => (StoreState::Locked, None, Some(err)),
     };
@@ -74,7 +84,10 @@ pub fn closed_status(
         state,
         data_dir: paths.dir.display().to_string(),
         keyring_available,
-        key_backend,
+        key_backend: header.as_ref().map(|h| h.backend()),
+        has_recovery_key: header.is_some_and(|h| !h.is_legacy()),
+        recovery_key_pending: false,
+        needs_new_key: false,
         problem,
     }
 }
@@ -84,7 +97,10 @@ pub fn open_status(paths: &StorePaths, store: &Store, keyring_available: bool) -
         state: StoreState::Unlocked,
         data_dir: paths.dir.display().to_string(),
         keyring_available,
-        key_backend: Some(store.header().key.backend()),
+        key_backend: Some(store.header().backend()),
+        has_recovery_key: true,
+        recovery_key_pending: !store.recovery_key_confirmed(),
+        needs_new_key: store.opened_with() == SlotKind::RecoveryKey,
         problem: None,
     }
 }
@@ -125,6 +141,118 @@ pub fn unlock(paths: &StorePaths, passphrase: String, clock: Arc<dyn Clock>) -> 
         &PassphraseKeyStore::new(Zeroizing::new(passphrase)),
         clock,
     )
+}
+
+/// Opens the store with its recovery key, as typed or pasted on the unlock screen.
+pub fn unlock_with_recovery_key(
+    paths: &StorePaths,
+    recovery_key: &str,
+    clock: Arc<dyn Clock>,
+) -> Result<Store> {
+    let key = RecoveryKey::parse(recovery_key)?;
+    Store::open(paths, &RecoveryKeyStore(key), clock)
+}
+
+/// What the window sends to choose a new everyday key (after unlocking with
+/// the recovery key, or from Settings).
+#[derive(Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct KeyChangeRequest {
+    pub backend: KeyBackend,
+    pub passphrase: Option<String>,
+}
+
+impl std::fmt::Debug for KeyChangeRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyChangeRequest")
+            .field("backend", &self.backend)
+            .field("passphrase", &self.passphrase.as_ref().map(|_| "…"))
+            .finish()
+    }
+}
+
+/// Rewraps the data key for the chosen backend; the database is not touched.
+pub fn change_key(
+    store: &mut Store,
+    request: KeyChangeRequest,
+    keyring: &dyn KeyStore,
+) -> Result<()> {
+    match request.backend {
+        KeyBackend::Keyring => store.use_key(keyring, keyring),
+        KeyBackend::Passphrase => {
+            let passphrase = Zeroizing::new(request.passphrase.unwrap_or_default());
+            store.use_key(&PassphraseKeyStore::new(passphrase), keyring)
+        }
+    }
+}
+
+/// What a saved recovery key file says: the key, what it is for and which
+/// store it opens. Reading it back (`--recovery-key-file`) finds the key line.
+pub fn recovery_key_file_text(store: &Store) -> Result<Zeroizing<String>> {
+    let key = store.recovery_key()?;
+    Ok(Zeroizing::new(format!(
+        "Rapport recovery key\n\
+         \n\
+         {}\n\
+         \n\
+         It opens the notes store {} (kept in {}) when its keyring entry or \
+         passphrase is lost. Keep it away from this computer: printed, or in a \
+         password manager. Anyone who has it and a copy of the store can read \
+         the notes.\n",
+        key.to_text().as_str(),
+        store.header().store_id,
+        store.paths().dir.display(),
+    )))
+}
+
+/// Saves the current recovery key (or a new one, retiring the old, with
+/// `replace_key`) in a new owner-only file, and records it as stored.
+pub fn save_recovery_key(
+    store: &mut Store,
+    path: &Path,
+    replace_key: bool,
+    replace_file: bool,
+) -> Result<()> {
+    if path.exists() && !replace_file {
+        return Err(Error::invalid(format!(
+            "{} already exists; choose another file.",
+            path.display()
+        )));
+    }
+    if replace_key {
+        store.replace_recovery_key()?;
+    }
+    write_recovery_key_file(store, path, replace_file)?;
+    store.confirm_recovery_key()
+}
+
+/// Writes the current recovery key to an owner-only file; the window's
+/// "Save as file…" (the manager still says when it is stored safely).
+pub fn write_recovery_key_file(store: &Store, path: &Path, replace_file: bool) -> Result<()> {
+    let text = recovery_key_file_text(store)?;
+    crate::store::write_private_file(path, text.as_bytes(), replace_file)
+}
+
+/// "Re-encrypt everything": a new data key for every page. A passphrase
+/// store confirms with its passphrase; a keyring store with its keyring.
+pub fn reencrypt(
+    store: &mut Store,
+    passphrase: Option<String>,
+    keyring: &dyn KeyStore,
+) -> Result<()> {
+    match store.header().backend() {
+        KeyBackend::Keyring => store.reencrypt(keyring),
+        KeyBackend::Passphrase => {
+            let passphrase = Zeroizing::new(passphrase.unwrap_or_default());
+            if passphrase.is_empty() {
+                return Err(Error::new(
+                    ErrorCode::PassphraseRequired,
+                    "Enter your passphrase to confirm.",
+                ));
+            }
+            store.reencrypt(&PassphraseKeyStore::new(passphrase))
+        }
+    }
 }
 
 /// The variable scripts set to unlock, or create, a passphrase store.
@@ -169,10 +297,15 @@ pub fn key_store(passphrase: Option<Zeroizing<String>>) -> Box<dyn KeyStore> {
     }
 }
 
+/// The key store for a recovery key saved in a file (`--recovery-key-file`).
+pub fn recovery_key_store(path: &Path) -> Result<Box<dyn KeyStore>> {
+    Ok(Box::new(RecoveryKeyStore(RecoveryKey::read_file(path)?)))
+}
+
 /// The key backend of the store in `paths`, when there is a readable one.
 pub fn stored_backend(paths: &StorePaths) -> Option<KeyBackend> {
     match inspect(paths) {
-        Ok(DirState::Present(header)) => Some(header.key.backend()),
+        Ok(DirState::Present(header)) => Some(header.backend()),
         _ => None,
     }
 }

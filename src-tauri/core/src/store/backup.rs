@@ -2,13 +2,15 @@
 //! restoring one in place of the current store.
 //!
 //! A backup is one file. Its database snapshot stays encrypted with the
-//! store's key, and the store header beside it says how to find that key, so
-//! the file opens with the same passphrase (or keyring entry) as the store:
+//! store's data key, and the store header it carries holds that key's slots,
+//! so the file opens the way the store did when the backup was made: with
+//! its passphrase or keyring entry, or, on a new computer or after losing
+//! those, with the store's recovery key:
 //!
 //! ```text
 //! rapport-backup 1\n
 //! about <n>\n    n bytes: JSON, when and why it was made\n
-//! header <n>\n   n bytes: the store's header file, verbatim\n
+//! header <n>\n   n bytes: the store's header (key slots) for the snapshot's key\n
 //! database <n>\n n bytes: the SQLCipher database\n
 //! sha256 <64 hex digits over every byte above>\n
 //! ```
@@ -17,7 +19,7 @@
 //! of the database it reads: one statement and one consistent read, and the
 //! free pages (which may still hold deleted notes) are left behind.
 //! `sqlcipher_export` drops the schema version (`user_version`), and the
-//! online backup API needs the key at hand, which the open store does not keep.
+//! online backup API copies free pages too.
 
 use super::keys::{self, DbKey, KeyBackend, KeyStore};
 use super::{apply_key, owner_only, remove_with_companions, Store, StoreHeader, StorePaths};
@@ -162,14 +164,34 @@ pub struct Restored {
 
 // --- Writing -----------------------------------------------------------------
 
+/// What a backup is made of: an open connection, and the header and data
+/// key it was opened with.
+struct Origin<'a> {
+    conn: &'a Connection,
+    header: &'a StoreHeader,
+    key: &'a DbKey,
+}
+
+impl Origin<'_> {
+    fn store_id(&self) -> &str {
+        &self.header.store_id
+    }
+}
+
 impl Store {
+    fn origin(&self) -> Origin<'_> {
+        Origin {
+            conn: &self.conn,
+            header: &self.header,
+            key: &self.key,
+        }
+    }
+
     /// Writes a backup of this store to `target`; an existing file there is
     /// replaced only when `replace` is set.
     pub fn back_up_to(&self, target: &Path, replace: bool) -> Result<BackupInfo> {
         write_backup(
-            &self.conn,
-            &self.paths,
-            &self.header.store_id,
+            &self.origin(),
             self.clock.now(),
             BackupKind::Manual,
             target,
@@ -186,9 +208,7 @@ impl Store {
     /// "Back up now": a backup in the backup folder.
     pub fn back_up_now(&self) -> Result<BackupInfo> {
         into_folder(
-            &self.conn,
-            &self.paths,
-            &self.header.store_id,
+            &self.origin(),
             self.clock.now(),
             BackupKind::Manual,
             &self.backup_dir()?,
@@ -209,14 +229,7 @@ impl Store {
         if !automatic_backup_due(&automatic, now, |at| self.clock.day_of(at)) {
             return Ok(None);
         }
-        let info = into_folder(
-            &self.conn,
-            &self.paths,
-            &self.header.store_id,
-            now,
-            BackupKind::Automatic,
-            &dir,
-        )?;
+        let info = into_folder(&self.origin(), now, BackupKind::Automatic, &dir)?;
         // The new backup is written; a file rotation cannot remove now is
         // removed at the next one.
         let _ = rotate(&dir, &self.header.store_id, |at| self.clock.day_of(at));
@@ -258,32 +271,19 @@ pub(super) fn before_upgrade(
     conn: &Connection,
     paths: &StorePaths,
     header: &StoreHeader,
+    key: &DbKey,
     now: DateTime<Utc>,
 ) -> Result<BackupInfo> {
+    let origin = Origin { conn, header, key };
     let default = default_backup_dir(paths);
     // The upgrade must not depend on reading a setting of the old schema.
     let chosen = configured_dir(conn).ok().flatten();
     let first = chosen.clone().unwrap_or_else(|| default.clone());
-    let written = into_folder(
-        conn,
-        paths,
-        &header.store_id,
-        now,
-        BackupKind::BeforeUpgrade,
-        &first,
-    )
-    .or_else(|err| {
+    let written = into_folder(&origin, now, BackupKind::BeforeUpgrade, &first).or_else(|err| {
         if first == default {
             Err(err)
         } else {
-            into_folder(
-                conn,
-                paths,
-                &header.store_id,
-                now,
-                BackupKind::BeforeUpgrade,
-                &default,
-            )
+            into_folder(&origin, now, BackupKind::BeforeUpgrade, &default)
         }
     });
     written.map_err(|err| {
@@ -299,9 +299,7 @@ pub(super) fn before_upgrade(
 }
 
 fn into_folder(
-    conn: &Connection,
-    paths: &StorePaths,
-    store_id: &str,
+    origin: &Origin<'_>,
     now: DateTime<Utc>,
     kind: BackupKind,
     dir: &Path,
@@ -316,20 +314,41 @@ fn into_folder(
                 )
             })?;
     }
-    let base = file_stem(store_id, now, kind);
+    let base = file_stem(origin.store_id(), now, kind);
     let mut target = dir.join(format!("{base}.{EXTENSION}"));
     let mut n = 2;
     while target.exists() && n < 100 {
         target = dir.join(format!("{base}-{n}.{EXTENSION}"));
         n += 1;
     }
-    write_backup(conn, paths, store_id, now, kind, &target, false)
+    write_backup(origin, now, kind, &target, false)
+}
+
+/// The header a backup carries: the store's, with the slots of the key its
+/// pages have. A re-encryption under way is settled in the copy (its pages
+/// have one key or the other), so the backup opens with `key_for` alone.
+fn header_for_snapshot(header: &StoreHeader, key: &DbKey) -> Result<StoreHeader> {
+    let mut copy = header.clone();
+    let next = copy.next_key.take();
+    if copy.matches(key) {
+        return Ok(copy);
+    }
+    match next {
+        Some(next) if next.key_check == key.check_value(&copy.store_id) => {
+            copy.key_check = next.key_check;
+            copy.slots = next.slots;
+            Ok(copy)
+        }
+        _ => Err(Error::new(
+            ErrorCode::Storage,
+            "The store header does not describe the key the store is open with. No backup \
+             was made.",
+        )),
+    }
 }
 
 fn write_backup(
-    conn: &Connection,
-    paths: &StorePaths,
-    store_id: &str,
+    origin: &Origin<'_>,
     now: DateTime<Utc>,
     kind: BackupKind,
     target: &Path,
@@ -338,16 +357,17 @@ fn write_backup(
     if !replace && target.exists() {
         return Err(target_exists(target));
     }
-    let header_bytes =
-        std::fs::read(&paths.header).map_err(|e| Error::io("Cannot read the store header", e))?;
-    let header = StoreHeader::parse(&header_bytes, &paths.header)?;
-    if header.store_id != store_id {
-        return Err(Error::new(
+    let conn = origin.conn;
+    let store_id = origin.store_id();
+    let header = header_for_snapshot(origin.header, origin.key)?;
+    // As the header file is written, so a restored store's header is that file.
+    let mut header_bytes = serde_json::to_vec_pretty(&header).map_err(|e| {
+        Error::new(
             ErrorCode::Storage,
-            "The store header on disk belongs to another store than the one open. No backup \
-             was made.",
-        ));
-    }
+            format!("Cannot encode the store header: {e}"),
+        )
+    })?;
+    header_bytes.push(b'\n');
     let dir = parent_dir(target);
     let cannot_write =
         |e: std::io::Error| Error::io(&format!("Cannot write {}", target.display()), e);
@@ -424,7 +444,7 @@ fn write_backup(
         created_at: now,
         kind,
         schema_version,
-        key_backend: header.key.backend(),
+        key_backend: header.backend(),
         bytes,
         people,
         meetings,
@@ -876,7 +896,7 @@ fn read_backup(file: &Path, db_out: &mut dyn Write) -> Result<Parsed> {
 
     let about: About = serde_json::from_slice(&about_bytes)
         .map_err(|_| damaged(file, "its description is unreadable"))?;
-    let header = StoreHeader::parse(&header_bytes, file)
+    let header = StoreHeader::from_bytes(&header_bytes)
         .map_err(|_| damaged(file, "its store header is unreadable"))?;
     Ok(Parsed {
         about,
@@ -894,7 +914,7 @@ impl Parsed {
             created_at: self.about.created_at,
             kind: self.about.kind,
             schema_version: self.about.schema_version,
-            key_backend: self.header.key.backend(),
+            key_backend: self.header.backend(),
             bytes: self.bytes,
             people: None,
             meetings: None,
@@ -997,13 +1017,21 @@ fn check_snapshot(db: &Path, key: &DbKey, file: &Path) -> Result<(u32, Option<u6
 /// The key errors, said of a backup rather than of the open store.
 fn in_backup_terms(err: Error, file: &Path) -> Error {
     let message = match err.code {
-        ErrorCode::WrongPassphrase => "That passphrase does not unlock this backup.".to_string(),
+        ErrorCode::WrongPassphrase => "That passphrase does not unlock this backup. It opens \
+             with the passphrase the store had when the backup was made, or with the \
+             recovery key."
+            .to_string(),
+        ErrorCode::WrongRecoveryKey => "That recovery key does not open this backup. It opens \
+             with the recovery key the store had when the backup was made."
+            .to_string(),
         ErrorCode::PassphraseRequired => "This backup is protected by a passphrase. Enter it (or \
-             set RAPPORT_PASSPHRASE / use --passphrase-file)."
+             set RAPPORT_PASSPHRASE / use --passphrase-file), or use the recovery key \
+             (--recovery-key-file)."
             .to_string(),
         ErrorCode::KeyMissing => format!(
             "The key of {} is not in this computer's keyring: the backup is of a store kept \
-             on another computer, or of a store whose keyring entry is gone. Nothing was changed.",
+             on another computer, or of a store whose keyring entry is gone. Open it with the \
+             store's recovery key (--recovery-key-file). Nothing was changed.",
             file.display()
         ),
         _ => return err,

@@ -1,4 +1,5 @@
 //! `rapport doctor`: what a manager (or support) needs to know about a store.
+//! It only reads: no migration, no move to key slots, no file written.
 
 use crate::clock::Clock;
 use crate::error::Result;
@@ -15,6 +16,9 @@ pub struct DoctorReport {
     pub store_present: bool,
     pub key_backend: Option<KeyBackend>,
     pub schema_version: Option<u32>,
+    /// A store made before key slots; it moves to them when next opened.
+    pub legacy_header: bool,
+    pub recovery_key_confirmed: Option<bool>,
     pub latest_schema_version: u32,
     pub cipher_version: Option<String>,
     pub fts5: Option<bool>,
@@ -45,6 +49,8 @@ pub fn diagnose(
         store_present: false,
         key_backend: None,
         schema_version: None,
+        legacy_header: false,
+        recovery_key_confirmed: None,
         latest_schema_version: crate::store::schema::LATEST_VERSION,
         cipher_version: None,
         fts5: None,
@@ -75,16 +81,24 @@ pub fn diagnose(
             }
             DirState::Present(header) => {
                 report.store_present = true;
-                report.key_backend = Some(header.key.backend());
+                report.key_backend = Some(header.backend());
+                report.legacy_header = header.is_legacy();
+                report.recovery_key_confirmed =
+                    (!header.is_legacy()).then_some(header.recovery_key_confirmed);
             }
         }
-        let store = Store::open(paths, keys, clock)?;
-        report.schema_version = Some(store.schema_version()?);
+        let store = Store::open_read_only(paths, keys, clock)?;
+        let version = store.schema_version()?;
+        report.schema_version = Some(version);
         report.cipher_version = Some(store.cipher_version()?);
         report.fts5 = Some(store.fts5_available()?);
         report.integrity = store.integrity_problems()?;
-        report.people = Some(store.people().count()?);
-        report.meetings = Some(store.schedule().count_meetings()?);
+        // An older schema is upgraded when the app next opens the store; its
+        // tables may not be there to count yet.
+        if version == crate::store::schema::LATEST_VERSION {
+            report.people = Some(store.people().count()?);
+            report.meetings = Some(store.schedule().count_meetings()?);
+        }
         Ok(())
     })();
     if let Err(err) = result {

@@ -8,17 +8,19 @@
 pub mod backup;
 pub mod doctor;
 mod header;
+mod key_change;
 pub mod keys;
 mod paths;
 pub mod schema;
 
-pub use header::StoreHeader;
+pub use header::{NextKey, StoreHeader};
+pub use key_change::ReencryptStep;
 pub(crate) use paths::owner_only;
-pub use paths::{log_dir, StorePaths, DATA_DIR_ENV, LOG_DIR_ENV};
+pub use paths::{log_dir, write_private_file, StorePaths, DATA_DIR_ENV, LOG_DIR_ENV};
 
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
-use crate::store::keys::{DbKey, KeyBackend, KeyStore};
+use crate::store::keys::{DbKey, KeyBackend, KeyStore, RecoveryKey, RecoveryKeyStore, SlotKind};
 use rusqlite::{Connection, OpenFlags};
 use std::io::Read;
 use std::sync::Arc;
@@ -132,6 +134,11 @@ pub struct Store {
     paths: StorePaths,
     header: StoreHeader,
     clock: Arc<dyn Clock>,
+    /// Kept while the store is open to rewrap slots; wiped on drop.
+    key: DbKey,
+    opened_with: SlotKind,
+    /// Set when this open moved a version-1 store to key slots.
+    moved_to_slots: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -158,9 +165,21 @@ impl Store {
         std::fs::create_dir_all(&paths.dir)
             .and_then(|()| paths::owner_only(&paths.dir))
             .map_err(|e| Error::io("Cannot create the data directory", e))?;
+        if keys.kind() == SlotKind::RecoveryKey {
+            return Err(Error::invalid(
+                "A new store is protected by the keyring or a passphrase; it gets its recovery key then.",
+            ));
+        }
         let store_id = crate::ids::new_id();
-        let (key, params) = keys.create_key(&store_id)?;
-        let header = StoreHeader::new(store_id.clone(), &key, params);
+        let key = DbKey::random();
+        let header = StoreHeader::with_slots(
+            store_id.clone(),
+            &key,
+            vec![
+                keys.seal(&store_id, &key)?,
+                RecoveryKeyStore(RecoveryKey::generate()).seal(&store_id, &key)?,
+            ],
+        );
         let unfinished = paths.unfinished_db();
         remove_with_companions(&unfinished);
         // Built aside, then the header, then the database takes its place: a
@@ -181,6 +200,7 @@ impl Store {
                 paths,
                 header.clone(),
                 clock.clone(),
+                (key.clone(), keys.kind()),
             )?);
             header.write_new(&paths.header)?;
             std::fs::rename(&unfinished, &paths.db)
@@ -190,12 +210,18 @@ impl Store {
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
             apply_key(&conn, &key)?;
-            Store::finish_open(conn, paths, header.clone(), clock)
+            Store::finish_open(
+                conn,
+                paths,
+                header.clone(),
+                clock,
+                (key.clone(), keys.kind()),
+            )
         })();
         if created.is_err() {
             // Leave the directory as it was found.
             remove_store_files(paths);
-            keys.discard_key(&store_id);
+            keys.discard(&store_id);
         }
         created
     }
@@ -208,8 +234,8 @@ impl Store {
         let header = self.header.clone();
         drop(self);
         remove_store_files(&paths);
-        if header.key.backend() == KeyBackend::Keyring {
-            keys::SystemKeyring.discard_key(&header.store_id);
+        if header.backend() == KeyBackend::Keyring {
+            keys::SystemKeyring.discard(&header.store_id);
         }
     }
 
@@ -228,25 +254,56 @@ impl Store {
             }
             DirState::Present(header) => header,
         };
-        let key = keys::key_for(&header, keys)?;
         // No CREATE flag: SQLite must never make a fresh database here.
-        let conn = Connection::open_with_flags(
-            &paths.db,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        apply_key(&conn, &key)?;
-        // The key is right (checked above), so a failure to read means damage.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let (conn, key, with_next) = open_with_either_key(paths, &header, keys, flags)?;
+        let mut store = Store::finish_open(conn, paths, header, clock, (key, keys.kind()))?;
+        if store.header.is_legacy() {
+            store.move_to_slots(keys)?;
+        }
+        if store.header.next_key.is_some() {
+            store.settle_reencryption(with_next)?;
+        }
+        Ok(store)
+    }
+
+    /// Opens a store only to look at it (`rapport doctor`, checking a backup):
+    /// read-only at the SQLite level, no migration, no move to key slots. A
+    /// store with an older schema is shown as it is.
+    pub fn open_read_only(
+        paths: &StorePaths,
+        keys: &dyn KeyStore,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Store> {
+        let header = match inspect(paths)? {
+            DirState::Present(header) => header,
+            DirState::Empty | DirState::Unfinished(_) => {
+                return Err(Error::new(
+                    ErrorCode::DatabaseMissing,
+                    format!("There is no Rapport store in {} yet.", paths.dir.display()),
+                ))
+            }
+        };
+        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let [wal, _] = paths.companions();
+        let (conn, key, _) = if wal.exists() {
+            // Someone has it open (or a crash left its log): read through the log.
+            open_with_either_key(paths, &header, keys, read_only)?
+        } else {
+            // Closed cleanly: the file is the whole store. Opened as immutable,
+            // SQLite does not even create the log's shared-memory file.
+            open_with_either_key(paths, &header, keys, read_only | OpenFlags::SQLITE_OPEN_URI)?
+        };
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Store {
+            conn,
+            paths: paths.clone(),
+            header,
+            clock,
+            key,
+            opened_with: keys.kind(),
+            moved_to_slots: false,
         })
-        .map_err(|e| match Error::from(e) {
-            err if err.code == ErrorCode::CorruptDatabase => err,
-            other => Error::new(
-                ErrorCode::CorruptDatabase,
-                format!("The notes database cannot be read: {other}"),
-            ),
-        })?;
-        Store::finish_open(conn, paths, header, clock)
     }
 
     /// Pragmas, then migrations: the order SQLCipher needs after the key.
@@ -255,6 +312,7 @@ impl Store {
         paths: &StorePaths,
         header: StoreHeader,
         clock: Arc<dyn Clock>,
+        (key, opened_with): (DbKey, SlotKind),
     ) -> Result<Store> {
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > crate::store::schema::LATEST_VERSION {
@@ -270,7 +328,7 @@ impl Store {
         if version != 0 && version < crate::store::schema::LATEST_VERSION {
             // A store of an earlier release: a backup first, always, so an
             // upgrade that goes wrong (or a return to that release) loses nothing.
-            backup::before_upgrade(&conn, paths, &header, clock.now())?;
+            backup::before_upgrade(&conn, paths, &header, &key, clock.now())?;
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -284,6 +342,9 @@ impl Store {
             paths: paths.clone(),
             header,
             clock,
+            key,
+            opened_with,
+            moved_to_slots: false,
         })
     }
 
@@ -414,11 +475,72 @@ fn remove_with_companions(db: &std::path::Path) {
 /// database and the key it made.
 fn clear_unfinished(paths: &StorePaths, old: &StoreHeader, keys: &dyn KeyStore) {
     remove_store_files(paths);
-    if old.key.backend() == keys.backend() {
-        keys.discard_key(&old.store_id);
-    } else if old.key.backend() == KeyBackend::Keyring {
-        keys::SystemKeyring.discard_key(&old.store_id);
+    if SlotKind::from(old.backend()) == keys.kind() {
+        keys.discard(&old.store_id);
+    } else if old.backend() == KeyBackend::Keyring {
+        keys::SystemKeyring.discard(&old.store_id);
     }
+}
+
+/// Opens the database with the header's data key, or, when a re-encryption
+/// was cut short after the pages took the new key, with the new one. Says
+/// which key it was.
+fn open_with_either_key(
+    paths: &StorePaths,
+    header: &StoreHeader,
+    keys: &dyn KeyStore,
+    flags: OpenFlags,
+) -> Result<(Connection, DbKey, bool)> {
+    let key = keys::key_for(header, keys)?;
+    let err = match open_keyed(paths, &key, flags) {
+        Ok(conn) => return Ok((conn, key, false)),
+        Err(err) => err,
+    };
+    match keys::next_key_for(header, keys) {
+        Some(Ok(next)) => match open_keyed(paths, &next, flags) {
+            Ok(conn) => Ok((conn, next, true)),
+            Err(_) => Err(err),
+        },
+        _ => Err(err),
+    }
+}
+
+/// Opens the file with `key` and reads the schema, the first read that needs
+/// the right key. The key matched the header's fingerprint, so a failure here
+/// means damage.
+fn open_keyed(paths: &StorePaths, key: &DbKey, flags: OpenFlags) -> Result<Connection> {
+    let conn = if flags.contains(OpenFlags::SQLITE_OPEN_URI) {
+        Connection::open_with_flags(immutable_uri(&paths.db), flags)?
+    } else {
+        Connection::open_with_flags(&paths.db, flags)?
+    };
+    apply_key(&conn, key)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| match Error::from(e) {
+        err if err.code == ErrorCode::CorruptDatabase => err,
+        other => Error::new(
+            ErrorCode::CorruptDatabase,
+            format!("The notes database cannot be read: {other}"),
+        ),
+    })?;
+    Ok(conn)
+}
+
+/// A `file:` URI that opens `path` read-only without touching anything beside it.
+fn immutable_uri(path: &std::path::Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.display().to_string().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 fn apply_key(conn: &Connection, key: &DbKey) -> Result<()> {

@@ -90,3 +90,28 @@ pub(crate) fn owner_only(path: &Path) -> std::io::Result<()> {
     let _ = path;
     Ok(())
 }
+
+/// Writes a file only its owner can read, whole or not at all: a temporary
+/// file beside it, flushed to disk, then renamed into place. An existing
+/// file is replaced only when `replace` says so.
+pub fn write_private_file(path: &Path, bytes: &[u8], replace: bool) -> crate::Result<()> {
+    use std::io::Write;
+    if path.exists() && !replace {
+        return Err(crate::Error::invalid(format!(
+            "{} already exists; pass --force to replace it.",
+            path.display()
+        )));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let fail = |e| crate::Error::io(&format!("Cannot write {}", path.display()), e);
+    // A fresh temporary file is created 0600 on Unix.
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}

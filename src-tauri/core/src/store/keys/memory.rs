@@ -1,6 +1,7 @@
 //! An in-memory stand-in for the OS keyring, for tests and benchmarks.
 
-use super::{DbKey, KeyBackend, KeyParams, KeyStore};
+use super::keyring_store::{keyring_open, keyring_seal};
+use super::{DbKey, KeyParams, KeySlot, KeyStore, SlotKind};
 use crate::error::{Error, ErrorCode, Result};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -20,7 +21,7 @@ impl MemoryKeyStore {
         self.lock().insert(store_id.to_string(), key);
     }
 
-    /// The key held for a store, as a keyring would return it.
+    /// The secret held for a store, as a keyring would return it.
     pub fn key(&self, store_id: &str) -> Option<DbKey> {
         self.lock().get(store_id).cloned()
     }
@@ -35,26 +36,42 @@ impl MemoryKeyStore {
 }
 
 impl KeyStore for MemoryKeyStore {
-    fn backend(&self) -> KeyBackend {
-        KeyBackend::Keyring
+    fn kind(&self) -> SlotKind {
+        SlotKind::Keyring
     }
 
-    fn create_key(&self, store_id: &str) -> Result<(DbKey, KeyParams)> {
-        let key = DbKey::random();
-        self.insert(store_id, key.clone());
-        Ok((key, KeyParams::Keyring))
+    fn seal(&self, store_id: &str, data_key: &DbKey) -> Result<KeySlot> {
+        let secret = match self.key(store_id) {
+            Some(secret) => secret,
+            None => {
+                let fresh = DbKey::random();
+                self.insert(store_id, fresh.clone());
+                fresh
+            }
+        };
+        keyring_seal(secret.as_bytes(), store_id, data_key)
     }
 
-    fn recover_key(&self, store_id: &str, _params: &KeyParams) -> Result<DbKey> {
-        self.lock().get(store_id).cloned().ok_or_else(|| {
+    fn open(&self, store_id: &str, slot: &KeySlot) -> Result<DbKey> {
+        keyring_open(self.secret(store_id)?.as_bytes(), store_id, slot)
+    }
+
+    fn legacy_key(&self, store_id: &str, _params: &KeyParams) -> Result<DbKey> {
+        self.secret(store_id)
+    }
+
+    fn discard(&self, store_id: &str) {
+        self.remove(store_id);
+    }
+}
+
+impl MemoryKeyStore {
+    fn secret(&self, store_id: &str) -> Result<DbKey> {
+        self.key(store_id).ok_or_else(|| {
             Error::new(
                 ErrorCode::KeyMissing,
-                "The key of this notes store is not in the keyring.",
+                "The key of this notes store is not in the keyring; unlock it with your recovery key.",
             )
         })
-    }
-
-    fn discard_key(&self, store_id: &str) {
-        self.remove(store_id);
     }
 }

@@ -1,16 +1,23 @@
-//! Database keys: where the 256-bit SQLCipher key of a store comes from.
-//!
-//! A store's header records which backend holds its key ([`KeyParams`]); a
-//! [`KeyStore`] turns those parameters back into the key. Keys live in
+//! Database keys: the random 256-bit data key that SQLCipher uses, and the
+//! slots in the store's header that each hold it wrapped for one way of
+//! unlocking (see `slot`). A [`KeyStore`] is one such way. Keys live in
 //! [`DbKey`], which is wiped from memory when dropped and never printed.
 
 mod keyring_store;
 mod memory;
 mod passphrase;
+mod recovery;
+mod slot;
 
 pub use keyring_store::SystemKeyring;
 pub use memory::MemoryKeyStore;
 pub use passphrase::{PassphraseKeyStore, MIN_PASSPHRASE_CHARS};
+pub use recovery::{RecoveryKey, RecoveryKeyStore};
+pub(crate) use slot::open_under_data_key;
+pub use slot::{
+    KdfParams, KeySlot, SlotKind, SlotLock, MAX_KDF_ITERATIONS, MAX_KDF_MEMORY_KIB,
+    MAX_KDF_PARALLELISM,
+};
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::StoreHeader;
@@ -73,7 +80,7 @@ impl std::fmt::Debug for DbKey {
     }
 }
 
-/// Which kind of secret protects a store.
+/// How a store is unlocked day to day (the recovery key is kept for emergencies).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum KeyBackend {
@@ -81,31 +88,14 @@ pub enum KeyBackend {
     Passphrase,
 }
 
-/// Argon2id cost parameters; stored in the header so they can be raised later
-/// without locking anyone out of an older store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KdfParams {
-    pub memory_kib: u32,
-    pub iterations: u32,
-    pub parallelism: u32,
-}
-
-impl Default for KdfParams {
-    fn default() -> Self {
-        // 64 MiB and 3 passes: the floor we promise; about a quarter second on a laptop.
-        KdfParams {
-            memory_kib: 64 * 1024,
-            iterations: 3,
-            parallelism: 1,
-        }
-    }
-}
-
-/// The non-secret half of a key, written to the store header.
+/// The non-secret half of a version-1 key (before key slots), as its header
+/// recorded it. Read only to move such a store to slots.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "backend", rename_all = "snake_case", deny_unknown_fields)]
 pub enum KeyParams {
+    /// The raw database key was the keyring entry itself.
     Keyring,
+    /// The database key was derived from the passphrase.
     Passphrase {
         kdf: String,
         #[serde(flatten)]
@@ -123,56 +113,94 @@ impl KeyParams {
     }
 }
 
-/// Where keys come from. One implementation per backend, plus an in-memory fake.
+/// A way of unlocking: the keyring, a passphrase or a recovery key. One
+/// implementation per kind, plus an in-memory keyring for tests.
 pub trait KeyStore: Send + Sync {
-    fn backend(&self) -> KeyBackend;
+    fn kind(&self) -> SlotKind;
 
-    /// Makes the key of a new store and whatever the header must record to find it again.
-    fn create_key(&self, store_id: &str) -> Result<(DbKey, KeyParams)>;
+    /// A slot of this kind that holds `data_key`. The keyring keeps using the
+    /// secret it already holds for the store, or makes one.
+    fn seal(&self, store_id: &str, data_key: &DbKey) -> Result<KeySlot>;
 
-    /// Finds the key of an existing store.
-    fn recover_key(&self, store_id: &str, params: &KeyParams) -> Result<DbKey>;
+    /// The data key from a slot of this kind, or why this secret does not open it.
+    fn open(&self, store_id: &str, slot: &KeySlot) -> Result<DbKey>;
 
-    /// Forgets a key that was created for a store whose creation then failed.
-    fn discard_key(&self, store_id: &str);
+    /// The key of a version-1 store, which had no slots.
+    fn legacy_key(&self, store_id: &str, params: &KeyParams) -> Result<DbKey>;
+
+    /// Forgets what this kind keeps outside the header (the keyring entry).
+    fn discard(&self, _store_id: &str) {}
 }
 
-/// The key that opens the database a header describes, from whichever
-/// secret `keys` holds. Opening a store, checking a backup and restoring one
-/// all ask here, so how a header leads to its key is decided in one place.
-/// Fails with `PassphraseRequired`, `WrongPassphrase` or `KeyMissing` (or the
-/// key store's own error) and never returns a key the header does not vouch for.
+/// The data key of a store, from whichever of its slots `keys` opens. Fails,
+/// saying what to do instead, when `keys` is the wrong kind for this store.
 pub fn key_for(header: &StoreHeader, keys: &dyn KeyStore) -> Result<DbKey> {
-    match (header.key.backend(), keys.backend()) {
-        (KeyBackend::Passphrase, KeyBackend::Keyring) => {
-            return Err(Error::new(
-                ErrorCode::PassphraseRequired,
-                "This notes store is protected by a passphrase. Enter it (or set \
-                 RAPPORT_PASSPHRASE / use --passphrase-file).",
-            ))
+    let key = match &header.key {
+        Some(params) => {
+            wrong_kind(header.backend(), keys.kind())?;
+            keys.legacy_key(&header.store_id, params)?
         }
-        (KeyBackend::Keyring, KeyBackend::Passphrase) => {
-            return Err(Error::invalid(
-                "This notes store keeps its key in the system keyring; no passphrase is needed.",
-            ))
+        None => {
+            let Some(slot) = header.slot(keys.kind()) else {
+                wrong_kind(header.backend(), keys.kind())?;
+                return Err(Error::new(
+                    ErrorCode::NotARapportDatabase,
+                    "The store header has no slot for this way of unlocking.",
+                ));
+            };
+            keys.open(&header.store_id, slot)?
         }
-        _ => {}
-    }
-    let key = keys.recover_key(&header.store_id, &header.key)?;
+    };
     if !header.matches(&key) {
-        return Err(match header.key.backend() {
-            KeyBackend::Passphrase => Error::new(
+        return Err(match keys.kind() {
+            SlotKind::Passphrase => Error::new(
                 ErrorCode::WrongPassphrase,
                 "That passphrase does not unlock this notes store.",
             ),
-            KeyBackend::Keyring => Error::new(
+            SlotKind::RecoveryKey => Error::new(
+                ErrorCode::WrongRecoveryKey,
+                "That recovery key does not open this notes store. Nothing was changed.",
+            ),
+            SlotKind::Keyring => Error::new(
                 ErrorCode::KeyMissing,
                 "The system keyring holds a different key than this notes store needs. \
-                 Nothing was changed.",
+                 Unlock with your recovery key; nothing was changed.",
             ),
         });
     }
     Ok(key)
+}
+
+/// The new data key of a re-encryption that was cut short, when `keys` opens
+/// its slot; None when there is no such re-encryption.
+pub fn next_key_for(header: &StoreHeader, keys: &dyn KeyStore) -> Option<Result<DbKey>> {
+    let next = header.next_key.as_ref()?;
+    let slot = next.slots.iter().find(|s| s.kind() == keys.kind())?;
+    Some(keys.open(&header.store_id, slot).and_then(|key| {
+        if key.check_value(&header.store_id) == next.key_check {
+            Ok(key)
+        } else {
+            Err(Error::new(
+                ErrorCode::NotARapportDatabase,
+                "The store header's pending key does not match its fingerprint.",
+            ))
+        }
+    }))
+}
+
+/// The message for unlocking a store with a kind of secret it does not use.
+fn wrong_kind(store: KeyBackend, tried: SlotKind) -> Result<()> {
+    match (store, tried) {
+        (KeyBackend::Passphrase, SlotKind::Keyring) => Err(Error::new(
+            ErrorCode::PassphraseRequired,
+            "This notes store is protected by a passphrase. Enter it (or set \
+             RAPPORT_PASSPHRASE / use --passphrase-file), or use the recovery key.",
+        )),
+        (KeyBackend::Keyring, SlotKind::Passphrase) => Err(Error::invalid(
+            "This notes store keeps its key in the system keyring; no passphrase is needed.",
+        )),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -217,39 +245,6 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&KeyParams::Keyring).unwrap(),
             r#"{"backend":"keyring"}"#
-        );
-    }
-
-    #[test]
-    fn key_for_gives_the_key_the_header_vouches_for() {
-        let keys = MemoryKeyStore::new();
-        let (key, params) = keys.create_key("s1").unwrap();
-        let header = StoreHeader::new("s1".into(), &key, params);
-        assert_eq!(key_for(&header, &keys).unwrap(), key);
-
-        keys.insert("s1", DbKey::from_bytes([7; KEY_BYTES]));
-        assert_eq!(
-            key_for(&header, &keys).unwrap_err().code,
-            ErrorCode::KeyMissing
-        );
-        keys.remove("s1");
-        assert_eq!(
-            key_for(&header, &keys).unwrap_err().code,
-            ErrorCode::KeyMissing
-        );
-
-        let passphrase_header = StoreHeader::new(
-            "s2".into(),
-            &key,
-            KeyParams::Passphrase {
-                kdf: "argon2id".into(),
-                params: KdfParams::default(),
-                salt: "00".into(),
-            },
-        );
-        assert_eq!(
-            key_for(&passphrase_header, &keys).unwrap_err().code,
-            ErrorCode::PassphraseRequired
         );
     }
 }

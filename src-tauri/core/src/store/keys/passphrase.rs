@@ -1,15 +1,13 @@
 //! Passphrase-derived keys: Argon2id over the passphrase with a random salt kept
 //! in the (non-secret) store header.
 
-use super::{DbKey, KdfParams, KeyBackend, KeyParams, KeyStore, KEY_BYTES};
+use super::slot::{self, Kek, KeySlot, SlotKind, SlotLock, KDF_NAME};
+use super::{DbKey, KdfParams, KeyParams, KeyStore, KEY_BYTES};
 use crate::error::{Error, ErrorCode, Result};
 use argon2::{Algorithm, Argon2, Params, Version};
-use rand::RngCore;
 use zeroize::Zeroizing;
 
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
-const SALT_BYTES: usize = 16;
-const KDF_NAME: &str = "argon2id";
 
 pub struct PassphraseKeyStore {
     passphrase: Zeroizing<String>,
@@ -24,14 +22,16 @@ impl PassphraseKeyStore {
         }
     }
 
-    /// Cheaper parameters for new stores; tests use them to stay quick. Opening
-    /// always uses the parameters recorded in the store's header.
+    /// Cheaper parameters for new slots; tests use them to stay quick. Opening
+    /// always uses the parameters recorded in the slot.
     pub fn with_params(mut self, params: KdfParams) -> Self {
         self.params = params;
         self
     }
 
-    fn derive(&self, params: &KdfParams, salt: &[u8]) -> Result<DbKey> {
+    fn derive(&self, params: &KdfParams, salt: &[u8]) -> Result<Zeroizing<[u8; KEY_BYTES]>> {
+        // Bounds first: Argon2 allocates the memory a header asks for.
+        params.check()?;
         let argon_params = Params::new(
             params.memory_kib,
             params.iterations,
@@ -49,36 +49,52 @@ impl PassphraseKeyStore {
         argon
             .hash_password_into(self.passphrase.as_bytes(), salt, out.as_mut())
             .map_err(|e| Error::new(ErrorCode::Storage, format!("Key derivation failed: {e}")))?;
-        Ok(DbKey::from_bytes(*out))
+        Ok(out)
     }
 }
 
+fn wrong_passphrase() -> Error {
+    Error::new(
+        ErrorCode::WrongPassphrase,
+        "That passphrase does not unlock this notes store.",
+    )
+}
+
 impl KeyStore for PassphraseKeyStore {
-    fn backend(&self) -> KeyBackend {
-        KeyBackend::Passphrase
+    fn kind(&self) -> SlotKind {
+        SlotKind::Passphrase
     }
 
-    fn create_key(&self, _store_id: &str) -> Result<(DbKey, KeyParams)> {
+    fn seal(&self, store_id: &str, data_key: &DbKey) -> Result<KeySlot> {
         if self.passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
             return Err(Error::new(
                 ErrorCode::PassphraseTooShort,
                 format!("Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters."),
             ));
         }
-        let mut salt = [0u8; SALT_BYTES];
-        rand::rng().fill_bytes(&mut salt);
-        let key = self.derive(&self.params, &salt)?;
-        Ok((
-            key,
-            KeyParams::Passphrase {
-                kdf: KDF_NAME.to_string(),
-                params: self.params,
-                salt: hex::encode(salt),
-            },
-        ))
+        let salt = slot::random_salt();
+        let kek = Kek::from_bytes(self.derive(&self.params, &salt)?);
+        let lock = SlotLock::Passphrase {
+            kdf: KDF_NAME.to_string(),
+            params: self.params,
+            salt: hex::encode(salt),
+        };
+        KeySlot::seal(lock, &kek, store_id, data_key)
     }
 
-    fn recover_key(&self, _store_id: &str, params: &KeyParams) -> Result<DbKey> {
+    fn open(&self, store_id: &str, slot: &KeySlot) -> Result<DbKey> {
+        let SlotLock::Passphrase { kdf, params, salt } = &slot.lock else {
+            return Err(Error::invalid("That slot is not a passphrase slot."));
+        };
+        if kdf != KDF_NAME {
+            return Err(unknown_kdf(kdf));
+        }
+        let salt = slot::decode_exact(salt, slot::SALT_BYTES)?;
+        let kek = Kek::from_bytes(self.derive(params, &salt)?);
+        slot.unwrap_key(&kek, store_id).ok_or_else(wrong_passphrase)
+    }
+
+    fn legacy_key(&self, _store_id: &str, params: &KeyParams) -> Result<DbKey> {
         match params {
             KeyParams::Passphrase { kdf, params, salt } if kdf == KDF_NAME => {
                 let salt = hex::decode(salt).map_err(|_| {
@@ -87,20 +103,21 @@ impl KeyStore for PassphraseKeyStore {
                         "The store header's salt is not readable.",
                     )
                 })?;
-                self.derive(params, &salt)
+                Ok(DbKey::from_bytes(*self.derive(params, &salt)?))
             }
-            KeyParams::Passphrase { kdf, .. } => Err(Error::new(
-                ErrorCode::NotARapportDatabase,
-                format!("The store header names an unknown key derivation \"{kdf}\"."),
-            )),
-            KeyParams::Keyring => Err(Error::new(
-                ErrorCode::InvalidInput,
+            KeyParams::Passphrase { kdf, .. } => Err(unknown_kdf(kdf)),
+            KeyParams::Keyring => Err(Error::invalid(
                 "This store keeps its key in the system keyring, not behind a passphrase.",
             )),
         }
     }
+}
 
-    fn discard_key(&self, _store_id: &str) {}
+fn unknown_kdf(kdf: &str) -> Error {
+    Error::new(
+        ErrorCode::NotARapportDatabase,
+        format!("The store header names an unknown key derivation \"{kdf}\"."),
+    )
 }
 
 #[cfg(test)]
@@ -115,28 +132,49 @@ mod tests {
         }
     }
 
-    #[test]
-    fn same_passphrase_and_salt_give_same_key() {
-        let store =
-            PassphraseKeyStore::new(Zeroizing::new("correct horse".into())).with_params(quick());
-        let (key, params) = store.create_key("s").unwrap();
-        assert_eq!(store.recover_key("s", &params).unwrap(), key);
+    fn store(p: &str) -> PassphraseKeyStore {
+        PassphraseKeyStore::new(Zeroizing::new(p.into())).with_params(quick())
     }
 
     #[test]
-    fn other_passphrase_gives_other_key() {
-        let store =
-            PassphraseKeyStore::new(Zeroizing::new("correct horse".into())).with_params(quick());
-        let (key, params) = store.create_key("s").unwrap();
-        let other = PassphraseKeyStore::new(Zeroizing::new("correct horsf".into()));
-        assert_ne!(other.recover_key("s", &params).unwrap(), key);
+    fn the_passphrase_opens_its_slot() {
+        let data = DbKey::random();
+        let slot = store("correct horse").seal("s", &data).unwrap();
+        assert_eq!(store("correct horse").open("s", &slot).unwrap(), data);
+    }
+
+    #[test]
+    fn another_passphrase_is_told_apart() {
+        let data = DbKey::random();
+        let slot = store("correct horse").seal("s", &data).unwrap();
+        let err = store("correct horsf").open("s", &slot).unwrap_err();
+        assert_eq!(err.code, ErrorCode::WrongPassphrase);
+    }
+
+    #[test]
+    fn each_slot_has_its_own_salt() {
+        let data = DbKey::random();
+        let a = store("correct horse").seal("s", &data).unwrap();
+        let b = store("correct horse").seal("s", &data).unwrap();
+        assert_ne!(a.lock, b.lock);
     }
 
     #[test]
     fn short_passphrase_is_refused() {
-        let store = PassphraseKeyStore::new(Zeroizing::new("short".into()));
-        let err = store.create_key("s").unwrap_err();
+        let err = store("short").seal("s", &DbKey::random()).unwrap_err();
         assert_eq!(err.code, ErrorCode::PassphraseTooShort);
+    }
+
+    #[test]
+    fn a_huge_cost_in_the_header_is_refused_before_deriving() {
+        let data = DbKey::random();
+        let mut slot = store("correct horse").seal("s", &data).unwrap();
+        if let SlotLock::Passphrase { params, .. } = &mut slot.lock {
+            params.memory_kib = u32::MAX;
+        }
+        let err = store("correct horse").open("s", &slot).unwrap_err();
+        assert_eq!(err.code, ErrorCode::NotARapportDatabase);
+        assert!(err.message.contains("costs"), "{}", err.message);
     }
 
     #[test]
