@@ -76,6 +76,7 @@ pub fn typescript() -> String {
         crate::store::backup::BackupFile,
         crate::store::backup::BackupStatus,
         crate::store::backup::ReplacedStore,
+        crate::store::backup::RestorePreview,
     ];
     let mut out = String::from(
         "// Generated from the Rust types in rapport-core by `make bindings`. Do not edit by hand.\n\n",

@@ -312,6 +312,8 @@ fn restore_replaces_the_store_and_keeps_the_old_one_aside() {
     .unwrap();
     drop(store);
 
+    let preview = backup::preview_restore(&out, &t.paths).unwrap();
+    assert!(preview.replaces_a_store && !preview.other_store);
     let restored = restore(&out, &t.paths, &t.keys, clock(), RestoreOptions::default()).unwrap();
     let names = people_names(&restored.store);
     assert!(names.contains(&MARKER.to_string()), "{names:?}");
@@ -513,6 +515,12 @@ fn a_backup_of_another_store_replaces_nothing_unless_asked() {
     let out = t.dir.path().join("other.rapportbackup");
     other_store.back_up_to(&out, false).unwrap();
     drop(other_store);
+
+    let preview = backup::preview_restore(&out, &t.paths).unwrap();
+    assert!(preview.replaces_a_store && preview.other_store);
+    let nothing_there =
+        backup::preview_restore(&out, &StorePaths::in_dir(t.dir.path().join("none"))).unwrap();
+    assert!(!nothing_there.replaces_a_store && !nothing_there.other_store);
 
     let before = snapshot(&t.paths.dir);
     let err = restore(&out, &t.paths, &t.keys, clock(), RestoreOptions::default()).unwrap_err();

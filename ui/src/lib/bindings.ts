@@ -291,6 +291,20 @@ store_id: string | null,
  */
 kept_in: string, };
 
+export type RestorePreview = { 
+/**
+ * The backup, checked without its key.
+ */
+backup: BackupInfo, data_dir: string, 
+/**
+ * The data directory holds a store now, which the backup would replace.
+ */
+replaces_a_store: boolean, 
+/**
+ * That store is another one than the backup was made of.
+ */
+other_store: boolean, };
+
 export const LEVELS: Level[] = ['junior', 'confirmed', 'senior', 'staff_plus'];
 
 export const LEVEL_PROPOSALS: Record<Level, { cadence: Cadence; career_talk_days: number }> = {

@@ -146,6 +146,18 @@ pub struct ReplacedStore {
     pub kept_in: String,
 }
 
+/// What restoring a file would do, for the window to ask before it does it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RestorePreview {
+    /// The backup, checked without its key.
+    pub backup: BackupInfo,
+    pub data_dir: String,
+    /// The data directory holds a store now, which the backup would replace.
+    pub replaces_a_store: bool,
+    /// That store is another one than the backup was made of.
+    pub other_store: bool,
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RestoreOptions {
     /// Restore even when the data directory holds a different store than the
@@ -927,6 +939,19 @@ impl Parsed {
 pub fn inspect_backup(file: &Path) -> Result<BackupInfo> {
     let parsed = read_backup(file, &mut std::io::sink())?;
     Ok(parsed.info(file))
+}
+
+/// Checks a backup without its key and says what restoring it into `paths`
+/// would replace.
+pub fn preview_restore(file: &Path, paths: &StorePaths) -> Result<RestorePreview> {
+    let backup = inspect_backup(file)?;
+    let current = StoreHeader::read(&paths.header).ok();
+    Ok(RestorePreview {
+        replaces_a_store: !store_files(paths).is_empty(),
+        other_store: current.is_some_and(|h| h.store_id != backup.store_id),
+        data_dir: paths.dir.display().to_string(),
+        backup,
+    })
 }
 
 /// Checks a backup fully without restoring it: layout, checksum, header, the
