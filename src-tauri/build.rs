@@ -57,6 +57,12 @@ const COMMANDS: &[&str] = &[
     "quit_app",
     "share_email_draft",
     "copy_shared_notes",
+    "backup_status",
+    "back_up_now",
+    "choose_backup_folder",
+    "use_default_backup_folder",
+    "choose_backup_file",
+    "restore_backup",
 ];
 
 fn main() {

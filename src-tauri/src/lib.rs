@@ -1,5 +1,6 @@
 //! The desktop shell: window, plugins and state. Logic lives in `rapport-core`.
 
+mod backups;
 mod commands;
 mod logging;
 mod navigation;
@@ -108,6 +109,8 @@ pub fn run_app(global: &AppArgs) -> i32 {
         .plugin(navigation::guard())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
+        // The web view may only ask where to save a file (the recovery key);
+        // backups pick their folder and files in the app's own commands.
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(
             paths,
@@ -131,6 +134,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
             }
             reminders::spawn(app.handle().clone());
             quit::quit_on_signals(app.handle());
+            backups::spawn(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -202,6 +206,12 @@ pub fn run_app(global: &AppArgs) -> i32 {
             commands::quit_app,
             commands::share_email_draft,
             commands::copy_shared_notes,
+            commands::backup_status,
+            commands::back_up_now,
+            commands::choose_backup_folder,
+            commands::use_default_backup_folder,
+            commands::choose_backup_file,
+            commands::restore_backup,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1,6 +1,7 @@
 //! The app's shared state: where the store lives and, once unlocked, the store.
 
 use rapport_core::flows::access::{self, AppStatus};
+use rapport_core::store::backup::{self, RestoreOptions, RestorePreview};
 use rapport_core::store::keys::SystemKeyring;
 use rapport_core::{Clock, Error, ErrorCode, Result, Store, StorePaths};
 use std::path::PathBuf;
@@ -15,6 +16,9 @@ pub struct AppState {
     /// Why the last automatic unlock failed, shown on the locked screen.
     problem: Mutex<Option<Error>>,
     keyring_available: OnceLock<bool>,
+    /// The backup file last chosen in the native dialog: the only one the
+    /// window can restore, so the web view never names a file itself.
+    chosen_backup: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -26,6 +30,7 @@ impl AppState {
             store: Mutex::new(None),
             problem: Mutex::new(None),
             keyring_available: OnceLock::new(),
+            chosen_backup: Mutex::new(None),
         }
     }
 
@@ -89,6 +94,69 @@ impl AppState {
         match self.store().as_mut() {
             Some(store) => f(store),
             None => Err(Error::new(ErrorCode::StoreLocked, "Unlock Rapport first.")),
+        }
+    }
+
+    /// Remembers a backup file picked in the native dialog and says what
+    /// restoring it would replace.
+    pub fn choose_backup(&self, file: PathBuf) -> Result<RestorePreview> {
+        let preview = backup::preview_restore(&file, &self.paths)?;
+        *self.chosen_backup.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
+        Ok(preview)
+    }
+
+    /// Restores the chosen backup in place of the open store. The backup is
+    /// checked while the current store stays open, so a bad file or a wrong
+    /// passphrase leaves the window as it was; the store is closed only for
+    /// the swap, and the restored one is opened in its place. Without an open
+    /// store (a new computer) it restores into the empty data folder.
+    pub fn restore_chosen(
+        &self,
+        passphrase: Option<String>,
+        recovery_key: Option<String>,
+        replace_other_store: bool,
+    ) -> Result<AppStatus> {
+        let file = self
+            .chosen_backup
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .ok_or_else(|| Error::invalid("Choose a backup file first."))?;
+        let keys = access::typed_key_store(passphrase, recovery_key.as_deref())?;
+        backup::verify_backup(&file, keys.as_ref())?;
+        let mut slot = self.store();
+        // Closing folds the write-ahead log into the database before it moves.
+        drop(slot.take());
+        let restored = backup::restore(
+            &file,
+            &self.paths,
+            keys.as_ref(),
+            self.clock.clone(),
+            RestoreOptions {
+                replace_other_store,
+            },
+        );
+        match restored {
+            Ok(restored) => {
+                tracing::info!(
+                    replaced = restored.replaced.is_some(),
+                    "a backup was restored"
+                );
+                let status =
+                    access::open_status(&self.paths, &restored.store, self.keyring_available());
+                *slot = Some(restored.store);
+                self.set_problem(None);
+                *self.chosen_backup.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                Ok(status)
+            }
+            Err(err) => {
+                tracing::warn!(code = err.code.as_str(), "a restore failed");
+                // The old store is back in place: open it again (a passphrase
+                // store waits for the unlock screen).
+                drop(slot);
+                let _ = self.status();
+                Err(err)
+            }
         }
     }
 }

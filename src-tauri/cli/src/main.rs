@@ -13,6 +13,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod backups;
 mod keys;
 mod sharing;
 
@@ -87,6 +88,28 @@ pub enum Command {
     /// Change how the store is unlocked: a passphrase or the system keyring.
     #[command(subcommand)]
     Key(keys::KeyCommand),
+    /// Write an encrypted backup of the store to FILE; it opens with the
+    /// store's passphrase or keyring entry, or with its recovery key.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the store with a backup, after checking it fully. Asks nothing;
+    /// the store it replaces is kept in a folder in the data directory. Quit
+    /// the Rapport window first. On a new computer, open the backup with
+    /// --passphrase-file or --recovery-key-file.
+    Restore {
+        file: PathBuf,
+        /// Restore even when the data directory holds another store than the
+        /// one the backup was made of.
+        #[arg(long)]
+        replace_other_store: bool,
+    },
+    /// Check a backup fully (checksum, key, integrity) without restoring it.
+    VerifyBackup { file: PathBuf },
     /// The coming 1:1s with their local and UTC start and reminder times.
     Upcoming {
         /// How many days ahead.
@@ -186,6 +209,12 @@ fn execute(global: &GlobalArgs, command: Command) -> Result<i32> {
             sharing::import_ics(global, &paths, &file, &person)
         }
         Command::Upcoming { days, json } => sharing::upcoming(global, &paths, days, json),
+        Command::Backup { out, force } => backups::back_up(global, &paths, &out, force),
+        Command::Restore {
+            file,
+            replace_other_store,
+        } => backups::restore(global, &paths, &file, replace_other_store),
+        Command::VerifyBackup { file } => backups::verify(global, &file),
         Command::Import(ImportCommand::Json { file }) => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Error::io(&format!("Cannot read {}", file.display()), e))?;

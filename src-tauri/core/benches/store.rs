@@ -4,7 +4,9 @@
 //! - the same including the fetch from the real system keyring;
 //! - the prepare screen's data for one person (target: under 5 ms);
 //! - the Today screen's data (target: under 20 ms);
-//! - the person page with its last 20 meetings.
+//! - the person page with its last 20 meetings;
+//! - an encrypted backup of it, checking that backup, and restoring it into
+//!   an empty data directory (a new computer).
 //!
 //! `make bench` runs this inside a private keyring session.
 
@@ -15,6 +17,7 @@ use rapport_core::flows::demo::{generate, DemoOptions};
 use rapport_core::flows::person_page;
 use rapport_core::flows::prep;
 use rapport_core::flows::today;
+use rapport_core::store::backup::{self, RestoreOptions};
 use rapport_core::store::keys::{MemoryKeyStore, SystemKeyring};
 use rapport_core::{Store, StorePaths, SystemClock};
 use std::sync::Arc;
@@ -102,6 +105,43 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("person page, last 20 meetings (large store)", |b| {
         b.iter(|| person_page::person_page(&store, &person, Some(20)).unwrap())
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("backup");
+    // A run takes seconds: ten of them, with the time they need.
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(25));
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("large.rapportbackup");
+    group.bench_function("back up (large store)", |b| {
+        b.iter(|| store.back_up_to(&file, true).unwrap())
+    });
+    eprintln!(
+        "backup of the large store: {:.1} MiB",
+        std::fs::metadata(&file).unwrap().len() as f64 / (1024.0 * 1024.0)
+    );
+    group.bench_function("verify backup (large store)", |b| {
+        b.iter(|| backup::verify_backup(&file, &keys).unwrap())
+    });
+    group.bench_function("restore into an empty data directory (large store)", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |target| {
+                let paths = StorePaths::in_dir(target.path().join("data"));
+                let restored = backup::restore(
+                    &file,
+                    &paths,
+                    &keys,
+                    Arc::new(SystemClock),
+                    RestoreOptions::default(),
+                )
+                .unwrap();
+                (restored.store, target)
+            },
+            criterion::BatchSize::PerIteration,
+        )
     });
     group.finish();
 }

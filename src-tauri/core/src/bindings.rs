@@ -71,6 +71,12 @@ pub fn typescript() -> String {
         crate::records::share_log::ShareFormat,
         crate::records::share_log::ShareLogEntry,
         crate::formats::sharing::ClipboardContent,
+        crate::store::backup::BackupKind,
+        crate::store::backup::BackupInfo,
+        crate::store::backup::BackupFile,
+        crate::store::backup::BackupStatus,
+        crate::store::backup::ReplacedStore,
+        crate::store::backup::RestorePreview,
     ];
     let mut out = String::from(
         "// Generated from the Rust types in rapport-core by `make bindings`. Do not edit by hand.\n\n",

@@ -28,6 +28,12 @@ pub enum ErrorCode {
     StoreNotEmpty,
     Io,
     Storage,
+    /// A file given as a backup is not one.
+    NotABackup,
+    /// A backup that is cut short or does not match its checksum.
+    BackupDamaged,
+    /// A backup of a different store than the one it would replace.
+    OtherStore,
 }
 
 impl ErrorCode {
@@ -52,6 +58,9 @@ impl ErrorCode {
             ErrorCode::StoreNotEmpty => "store_not_empty",
             ErrorCode::Io => "io",
             ErrorCode::Storage => "storage",
+            ErrorCode::NotABackup => "not_a_backup",
+            ErrorCode::BackupDamaged => "backup_damaged",
+            ErrorCode::OtherStore => "other_store",
         }
     }
 }
@@ -163,6 +172,9 @@ mod tests {
             ErrorCode::StoreNotEmpty,
             ErrorCode::Io,
             ErrorCode::Storage,
+            ErrorCode::NotABackup,
+            ErrorCode::BackupDamaged,
+            ErrorCode::OtherStore,
         ] {
             assert_eq!(
                 serde_json::to_value(code).unwrap(),

@@ -31,6 +31,7 @@ pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary
     state.with_store(|store| store.people().summaries())
 }
 
+mod backups;
 mod keys;
 mod loop_screens;
 mod planning;
@@ -38,6 +39,7 @@ mod records;
 mod reminders;
 mod sharing;
 
+pub use backups::*;
 pub use keys::*;
 pub use loop_screens::*;
 pub use planning::*;

@@ -9,6 +9,8 @@ import type {
   AgendaItem,
   AgendaItemInput,
   AppStatus,
+  BackupInfo,
+  BackupStatus,
   EndSummary,
   ErrorBody,
   FinishRequest,
@@ -28,6 +30,7 @@ import type {
   PersonSummary,
   Prep,
   ReminderOffsets,
+  RestorePreview,
   Series,
   SeriesInput,
   SessionView,
@@ -360,6 +363,49 @@ export function quitApp(): Promise<void> {
  */
 export function openInBrowser(url: string): Promise<void> {
   return call<void>('plugin:opener|open_url', { url });
+}
+
+// --- Backups -------------------------------------------------------------------
+
+/** Where backups go, and the latest ones there. */
+export function backupStatus(): Promise<BackupStatus> {
+  return call<BackupStatus>('backup_status');
+}
+
+/** An encrypted backup in the backup folder, now. */
+export function backUpNow(): Promise<BackupInfo> {
+  return call<BackupInfo>('back_up_now');
+}
+
+/** Asks for the backup folder in the system's dialog; null when it was closed. */
+export function chooseBackupFolder(): Promise<BackupStatus | null> {
+  return call<BackupStatus | null>('choose_backup_folder');
+}
+
+/** Backups go back to the `backups` folder in the data folder. */
+export function useDefaultBackupFolder(): Promise<BackupStatus> {
+  return call<BackupStatus>('use_default_backup_folder');
+}
+
+/**
+ * Asks for a backup file in the system's dialog and says what restoring it would
+ * replace; null when the dialog was closed.
+ */
+export function chooseBackupFile(): Promise<RestorePreview | null> {
+  return call<RestorePreview | null>('choose_backup_file');
+}
+
+/**
+ * Restores the file chosen last (checked fully first), opened with the backup's
+ * passphrase, or with its recovery key, or with neither through this computer's
+ * keyring.
+ */
+export function restoreBackup(
+  passphrase: string | null,
+  recoveryKey: string | null,
+  replaceOtherStore: boolean,
+): Promise<AppStatus> {
+  return call<AppStatus>('restore_backup', { passphrase, recoveryKey, replaceOtherStore });
 }
 
 /** Where the app asks the window to go, e.g. after "Prepare" on a notification. */

@@ -1,6 +1,6 @@
 // Generated from the Rust types in rapport-core by `make bindings`. Do not edit by hand.
 
-export type ErrorCode = "key_missing" | "keyring_unavailable" | "wrong_passphrase" | "wrong_recovery_key" | "passphrase_required" | "passphrase_too_short" | "not_a_rapport_database" | "corrupt_database" | "header_missing" | "database_missing" | "store_exists" | "store_locked" | "schema_too_new" | "invalid_input" | "not_found" | "import_invalid" | "store_not_empty" | "io" | "storage";
+export type ErrorCode = "key_missing" | "keyring_unavailable" | "wrong_passphrase" | "wrong_recovery_key" | "passphrase_required" | "passphrase_too_short" | "not_a_rapport_database" | "corrupt_database" | "header_missing" | "database_missing" | "store_exists" | "store_locked" | "schema_too_new" | "invalid_input" | "not_found" | "import_invalid" | "store_not_empty" | "io" | "storage" | "not_a_backup" | "backup_damaged" | "other_store";
 
 export type ErrorBody = { code: ErrorCode, message: string, };
 
@@ -260,6 +260,50 @@ meeting_start: string | null, kind: ShareKind, format: ShareFormat,
 recipient: string, shared_at: string, };
 
 export type ClipboardContent = { markdown: string, html: string, };
+
+export type BackupKind = "manual" | "automatic" | "before_upgrade";
+
+export type BackupInfo = { path: string, store_id: string, created_at: string, kind: BackupKind, schema_version: number, key_backend: KeyBackend, bytes: number, 
+/**
+ * Counted in the snapshot; None when the file was checked without its key.
+ */
+people: number | null, meetings: number | null, };
+
+export type BackupFile = { path: string, created_at: string, kind: BackupKind, };
+
+export type BackupStatus = { folder: string, 
+/**
+ * Whether the folder is the default one inside the data directory.
+ */
+default_folder: boolean, last_automatic: BackupFile | null, 
+/**
+ * The newest backup of any kind.
+ */
+latest: BackupFile | null, };
+
+export type ReplacedStore = { 
+/**
+ * The id of the replaced store, when its header was readable.
+ */
+store_id: string | null, 
+/**
+ * The folder inside the data directory that now holds its files.
+ */
+kept_in: string, };
+
+export type RestorePreview = { 
+/**
+ * The backup, checked without its key.
+ */
+backup: BackupInfo, data_dir: string, 
+/**
+ * The data directory holds a store now, which the backup would replace.
+ */
+replaces_a_store: boolean, 
+/**
+ * That store is another one than the backup was made of.
+ */
+other_store: boolean, };
 
 export const LEVELS: Level[] = ['junior', 'confirmed', 'senior', 'staff_plus'];
 

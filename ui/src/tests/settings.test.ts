@@ -21,6 +21,12 @@ const QUIET: Handlers = {
   get_autostart: () => false,
   set_autostart: (args) => (args as { enabled: boolean }).enabled,
   quit_app: () => null,
+  backup_status: () => ({
+    folder: '/home/sam/.local/share/rapport/backups',
+    default_folder: true,
+    last_automatic: null,
+    latest: null,
+  }),
 };
 
 async function renderSettings(handlers: Handlers = {}) {

@@ -302,6 +302,21 @@ pub fn recovery_key_store(path: &Path) -> Result<Box<dyn KeyStore>> {
     Ok(Box::new(RecoveryKeyStore(RecoveryKey::read_file(path)?)))
 }
 
+/// The key store for a secret typed in the window to open a backup: the
+/// recovery key when one is given, else the passphrase; neither (or empty
+/// ones) means the system keyring.
+pub fn typed_key_store(
+    passphrase: Option<String>,
+    recovery_key: Option<&str>,
+) -> Result<Box<dyn KeyStore>> {
+    match recovery_key.filter(|k| !k.trim().is_empty()) {
+        Some(text) => Ok(Box::new(RecoveryKeyStore(RecoveryKey::parse(text)?))),
+        None => Ok(key_store(
+            passphrase.filter(|p| !p.is_empty()).map(Zeroizing::new),
+        )),
+    }
+}
+
 /// The key backend of the store in `paths`, when there is a readable one.
 pub fn stored_backend(paths: &StorePaths) -> Option<KeyBackend> {
     match inspect(paths) {
@@ -350,6 +365,28 @@ pub fn open_or_create(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_secret_picks_the_key_store() {
+        let kind = |p: Option<&str>, r: Option<&str>| {
+            typed_key_store(p.map(str::to_string), r).map(|k| k.kind())
+        };
+        let key = RecoveryKey::generate().to_text();
+        assert_eq!(kind(None, None).unwrap(), SlotKind::Keyring);
+        assert_eq!(kind(Some(""), Some("  ")).unwrap(), SlotKind::Keyring);
+        assert_eq!(
+            kind(Some("correct horse"), None).unwrap(),
+            SlotKind::Passphrase
+        );
+        assert_eq!(
+            kind(Some("ignored"), Some(key.as_str())).unwrap(),
+            SlotKind::RecoveryKey
+        );
+        assert_eq!(
+            kind(None, Some("not a key")).unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
+    }
 
     #[test]
     fn a_setup_request_prints_without_its_passphrase() {

@@ -1,9 +1,12 @@
 //! The manager's own settings (name and e-mail for invites, and the like).
-//! Table `setting`: one row per key, values as JSON.
+//! Table `setting`: one row per key, values as JSON. The row `settings`
+//! travels in a JSON export; the row naming the backup folder belongs to this
+//! computer and does not.
 
 use crate::error::{Error, Result};
+use crate::store::backup::BACKUP_DIR_SETTING;
 use crate::store::{Reading, Writing};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::marker::PhantomData;
 use ts_rs::TS;
@@ -46,7 +49,35 @@ impl<A> SettingsTable<'_, A> {
     }
 }
 
+impl<A> SettingsTable<'_, A> {
+    /// The backup folder the manager picked; None for the default one.
+    pub fn backup_dir(&self) -> Result<Option<String>> {
+        let value: Option<serde_json::Value> = self
+            .conn
+            .prepare_cached("SELECT value FROM setting WHERE key = ?1")?
+            .query_row([BACKUP_DIR_SETTING], |r| r.get(0))
+            .optional()?;
+        Ok(value.and_then(|v| v.as_str().map(str::to_string)))
+    }
+}
+
 impl SettingsTable<'_, Writing> {
+    pub fn put_backup_dir(&self, dir: Option<&str>) -> Result<()> {
+        match dir {
+            None => {
+                self.conn
+                    .prepare_cached("DELETE FROM setting WHERE key = ?1")?
+                    .execute([BACKUP_DIR_SETTING])?;
+            }
+            Some(dir) => {
+                self.conn
+                    .prepare_cached("INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")?
+                    .execute(params![BACKUP_DIR_SETTING, serde_json::Value::from(dir)])?;
+            }
+        }
+        Ok(())
+    }
+
     pub fn put(&self, settings: &Settings) -> Result<()> {
         let value = serde_json::to_value(settings).map_err(|e| Error::invalid(e.to_string()))?;
         self.conn
@@ -71,6 +102,25 @@ pub fn save(store: &mut crate::Store, settings: Settings) -> Result<Settings> {
     };
     store.write(|s| s.settings().put(&settings))?;
     Ok(settings)
+}
+
+/// Sets the backup folder (None: back to `backups` in the data directory).
+/// It must be a full path; it is created at the first backup.
+pub fn set_backup_dir(store: &mut crate::Store, dir: Option<String>) -> Result<Option<String>> {
+    let dir = dir.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+    if let Some(d) = &dir {
+        let path = std::path::Path::new(d);
+        if !path.is_absolute() {
+            return Err(Error::invalid(format!(
+                "Choose the backup folder by its full path; \"{d}\" is not one."
+            )));
+        }
+        if path.exists() && !path.is_dir() {
+            return Err(Error::invalid(format!("{d} is a file, not a folder.")));
+        }
+    }
+    store.write(|s| s.settings().put_backup_dir(dir.as_deref()))?;
+    Ok(dir)
 }
 
 impl crate::store::Store {

@@ -5,6 +5,7 @@
 //! missing key, a wrong passphrase or a damaged file leave every byte on disk
 //! as it was.
 
+pub mod backup;
 pub mod doctor;
 mod header;
 mod key_change;
@@ -324,6 +325,11 @@ impl Store {
                 ),
             ));
         }
+        if version != 0 && version < crate::store::schema::LATEST_VERSION {
+            // A store of an earlier release: a backup first, always, so an
+            // upgrade that goes wrong (or a return to that release) loses nothing.
+            backup::before_upgrade(&conn, paths, &header, &key, clock.now())?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -363,21 +369,7 @@ impl Store {
     /// SQLCipher's page authentication check plus SQLite's structural check;
     /// an empty list means healthy.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut cipher = self.conn.prepare("PRAGMA cipher_integrity_check")?;
-        let rows = cipher.query_map([], |r| r.get::<_, String>(0))?;
-        for row in rows {
-            problems.push(row?);
-        }
-        let mut check = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = check.query_map([], |r| r.get::<_, String>(0))?;
-        for row in rows {
-            let line = row?;
-            if line != "ok" {
-                problems.push(line);
-            }
-        }
-        Ok(problems)
+        integrity_problems_of(&self.conn)
     }
 
     pub fn cipher_version(&self) -> Result<String> {
@@ -568,6 +560,26 @@ fn apply_key(conn: &Connection, key: &DbKey) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// SQLCipher's page authentication check plus SQLite's structural check;
+/// an empty list means healthy.
+fn integrity_problems_of(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut cipher = conn.prepare("PRAGMA cipher_integrity_check")?;
+    let rows = cipher.query_map([], |r| r.get::<_, String>(0))?;
+    for row in rows {
+        problems.push(row?);
+    }
+    let mut check = conn.prepare("PRAGMA integrity_check")?;
+    let rows = check.query_map([], |r| r.get::<_, String>(0))?;
+    for row in rows {
+        let line = row?;
+        if line != "ok" {
+            problems.push(line);
+        }
+    }
+    Ok(problems)
 }
 
 #[cfg(test)]
