@@ -71,7 +71,7 @@ impl AppState {
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
                     .clone();
-                access::closed_status(&self.paths, self.keyring_available(), problem)
+                access::closed_status(&self.paths, self.keyring_available(), problem, false)
             }
         }
     }

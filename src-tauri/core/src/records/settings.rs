@@ -1,5 +1,7 @@
 //! The manager's own settings (name and e-mail for invites, and the like).
-//! Table `setting`: one row per key, values as JSON.
+//! Table `setting`: one row per key, values as JSON: `settings` holds the
+//! [`Settings`] form, `auto_lock` the locking choice (kept apart so that
+//! saving the form never resets it).
 
 use crate::error::{Error, Result};
 use crate::store::{Reading, Writing};
@@ -46,7 +48,62 @@ impl<A> SettingsTable<'_, A> {
     }
 }
 
+/// What the manager chose for locking after idle time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutoLockChoice {
+    /// Never chosen: the store kind's default applies.
+    Default,
+    Never,
+    AfterMinutes(u32),
+}
+
+impl<A> SettingsTable<'_, A> {
+    pub fn auto_lock(&self) -> Result<AutoLockChoice> {
+        let found = self
+            .conn
+            .prepare_cached("SELECT value FROM setting WHERE key = 'auto_lock'")?
+            .query_row([], |r| r.get::<_, String>(0));
+        let text = match found {
+            Err(rusqlite::Error::QueryReturnedNoRows) => return Ok(AutoLockChoice::Default),
+            Err(e) => return Err(e.into()),
+            Ok(text) => text,
+        };
+        match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Null) => Ok(AutoLockChoice::Never),
+            value => value
+                .ok()
+                .and_then(|v| v.as_u64())
+                .and_then(|m| u32::try_from(m).ok())
+                .map(AutoLockChoice::AfterMinutes)
+                .ok_or_else(|| {
+                    Error::new(
+                        crate::error::ErrorCode::CorruptDatabase,
+                        "Unreadable auto-lock setting.",
+                    )
+                }),
+        }
+    }
+}
+
 impl SettingsTable<'_, Writing> {
+    pub fn put_auto_lock(&self, choice: AutoLockChoice) -> Result<()> {
+        // Stored as JSON text: `null` for never, else the minutes.
+        let value = match choice {
+            AutoLockChoice::Default => {
+                self.conn
+                    .prepare_cached("DELETE FROM setting WHERE key = 'auto_lock'")?
+                    .execute([])?;
+                return Ok(());
+            }
+            AutoLockChoice::Never => "null".to_string(),
+            AutoLockChoice::AfterMinutes(m) => m.to_string(),
+        };
+        self.conn
+            .prepare_cached("INSERT INTO setting (key, value) VALUES ('auto_lock', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value")?
+            .execute(params![value])?;
+        Ok(())
+    }
+
     pub fn put(&self, settings: &Settings) -> Result<()> {
         let value = serde_json::to_value(settings).map_err(|e| Error::invalid(e.to_string()))?;
         self.conn
