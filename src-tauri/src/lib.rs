@@ -1,6 +1,7 @@
 //! The desktop shell: window, plugins and state. Logic lives in `rapport-core`.
 
 mod commands;
+mod lock;
 mod logging;
 mod navigation;
 mod notifications;
@@ -130,6 +131,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
                 }
             }
             reminders::spawn(app.handle().clone());
+            lock::watch_idle(app.handle().clone());
             quit::quit_on_signals(app.handle());
             Ok(())
         })
@@ -150,6 +152,11 @@ pub fn run_app(global: &AppArgs) -> i32 {
             commands::create_store,
             commands::unlock_store,
             commands::unlock_with_recovery_key,
+            commands::unlock_with_keyring,
+            commands::lock_app,
+            commands::note_activity,
+            commands::get_auto_lock,
+            commands::set_auto_lock,
             commands::get_recovery_key,
             commands::save_recovery_key,
             commands::confirm_recovery_key,

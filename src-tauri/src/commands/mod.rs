@@ -32,6 +32,7 @@ pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary
 }
 
 mod keys;
+mod lock;
 mod loop_screens;
 mod planning;
 mod records;
@@ -39,6 +40,7 @@ mod reminders;
 mod sharing;
 
 pub use keys::*;
+pub use lock::*;
 pub use loop_screens::*;
 pub use planning::*;
 pub use records::*;
