@@ -54,7 +54,7 @@ ui-test:
 	cd ui && $(NPM) test
 
 e2e: deps-test ui cli
-	$(CARGO) test --locked --test e2e --test e2e_loop --test e2e_reminders --test e2e_quit -- --nocapture
+	$(CARGO) test --locked --test e2e --test e2e_loop --test e2e_reminders --test e2e_quit --test e2e_lock -- --nocapture
 	@echo "Screenshots: target/e2e-screenshots/"
 
 bench: deps-test

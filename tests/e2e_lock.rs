@@ -1,0 +1,117 @@
+//! End to end: locking the real window. Ctrl+L, typed right after the notes,
+//! saves them and shows the unlock screen with nothing from the notes left;
+//! every command then answers `store_locked`; the keyring store's Unlock
+//! button brings the notes back. The tray's "Lock now" does the same.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
+mod support;
+
+use fantoccini::{Client, Locator};
+use support::tray_host::TrayHost;
+use support::webdriver::{
+    click, store_recovery_key, text_of, type_into, value_of, wait_text, App, Screenshots,
+};
+use support::{Services, Session, PATIENCE};
+
+/// WebDriver's keys: Control, and "release every modifier".
+const CONTROL: &str = "\u{E009}";
+const RELEASE: &str = "\u{E000}";
+
+const NOTES: &str = "Wants to lead the billing migration";
+
+/// The text the window shows.
+async fn window_text(c: &Client) -> String {
+    text_of(c, "body").await.unwrap_or_default()
+}
+
+/// Waits for the locked keyring store's unlock screen and checks that
+/// nothing from the notes is on it, nor reachable through a command.
+async fn assert_locked(c: &Client) {
+    wait_text(c, "h1", "Unlock Rapport").await;
+    let shown = window_text(c).await;
+    assert!(!shown.contains("Ada Okafor"), "{shown}");
+    assert!(!shown.contains(NOTES), "{shown}");
+    let html = c.source().await.unwrap();
+    assert!(!html.contains("Ada Okafor"), "{html}");
+    assert!(!html.contains(NOTES), "{html}");
+    // A keyring store unlocks with one button: no passphrase to type.
+    assert!(c.find(Locator::Css("#unlock-passphrase")).await.is_err());
+    let answer = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             window.__TAURI_INTERNALS__.invoke('get_today')\
+               .then(() => done('answered'), (e) => done(e.code))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(answer, serde_json::json!("store_locked"));
+}
+
+/// Unlocks and opens the running 1:1's notes.
+async fn unlock_and_read_notes(c: &Client) -> String {
+    click(c, "#unlock").await;
+    wait_text(c, "#today-upcoming", "In progress").await;
+    click(c, "#today-upcoming li[data-meeting-id] button.resume").await;
+    wait_text(c, "#session-title", "Ada Okafor").await;
+    value_of(c, "#live-notes").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn locking_hides_the_notes_until_unlocked() {
+    let session = Session::start(Services {
+        display: true,
+        keyring: true,
+        notifications: false,
+    });
+    let shots = Screenshots::new(&session);
+    let tray = TrayHost::start(&session);
+    let data_dir = session.dir.path().join("data");
+    let app = App::launch(&session, &data_dir, &shots.log("tauri-driver-lock.log")).await;
+    let item = tray.wait_for_item(PATIENCE);
+    let c = &app.client;
+
+    // First run with the keyring, a person, and a 1:1 started now.
+    wait_text(c, "h1", "Welcome to Rapport").await;
+    click(c, "#create-store").await;
+    store_recovery_key(c).await;
+    click(c, "#add-person").await;
+    type_into(c, "#person-name", "Ada Okafor").await;
+    click(c, "#person-save").await;
+    wait_text(c, "#person-title", "Ada Okafor").await;
+    click(c, "#person-prepare").await;
+    click(c, "#start-session").await;
+    wait_text(c, "#session-title", "Ada Okafor").await;
+
+    // Ctrl+L on the same keystrokes as the typing: it is saved first.
+    c.find(Locator::Css("#live-notes"))
+        .await
+        .unwrap()
+        .send_keys(&format!("{NOTES}{CONTROL}l{RELEASE}"))
+        .await
+        .unwrap();
+    assert_locked(c).await;
+    shots.take(c, "lock-unlock-screen").await;
+    assert_eq!(unlock_and_read_notes(c).await, NOTES);
+
+    // The tray's "Lock now".
+    let menu = item.menu(&session);
+    let lock = menu
+        .iter()
+        .find(|(_, label)| label == "Lock now")
+        .map(|(id, _)| *id)
+        .unwrap_or_else(|| panic!("no \"Lock now\" in {menu:?}"));
+    item.click(&session, lock);
+    assert_locked(c).await;
+    assert_eq!(unlock_and_read_notes(c).await, NOTES);
+
+    // The app's log says it locked twice and never that typing went unsaved.
+    let log = support::webdriver::app_log(&session);
+    assert_eq!(log.matches("locked upcoming=").count(), 2, "{log}");
+    assert!(
+        !log.contains("did not confirm that pending typing was saved"),
+        "{log}"
+    );
+    app.quit(&session, &data_dir).await;
+}
