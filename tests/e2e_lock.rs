@@ -1,18 +1,22 @@
 //! End to end: locking the real window. Ctrl+L, typed right after the notes,
 //! saves them and shows the unlock screen with nothing from the notes left;
 //! every command then answers `store_locked`; the keyring store's Unlock
-//! button brings the notes back. The tray's "Lock now" does the same.
+//! button brings the notes back. The tray's "Lock now" does the same. A
+//! passphrase store locks by itself after its idle time and asks for the
+//! passphrase again.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
 
 mod support;
 
 use fantoccini::{Client, Locator};
+use std::path::Path;
+use std::time::Duration;
 use support::tray_host::TrayHost;
 use support::webdriver::{
     click, store_recovery_key, text_of, type_into, value_of, wait_text, App, Screenshots,
 };
-use support::{Services, Session, PATIENCE};
+use support::{wait_until, Services, Session, PASSPHRASE, PATIENCE};
 
 /// WebDriver's keys: Control, and "release every modifier".
 const CONTROL: &str = "\u{E009}";
@@ -114,4 +118,64 @@ async fn locking_hides_the_notes_until_unlocked() {
         "{log}"
     );
     app.quit(&session, &data_dir).await;
+
+    idle_time_locks_a_passphrase_store(&session, &shots, &session.dir.path().join("data-2")).await;
+}
+
+/// A passphrase store's default idle time shows in Settings; with one minute
+/// chosen and no keyboard or mouse use, the window locks by itself.
+async fn idle_time_locks_a_passphrase_store(
+    session: &Session,
+    shots: &Screenshots<'_>,
+    dir: &Path,
+) {
+    let app = App::launch(session, dir, &shots.log("tauri-driver-idle-lock.log")).await;
+    let c = &app.client;
+    wait_text(c, "h1", "Welcome to Rapport").await;
+    click(c, "#backend-passphrase").await;
+    type_into(c, "#passphrase", PASSPHRASE).await;
+    type_into(c, "#passphrase-repeat", PASSPHRASE).await;
+    click(c, "#create-store").await;
+    store_recovery_key(c).await;
+    click(c, "#add-person").await;
+    type_into(c, "#person-name", "Ben Moreau").await;
+    click(c, "#person-save").await;
+    wait_text(c, "#person-title", "Ben Moreau").await;
+
+    click(c, "#nav-settings").await;
+    let default = wait_text(c, "#auto-lock option:checked", "15 minutes").await;
+    assert!(default.contains("(default)"), "{default}");
+    // One minute, the shortest the setting takes (the list offers five and up).
+    let answer = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             window.__TAURI_INTERNALS__.invoke('set_auto_lock', { idleMinutes: 1 })\
+               .then((s) => done(s.idle_minutes), (e) => done(e.code))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(answer, serde_json::json!(1));
+    click(c, "#nav-today").await;
+    wait_text(c, "h1", "Today").await;
+
+    // Hands off: the lock comes a minute after the last activity the window
+    // reported (it reports at most every 20 seconds).
+    wait_until("the idle lock", Duration::from_secs(120), || async {
+        match text_of(c, "h1").await {
+            Some(title) if title.contains("Unlock Rapport") => Ok(()),
+            shown => Err(format!("the window shows {shown:?}")),
+        }
+    })
+    .await;
+    let shown = window_text(c).await;
+    assert!(!shown.contains("Ben Moreau"), "{shown}");
+    shots.take(c, "lock-idle-passphrase").await;
+    type_into(c, "#unlock-passphrase", PASSPHRASE).await;
+    click(c, "#unlock").await;
+    wait_text(c, "h1", "Today").await;
+    wait_text(c, "nav[aria-label=People]", "Ben Moreau").await;
+    let log = support::webdriver::app_log(session);
+    assert!(log.contains("locking after idle time"), "{log}");
+    app.quit(session, dir).await;
 }
