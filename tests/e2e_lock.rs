@@ -1,7 +1,9 @@
 //! End to end: locking the real window. Ctrl+L, typed right after the notes,
 //! saves them and shows the unlock screen with nothing from the notes left;
 //! every command then answers `store_locked`; the keyring store's Unlock
-//! button brings the notes back. The tray's "Lock now" does the same. A
+//! button brings the notes back. The tray's "Lock now" does the same, and a
+//! reminder while locked says who and when, nothing more, and does not come
+//! again after unlocking. A
 //! passphrase store locks by itself after its idle time and asks for the
 //! passphrase again.
 
@@ -9,14 +11,16 @@
 
 mod support;
 
+use chrono::{Duration as Minutes, Timelike, Utc};
 use fantoccini::{Client, Locator};
 use std::path::Path;
 use std::time::Duration;
+use support::notify_monitor::Monitor;
 use support::tray_host::TrayHost;
 use support::webdriver::{
-    click, store_recovery_key, text_of, type_into, value_of, wait_text, App, Screenshots,
+    click, set_value, store_recovery_key, text_of, type_into, value_of, wait_text, App, Screenshots,
 };
-use support::{wait_until, Services, Session, PASSPHRASE, PATIENCE};
+use support::{holds_for, wait_until, Services, Session, PASSPHRASE, PATIENCE};
 
 /// WebDriver's keys: Control, and "release every modifier".
 const CONTROL: &str = "\u{E009}";
@@ -67,10 +71,11 @@ async fn locking_hides_the_notes_until_unlocked() {
     let session = Session::start(Services {
         display: true,
         keyring: true,
-        notifications: false,
+        notifications: true,
     });
     let shots = Screenshots::new(&session);
     let tray = TrayHost::start(&session);
+    let monitor = Monitor::start(&session);
     let data_dir = session.dir.path().join("data");
     let app = App::launch(&session, &data_dir, &shots.log("tauri-driver-lock.log")).await;
     let item = tray.wait_for_item(PATIENCE);
@@ -110,9 +115,47 @@ async fn locking_hides_the_notes_until_unlocked() {
     assert_locked(c).await;
     assert_eq!(unlock_and_read_notes(c).await, NOTES);
 
+    // A 1:1 whose 15-minute reminder falls 45 to 105 seconds from now (the
+    // form takes whole minutes), then lock before it comes.
+    let now = Utc::now() + Minutes::seconds(45);
+    let start = now - Minutes::seconds(i64::from(now.second())) + Minutes::minutes(16);
+    click(c, "nav[aria-label=People] button[data-person-id]").await;
+    wait_text(c, "#person-title", "Ada Okafor").await;
+    click(c, "#person-one-off").await;
+    set_value(c, "#oneoff-zone", "UTC").await;
+    set_value(c, "#oneoff-date", &start.format("%Y-%m-%d").to_string()).await;
+    set_value(c, "#oneoff-time", &start.format("%H:%M").to_string()).await;
+    click(c, "#oneoff-save").await;
+    wait_text(c, "#person-next", "").await;
+    assert!(
+        Utc::now() < start - Minutes::minutes(15),
+        "too slow to lock in time"
+    );
+    item.click(&session, lock);
+    assert_locked(c).await;
+    let seen = monitor
+        .wait_for_within("1:1 with Ada Okafor in ", Duration::from_secs(150))
+        .await;
+    // The title only: every unlocked reminder's body counts action items.
+    assert!(!seen.contains("action item"), "{seen}");
+    assert!(!seen.contains("Snooze"), "{seen}");
+    assert_eq!(seen.matches("1:1 with Ada Okafor").count(), 1, "{seen}");
+    wait_text(c, "h1", "Unlock Rapport").await;
+    click(c, "#unlock").await;
+    wait_text(c, "h1", "Today").await;
+    // Unlocked, the normal schedule knows it was shown.
+    holds_for("no second reminder", Duration::from_secs(12), || async {
+        let seen = monitor.text();
+        match seen.matches("1:1 with Ada Okafor").count() {
+            1 => Ok(()),
+            _ => Err(seen),
+        }
+    })
+    .await;
+
     // The app's log says it locked twice and never that typing went unsaved.
     let log = support::webdriver::app_log(&session);
-    assert_eq!(log.matches("locked upcoming=").count(), 2, "{log}");
+    assert_eq!(log.matches("locked upcoming=").count(), 3, "{log}");
     assert!(
         !log.contains("did not confirm that pending typing was saved"),
         "{log}"
