@@ -11,7 +11,8 @@ use fantoccini::{Client, Locator};
 use std::path::PathBuf;
 use support::tray_host::{Item, TrayHost};
 use support::webdriver::{
-    app_pids, click, type_into, value_of, wait_text, wait_until_app_gone, App, Screenshots,
+    app_pids, click, store_recovery_key, type_into, value_of, wait_text, wait_until_app_gone, App,
+    Screenshots,
 };
 use support::{wait_until, Services, Session, PATIENCE};
 
@@ -58,7 +59,7 @@ impl<'s> Run<'s> {
         let c = self.client();
         wait_text(c, "h1", "Welcome to Rapport").await;
         click(c, "#create-store").await;
-        wait_text(c, "h1", "Today").await;
+        store_recovery_key(c).await;
         click(c, "#add-person").await;
         type_into(c, "#person-name", "Ada Okafor").await;
         click(c, "#person-save").await;

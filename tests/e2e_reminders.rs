@@ -11,67 +11,14 @@
 mod support;
 
 use chrono::{Duration as Minutes, Utc};
-use std::process::{Child, Stdio};
 use std::time::Duration;
+use support::notify_monitor::Monitor;
 use support::tray_host::TrayHost;
 use support::webdriver::{
     app_pids, click, set_value, store_recovery_key, type_into, wait_text, wait_until_app_gone, App,
     Screenshots,
 };
 use support::{holds_for, wait_until, Services, Session, PATIENCE};
-
-/// Records every Notify call on the session bus.
-struct Monitor {
-    child: Child,
-    log: std::path::PathBuf,
-}
-
-impl Monitor {
-    fn start(session: &Session) -> Monitor {
-        let log = session.dir.path().join("notifications.log");
-        let file = std::fs::File::create(&log).unwrap();
-        let child = session
-            .command("dbus-monitor")
-            .args([
-                "--session",
-                "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
-            ])
-            .stdout(Stdio::from(file))
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-monitor (dbus-x11 / dbus packages)");
-        Monitor { child, log }
-    }
-
-    fn text(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// Waits for a notification whose summary contains `needle`.
-    async fn wait_for(&self, needle: &str) -> String {
-        // The reminders runner looks for due reminders on its own schedule.
-        wait_until(
-            &format!("a notification with {needle:?}"),
-            Duration::from_secs(40),
-            || async {
-                let text = self.text();
-                if text.contains(needle) {
-                    Ok(text)
-                } else {
-                    Err(format!("the bus saw:\n{text}"))
-                }
-            },
-        )
-        .await
-    }
-}
-
-impl Drop for Monitor {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 async fn window_visible(client: &fantoccini::Client) -> bool {
     client

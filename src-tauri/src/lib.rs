@@ -2,6 +2,7 @@
 
 mod backups;
 mod commands;
+mod lock;
 mod logging;
 mod navigation;
 mod notifications;
@@ -133,6 +134,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
                 }
             }
             reminders::spawn(app.handle().clone());
+            lock::watch_idle(app.handle().clone());
             quit::quit_on_signals(app.handle());
             backups::spawn(app.handle().clone());
             Ok(())
@@ -154,6 +156,11 @@ pub fn run_app(global: &AppArgs) -> i32 {
             commands::create_store,
             commands::unlock_store,
             commands::unlock_with_recovery_key,
+            commands::unlock_with_keyring,
+            commands::lock_app,
+            commands::note_activity,
+            commands::get_auto_lock,
+            commands::set_auto_lock,
             commands::get_recovery_key,
             commands::save_recovery_key,
             commands::confirm_recovery_key,

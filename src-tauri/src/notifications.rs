@@ -71,6 +71,48 @@ pub fn show_reminder(
     }
 }
 
+/// A reminder while the window is locked: the title only, and no Snooze
+/// (the store that would remember it is closed). Clicking it brings the
+/// window forward, on its unlock screen.
+pub fn show_locked_reminder(
+    title: &str,
+    on_choice: impl FnOnce(ReminderChoice) + Send + 'static,
+) -> bool {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        let shown = notify_rust::Notification::new()
+            .appname("Rapport")
+            .summary(title)
+            .icon("appointment-soon")
+            .action(ACTION_DEFAULT, "Open Rapport")
+            .hint(notify_rust::Hint::Category("im.received".into()))
+            .show();
+        match shown {
+            Ok(handle) => {
+                std::thread::spawn(move || {
+                    let mut chosen = ReminderChoice::Dismissed;
+                    handle.wait_for_action(|action| chosen = choice_of(action));
+                    on_choice(chosen);
+                });
+                true
+            }
+            Err(err) => {
+                tracing::warn!("could not show a reminder: {err}");
+                false
+            }
+        }
+    }
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    {
+        let _ = on_choice;
+        notify_rust::Notification::new()
+            .appname("Rapport")
+            .summary(title)
+            .show()
+            .is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,8 +37,19 @@ pub fn spawn(app: AppHandle) {
 
 fn tick(app: &AppHandle) {
     let state = app.state::<AppState>();
-    // A locked store has nothing to say yet; the next tick tries again.
     let Ok(due) = state.with_store(|s| reminders::due(s, s.clock().now())) else {
+        // Locked: the titles of what was kept at lock time. Not yet
+        // unlocked since the start: nothing to say; the next tick tries again.
+        let now = state.clock.now();
+        for reminder in state.with_locked(|l| l.take_due(now)).unwrap_or_default() {
+            let handle = app.clone();
+            notifications::show_locked_reminder(&reminder.title, move |choice| {
+                // The window comes forward on its unlock screen.
+                if choice == ReminderChoice::Prepare {
+                    crate::tray::show_main(&handle);
+                }
+            });
+        }
         return;
     };
     for reminder in due {

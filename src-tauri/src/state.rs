@@ -1,7 +1,11 @@
-//! The app's shared state: where the store lives and, once unlocked, the store.
+//! The app's shared state: where the store lives and, once unlocked, the
+//! store. Locking drops the store (its connection and data key) and keeps
+//! only what the reminders need until the next unlock.
 
+use chrono::{DateTime, Utc};
 use rapport_core::flows::access::{self, AppStatus};
 use rapport_core::store::backup::{self, RestoreOptions, RestorePreview};
+use rapport_core::flows::locked_reminders::{self, LockedReminders};
 use rapport_core::store::keys::SystemKeyring;
 use rapport_core::{Clock, Error, ErrorCode, Result, Store, StorePaths};
 use std::path::PathBuf;
@@ -19,18 +23,25 @@ pub struct AppState {
     /// The backup file last chosen in the native dialog: the only one the
     /// window can restore, so the web view never names a file itself.
     chosen_backup: Mutex<Option<PathBuf>>,
+    /// Set by "Lock now" or idle time: what the reminders need meanwhile.
+    /// While set, nothing opens the store without the manager.
+    locked: Mutex<Option<LockedReminders>>,
+    /// The last keyboard or mouse activity in the window, for idle locking.
+    last_activity: Mutex<DateTime<Utc>>,
 }
 
 impl AppState {
     pub fn new(paths: StorePaths, passphrase_file: Option<PathBuf>, clock: Arc<dyn Clock>) -> Self {
         AppState {
             paths,
-            clock,
             passphrase_file,
             store: Mutex::new(None),
             problem: Mutex::new(None),
             keyring_available: OnceLock::new(),
             chosen_backup: Mutex::new(None),
+            locked: Mutex::new(None),
+            last_activity: Mutex::new(clock.now()),
+            clock,
         }
     }
 
@@ -44,6 +55,15 @@ impl AppState {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    fn locked(&self) -> MutexGuard<'_, Option<LockedReminders>> {
+        self.locked.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether the manager or idle time locked the window.
+    pub fn is_session_locked(&self) -> bool {
+        self.locked().is_some()
+    }
+
     fn set_problem(&self, problem: Option<Error>) {
         *self.problem.lock().unwrap_or_else(|p| p.into_inner()) = problem;
     }
@@ -51,7 +71,8 @@ impl AppState {
     /// The current status; opens a keyring (or `RAPPORT_PASSPHRASE`) store on the way.
     pub fn status(&self) -> AppStatus {
         let mut slot = self.store();
-        if slot.is_none() && access::stored_backend(&self.paths).is_some() {
+        let session_locked = self.is_session_locked();
+        if slot.is_none() && !session_locked && access::stored_backend(&self.paths).is_some() {
             let supplied = access::supplied_passphrase(self.passphrase_file.as_deref())
                 .ok()
                 .flatten();
@@ -76,24 +97,81 @@ impl AppState {
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
                     .clone();
-                access::closed_status(&self.paths, self.keyring_available(), problem)
+                access::closed_status(
+                    &self.paths,
+                    self.keyring_available(),
+                    problem,
+                    session_locked,
+                )
             }
         }
     }
 
-    pub fn install(&self, store: Store) -> AppStatus {
+    /// Takes a store just opened. After a lock, what the reminders showed
+    /// meanwhile is recorded first, so none of them comes again.
+    pub fn install(&self, mut store: Store) -> AppStatus {
+        if let Some(locked) = self.locked().take() {
+            if let Err(err) = locked_reminders::record_shown(&mut store, &locked) {
+                tracing::warn!(
+                    code = err.code.as_str(),
+                    "could not record the reminders shown while locked"
+                );
+            }
+        }
         let status = access::open_status(&self.paths, &store, self.keyring_available());
         tracing::info!(backend = ?store.header().backend(), "store opened");
         *self.store() = Some(store);
         self.set_problem(None);
+        self.note_activity();
         status
+    }
+
+    /// Locks: keeps what the coming reminders need, then drops the store,
+    /// which closes the connection and wipes the data key. False when
+    /// nothing was open.
+    pub fn lock(&self) -> bool {
+        let mut slot = self.store();
+        let Some(store) = slot.take() else {
+            return false;
+        };
+        let kept = locked_reminders::snapshot(&store, self.clock.now()).unwrap_or_else(|err| {
+            tracing::warn!(
+                code = err.code.as_str(),
+                "no reminders while locked: the coming ones could not be read"
+            );
+            LockedReminders::default()
+        });
+        tracing::info!(upcoming = kept.len(), "locked");
+        *self.locked() = Some(kept);
+        drop(store);
+        drop(slot);
+        // A passphrase given at start-up is typed again from now on.
+        access::forget_passphrase_env();
+        true
+    }
+
+    /// Runs `f` with what a locked window keeps for the reminders; None
+    /// when the window is not locked.
+    pub fn with_locked<T>(&self, f: impl FnOnce(&mut LockedReminders) -> T) -> Option<T> {
+        self.locked().as_mut().map(f)
+    }
+
+    pub fn note_activity(&self) {
+        *self.last_activity.lock().unwrap_or_else(|p| p.into_inner()) = self.clock.now();
+    }
+
+    pub fn last_activity(&self) -> DateTime<Utc> {
+        *self.last_activity.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Runs `f` with the open store, or says the store is locked.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         match self.store().as_mut() {
             Some(store) => f(store),
-            None => Err(Error::new(ErrorCode::StoreLocked, "Unlock Rapport first.")),
+            None => Err(Error::new(
+                ErrorCode::StoreLocked,
+                "Rapport is locked. Unlock it to see your notes.",
+            )),
         }
     }
 

@@ -1,5 +1,5 @@
 //! The system tray: Rapport keeps running there when its window is closed, so
-//! reminders still come. The menu shows the next 1:1, Open and Quit.
+//! reminders still come. The menu shows the next 1:1, Open, Lock now and Quit.
 
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -10,14 +10,16 @@ struct NextItem(MenuItem<Wry>);
 pub fn install(app: &AppHandle) -> tauri::Result<()> {
     let next = MenuItem::with_id(app, "next", "No 1:1 scheduled", false, None::<&str>)?;
     let open = MenuItem::with_id(app, "open", "Open Rapport", true, None::<&str>)?;
+    let lock = MenuItem::with_id(app, "lock", "Lock now", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit Rapport", true, None::<&str>)?;
     let separator = PredefinedMenuItem::separator(app)?;
-    let menu = Menu::with_items(app, &[&next, &separator, &open, &quit])?;
+    let menu = Menu::with_items(app, &[&next, &separator, &open, &lock, &quit])?;
     let mut builder = TrayIconBuilder::with_id("rapport")
         .tooltip("Rapport")
         .menu(&menu)
         .on_menu_event(|app, event| match event.id().as_ref() {
             "open" => show_main(app),
+            "lock" => crate::lock::lock_in_background(app),
             "quit" => crate::quit::quit(app),
             _ => {}
         });

@@ -27,6 +27,7 @@ pub fn typescript() -> String {
         crate::records::people::PersonInput,
         crate::flows::demo::DemoSummary,
         crate::records::settings::Settings,
+        crate::flows::lock::AutoLock,
         crate::records::meetings::Frequency,
         crate::records::meetings::Weekday,
         crate::records::meetings::MeetingFormat,

@@ -4,7 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
 
-use rapport_core::flows::access::{supplied_passphrase, take_passphrase_env, PASSPHRASE_ENV};
+use rapport_core::flows::access::{
+    forget_passphrase_env, supplied_passphrase, take_passphrase_env, PASSPHRASE_ENV,
+};
 
 #[test]
 fn the_passphrase_leaves_the_environment_once_read() {
@@ -24,4 +26,8 @@ fn the_passphrase_leaves_the_environment_once_read() {
         again.as_deref().map(String::as_str),
         Some("correct horse battery")
     );
+    // Locking the window wipes it: a passphrase is typed again from then on.
+    forget_passphrase_env();
+    assert!(supplied_passphrase(None).unwrap().is_none());
+    assert!(take_passphrase_env().is_none());
 }

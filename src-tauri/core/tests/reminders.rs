@@ -7,6 +7,7 @@
 mod support;
 
 use chrono::NaiveTime;
+use rapport_core::flows::locked_reminders;
 use rapport_core::flows::reminders;
 use rapport_core::flows::scheduling;
 use rapport_core::flows::session;
@@ -167,6 +168,47 @@ fn cancelled_1_1s_drop_their_reminders_and_moved_ones_move_them() {
     let next = w.due();
     assert_eq!(next.len(), 1);
     assert_ne!(next[0].meeting_id, w.meeting);
+}
+
+#[test]
+fn locked_reminders_say_only_the_title_and_none_fires_again_after_unlock() {
+    let mut w = world();
+    reminders::set_offsets(&mut w.store, None, Some(vec![60, 15])).unwrap();
+    // The action item and the win a normal reminder would mention.
+    session::add_action_item(
+        &mut w.store,
+        &w.person.clone(),
+        ActionInput {
+            title: "Send the budget draft".into(),
+            owner: Owner::Ic,
+            due_on: None,
+            meeting_id: None,
+        },
+    )
+    .unwrap();
+    w.at("2024-10-24T10:00:00Z");
+    // Lock: keep what the reminders need, then close the store.
+    let mut locked = locked_reminders::snapshot(&w.store, w.clock.now()).unwrap();
+    assert_eq!(locked.len(), 1);
+    drop(w.store);
+
+    assert!(locked.take_due(at("2024-10-24T10:59:00Z")).is_empty());
+    let due = locked.take_due(at("2024-10-24T11:00:00Z"));
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].title, "1:1 with Ada Okafor in 60 minutes");
+    assert!(locked.take_due(at("2024-10-24T11:05:00Z")).is_empty());
+
+    // Unlock before the second reminder: the first is recorded, the second
+    // comes from the normal schedule, once, with its usual body.
+    w.clock.set(at("2024-10-24T11:10:00Z"));
+    let mut store = Store::open(&w.t.paths, &w.t.keys, w.clock.clone()).unwrap();
+    locked_reminders::record_shown(&mut store, &locked).unwrap();
+    assert!(reminders::due(&store, w.clock.now()).unwrap().is_empty());
+    w.clock.set(at("2024-10-24T11:45:00Z"));
+    let due = reminders::due(&store, w.clock.now()).unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].title, "1:1 with Ada Okafor in 15 minutes");
+    assert!(due[0].body.contains("open action item"));
 }
 
 #[test]

@@ -33,6 +33,7 @@ pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary
 
 mod backups;
 mod keys;
+mod lock;
 mod loop_screens;
 mod planning;
 mod records;
@@ -41,6 +42,7 @@ mod sharing;
 
 pub use backups::*;
 pub use keys::*;
+pub use lock::*;
 pub use loop_screens::*;
 pub use planning::*;
 pub use records::*;

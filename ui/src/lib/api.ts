@@ -11,6 +11,7 @@ import type {
   AppStatus,
   BackupInfo,
   BackupStatus,
+  AutoLock,
   EndSummary,
   ErrorBody,
   FinishRequest,
@@ -77,6 +78,16 @@ function bridgeAvailable(): boolean {
   return typeof internals?.invoke === 'function';
 }
 
+// Who wants to know that a command found the store locked (the app then
+// shows the unlock screen, whichever screen made the call).
+const lockedWatchers = new Set<() => void>();
+
+/** Calls `handler` whenever a command answers `store_locked`. Returns the function that stops it. */
+export function onStoreLockedError(handler: () => void): () => void {
+  lockedWatchers.add(handler);
+  return () => lockedWatchers.delete(handler);
+}
+
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   if (!bridgeAvailable()) {
     throw { code: 'io', message: NO_BRIDGE_MESSAGE } satisfies ErrorBody;
@@ -84,7 +95,9 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
-    throw toErrorBody(error);
+    const body = toErrorBody(error);
+    if (body.code === 'store_locked') lockedWatchers.forEach((watcher) => watcher());
+    throw body;
   }
 }
 
@@ -106,6 +119,31 @@ export function unlockStore(passphrase: string): Promise<AppStatus> {
 /** Opens the store with its recovery key, typed or pasted. */
 export function unlockWithRecoveryKey(recoveryKey: string): Promise<AppStatus> {
   return call<AppStatus>('unlock_with_recovery_key', { recoveryKey });
+}
+
+/** Opens a locked keyring store again: reads the keyring once more. */
+export function unlockWithKeyring(): Promise<AppStatus> {
+  return call<AppStatus>('unlock_with_keyring');
+}
+
+/** Saves pending typing, closes the store (its key leaves memory) and answers the locked status. */
+export function lockApp(): Promise<AppStatus> {
+  return call<AppStatus>('lock_app');
+}
+
+/** Tells the app the manager is at the keyboard (idle locking counts from the last one). */
+export function noteActivity(): Promise<void> {
+  return call<void>('note_activity');
+}
+
+/** How long the window may stay idle before it locks. */
+export function getAutoLock(): Promise<AutoLock> {
+  return call<AutoLock>('get_auto_lock');
+}
+
+/** Sets the idle time in minutes; null: never lock by itself. */
+export function setAutoLock(idleMinutes: number | null): Promise<AutoLock> {
+  return call<AutoLock>('set_auto_lock', { idleMinutes });
 }
 
 /** The store's recovery key, in groups of four, for the manager to copy. */
@@ -459,6 +497,14 @@ export function onNavigateRequest(handler: (request: NavigateRequest) => void): 
   return listenUntilStopped('navigate', (payload) => {
     if (isNavigateRequest(payload)) handler(payload);
   });
+}
+
+/**
+ * Calls `handler` when the app locked the store by itself (the tray's "Lock
+ * now", idle time). Returns the function that stops listening.
+ */
+export function onLocked(handler: () => void): () => void {
+  return listenUntilStopped('store-locked', () => handler());
 }
 
 /**

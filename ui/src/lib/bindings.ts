@@ -24,6 +24,11 @@ recovery_key_pending: boolean,
  */
 needs_new_key: boolean, 
 /**
+ * Locked by "Lock now" or idle time: unlocking asks again, even a
+ * keyring store (one button that reads the keyring).
+ */
+session_locked: boolean, 
+/**
  * Why a present store is not open, when it is not a plain passphrase prompt.
  */
 problem: ErrorBody | null, };
@@ -54,6 +59,20 @@ export type Settings = { manager_name: string, manager_email: string | null,
  * manager who shares their screen.
  */
 discreet_reminders: boolean, };
+
+export type AutoLock = { 
+/**
+ * None: never locks by itself.
+ */
+idle_minutes: number | null, 
+/**
+ * What this kind of store uses until the manager chooses.
+ */
+default_minutes: number | null, 
+/**
+ * False while the default applies.
+ */
+chosen: boolean, };
 
 export type Frequency = "weekly" | "biweekly" | "monthly";
 

@@ -12,6 +12,7 @@ export function status(overrides: Partial<AppStatus> = {}): AppStatus {
     has_recovery_key: false,
     recovery_key_pending: false,
     needs_new_key: false,
+    session_locked: false,
     problem: null,
     ...overrides,
   };

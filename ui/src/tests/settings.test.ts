@@ -27,6 +27,11 @@ const QUIET: Handlers = {
     last_automatic: null,
     latest: null,
   }),
+  get_auto_lock: () => ({ idle_minutes: 15, default_minutes: 15, chosen: false }),
+  set_auto_lock: (args) => {
+    const { idleMinutes } = args as { idleMinutes: number | null };
+    return { idle_minutes: idleMinutes, default_minutes: 15, chosen: true };
+  },
 };
 
 async function renderSettings(handlers: Handlers = {}) {
@@ -198,6 +203,72 @@ describe('settings: reminders', () => {
       'A reminder can come at most a week before.',
     );
     expect(screen.queryByText('Reminders saved.')).not.toBeInTheDocument();
+  });
+});
+
+describe('settings: lock', () => {
+  function select(): HTMLSelectElement {
+    const element = document.getElementById('auto-lock');
+    if (!(element instanceof HTMLSelectElement)) throw new Error('#auto-lock is missing');
+    return element;
+  }
+
+  it('shows the idle time, marks the default of this kind of store, and changes it at once', async () => {
+    const { calls, user } = await renderSettings();
+    const field = await screen.findByLabelText('Lock after no keyboard or mouse use for');
+    expect(field).toBe(select());
+    await waitFor(() => expect(select()).toHaveValue('15'));
+    const options = Array.from(select().options, (option) => option.textContent?.trim());
+    expect(options).toEqual([
+      'Never',
+      '5 minutes',
+      '10 minutes',
+      '15 minutes (default)',
+      '30 minutes',
+      '1 hour',
+    ]);
+
+    await user.selectOptions(select(), '5');
+    await waitFor(() => expect(argsOf(calls, 'set_auto_lock')).toEqual([{ idleMinutes: 5 }]));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(select()).toHaveValue('5');
+
+    await user.selectOptions(select(), 'Never');
+    await waitFor(() =>
+      expect(argsOf(calls, 'set_auto_lock')).toEqual([{ idleMinutes: 5 }, { idleMinutes: null }]),
+    );
+    await waitFor(() => expect(select()).toHaveValue('never'));
+  });
+
+  it('shows a keyring store that never locks by itself, and a time set elsewhere', async () => {
+    await renderSettings({
+      get_auto_lock: () => ({ idle_minutes: 45, default_minutes: null, chosen: true }),
+    });
+    await waitFor(() => expect(select()).toHaveValue('45'));
+    const options = Array.from(select().options, (option) => option.textContent?.trim());
+    expect(options).toEqual([
+      'Never (default)',
+      '5 minutes',
+      '10 minutes',
+      '15 minutes',
+      '30 minutes',
+      '45 minutes',
+      '1 hour',
+    ]);
+  });
+
+  it('shows why a change was refused', async () => {
+    const { user } = await renderSettings({
+      set_auto_lock: () => {
+        throw { code: 'invalid_input', message: 'Lock after 1 to 480 minutes, or never.' };
+      },
+    });
+    await waitFor(() => expect(select()).toHaveValue('15'));
+    await user.selectOptions(select(), '30');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Lock after 1 to 480 minutes, or never.',
+    );
+    expect(select()).toHaveValue('15');
   });
 });
 

@@ -12,7 +12,7 @@ use crate::store::keys::{
 use crate::store::{inspect, DirState, Store, StorePaths};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
@@ -40,6 +40,9 @@ pub struct AppStatus {
     /// Opened with the recovery key: the manager chooses a new passphrase or
     /// keyring entry before going on.
     pub needs_new_key: bool,
+    /// Locked by "Lock now" or idle time: unlocking asks again, even a
+    /// keyring store (one button that reads the keyring).
+    pub session_locked: bool,
     /// Why a present store is not open, when it is not a plain passphrase prompt.
     #[ts(type = "ErrorBody | null")]
     pub problem: Option<Error>,
@@ -69,6 +72,7 @@ pub fn closed_status(
     paths: &StorePaths,
     keyring_available: bool,
     problem: Option<Error>,
+    session_locked: bool,
 ) -> AppStatus {
     let (state, header, problem) = match inspect(paths) {
         // An interrupted first run is a first run: creating clears what it left.
@@ -88,6 +92,7 @@ pub fn closed_status(
         has_recovery_key: header.is_some_and(|h| !h.is_legacy()),
         recovery_key_pending: false,
         needs_new_key: false,
+        session_locked: session_locked && state == StoreState::Locked,
         problem,
     }
 }
@@ -101,6 +106,7 @@ pub fn open_status(paths: &StorePaths, store: &Store, keyring_available: bool) -
         has_recovery_key: true,
         recovery_key_pending: !store.recovery_key_confirmed(),
         needs_new_key: store.opened_with() == SlotKind::RecoveryKey,
+        session_locked: false,
         problem: None,
     }
 }
@@ -141,6 +147,22 @@ pub fn unlock(paths: &StorePaths, passphrase: String, clock: Arc<dyn Clock>) -> 
         &PassphraseKeyStore::new(Zeroizing::new(passphrase)),
         clock,
     )
+}
+
+/// Opens a keyring store again after it was locked: the "Unlock" button
+/// reads the keyring once more.
+pub fn unlock_with_keyring(
+    paths: &StorePaths,
+    keyring: &dyn KeyStore,
+    clock: Arc<dyn Clock>,
+) -> Result<Store> {
+    if stored_backend(paths) == Some(KeyBackend::Passphrase) {
+        return Err(Error::new(
+            ErrorCode::PassphraseRequired,
+            "Enter your passphrase.",
+        ));
+    }
+    Store::open(paths, keyring, clock)
 }
 
 /// Opens the store with its recovery key, as typed or pasted on the unlock screen.
@@ -275,18 +297,35 @@ pub fn supplied_passphrase(passphrase_file: Option<&Path>) -> Result<Option<Zero
     Ok(take_passphrase_env())
 }
 
+/// The process's copy of `RAPPORT_PASSPHRASE`.
+enum EnvPassphrase {
+    Unread,
+    Held(Option<Zeroizing<String>>),
+    Forgotten,
+}
+
+static ENV_PASSPHRASE: Mutex<EnvPassphrase> = Mutex::new(EnvPassphrase::Unread);
+
 /// `RAPPORT_PASSPHRASE`, read once and then removed from the process's
 /// environment, so nothing Rapport starts (the mail app, a browser) inherits
 /// it. The window and the command line call this first thing.
 pub fn take_passphrase_env() -> Option<Zeroizing<String>> {
-    static TAKEN: OnceLock<Option<Zeroizing<String>>> = OnceLock::new();
-    TAKEN
-        .get_or_init(|| {
-            let value = std::env::var(PASSPHRASE_ENV).ok();
-            std::env::remove_var(PASSPHRASE_ENV);
-            value.filter(|p| !p.is_empty()).map(Zeroizing::new)
-        })
-        .clone()
+    let mut held = ENV_PASSPHRASE.lock().unwrap_or_else(|p| p.into_inner());
+    if let EnvPassphrase::Unread = *held {
+        let value = std::env::var(PASSPHRASE_ENV).ok();
+        std::env::remove_var(PASSPHRASE_ENV);
+        *held = EnvPassphrase::Held(value.filter(|p| !p.is_empty()).map(Zeroizing::new));
+    }
+    match &*held {
+        EnvPassphrase::Held(value) => value.clone(),
+        EnvPassphrase::Unread | EnvPassphrase::Forgotten => None,
+    }
+}
+
+/// Wipes the process's copy of `RAPPORT_PASSPHRASE` (when the window locks:
+/// unlocking then needs the passphrase typed again).
+pub fn forget_passphrase_env() {
+    *ENV_PASSPHRASE.lock().unwrap_or_else(|p| p.into_inner()) = EnvPassphrase::Forgotten;
 }
 
 /// The key store for a passphrase when one is given, else the system keyring.

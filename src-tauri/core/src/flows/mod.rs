@@ -3,6 +3,8 @@
 
 pub mod access;
 pub mod demo;
+pub mod lock;
+pub mod locked_reminders;
 pub mod lookup;
 pub mod person_page;
 pub mod prep;

@@ -61,7 +61,8 @@ pub fn reminder_times(store: &Store, meeting: &Meeting) -> Result<Vec<ReminderTi
     Ok(times_for(meeting, &offsets))
 }
 
-fn title(name: &str, minutes_to_start: i64) -> String {
+/// "1:1 with Ada Okafor in 15 minutes": all a locked window's reminder says.
+pub(crate) fn title(name: &str, minutes_to_start: i64) -> String {
     let plural = |n: i64| if n == 1 { "" } else { "s" };
     match minutes_to_start {
         m if m > 0 && m % 1440 == 0 => {
@@ -72,6 +73,12 @@ fn title(name: &str, minutes_to_start: i64) -> String {
         0 => format!("1:1 with {name} starts now"),
         m => format!("1:1 with {name} started {} minute{} ago", -m, plural(-m)),
     }
+}
+
+/// Whole minutes from `now` to `start`, a started part counting as a minute.
+pub(crate) fn minutes_until(start: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    let seconds = (start - now).num_seconds();
+    seconds.div_euclid(60) + i64::from(seconds.rem_euclid(60) > 0)
 }
 
 /// What a notification may say: counts, action item titles and shareable
@@ -158,8 +165,7 @@ pub fn due(store: &Store, now: DateTime<Utc>) -> Result<Vec<DueReminder>> {
         if person.archived {
             continue;
         }
-        let minutes_to_start = (meeting.scheduled_start - now).num_seconds().div_euclid(60)
-            + i64::from((meeting.scheduled_start - now).num_seconds().rem_euclid(60) > 0);
+        let minutes_to_start = minutes_until(meeting.scheduled_start, now);
         due.push(DueReminder {
             offset_minutes: ready.iter().copied().min().unwrap_or(0),
             title: title(&person.name, minutes_to_start),

@@ -1,7 +1,8 @@
 //! The manager's own settings (name and e-mail for invites, and the like).
 //! Table `setting`: one row per key, values as JSON. The row `settings`
-//! travels in a JSON export; the row naming the backup folder belongs to this
-//! computer and does not.
+//! holds the [`Settings`] form and travels in a JSON export; `auto_lock`
+//! (the locking choice, kept apart so that saving the form never resets it)
+//! and the row naming the backup folder belong to this computer and do not.
 
 use crate::error::{Error, Result};
 use crate::store::backup::BACKUP_DIR_SETTING;
@@ -49,7 +50,42 @@ impl<A> SettingsTable<'_, A> {
     }
 }
 
+/// What the manager chose for locking after idle time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutoLockChoice {
+    /// Never chosen: the store kind's default applies.
+    Default,
+    Never,
+    AfterMinutes(u32),
+}
+
 impl<A> SettingsTable<'_, A> {
+    pub fn auto_lock(&self) -> Result<AutoLockChoice> {
+        let found = self
+            .conn
+            .prepare_cached("SELECT value FROM setting WHERE key = 'auto_lock'")?
+            .query_row([], |r| r.get::<_, String>(0));
+        let text = match found {
+            Err(rusqlite::Error::QueryReturnedNoRows) => return Ok(AutoLockChoice::Default),
+            Err(e) => return Err(e.into()),
+            Ok(text) => text,
+        };
+        match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Null) => Ok(AutoLockChoice::Never),
+            value => value
+                .ok()
+                .and_then(|v| v.as_u64())
+                .and_then(|m| u32::try_from(m).ok())
+                .map(AutoLockChoice::AfterMinutes)
+                .ok_or_else(|| {
+                    Error::new(
+                        crate::error::ErrorCode::CorruptDatabase,
+                        "Unreadable auto-lock setting.",
+                    )
+                }),
+        }
+    }
+
     /// The backup folder the manager picked; None for the default one.
     pub fn backup_dir(&self) -> Result<Option<String>> {
         let value: Option<serde_json::Value> = self
@@ -75,6 +111,24 @@ impl SettingsTable<'_, Writing> {
                     .execute(params![BACKUP_DIR_SETTING, serde_json::Value::from(dir)])?;
             }
         }
+        Ok(())
+    }
+
+    pub fn put_auto_lock(&self, choice: AutoLockChoice) -> Result<()> {
+        // Stored as JSON text: `null` for never, else the minutes.
+        let value = match choice {
+            AutoLockChoice::Default => {
+                self.conn
+                    .prepare_cached("DELETE FROM setting WHERE key = 'auto_lock'")?
+                    .execute([])?;
+                return Ok(());
+            }
+            AutoLockChoice::Never => "null".to_string(),
+            AutoLockChoice::AfterMinutes(m) => m.to_string(),
+        };
+        self.conn
+            .prepare_cached("INSERT INTO setting (key, value) VALUES ('auto_lock', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value")?
+            .execute(params![value])?;
         Ok(())
     }
 
