@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use rapport_core::flows::access::{self, AppStatus};
-use rapport_core::store::backup::{self, RestoreOptions, RestorePreview};
 use rapport_core::flows::locked_reminders::{self, LockedReminders};
+use rapport_core::store::backup::{self, RestoreOptions, RestorePreview};
 use rapport_core::store::keys::SystemKeyring;
 use rapport_core::{Clock, Error, ErrorCode, Result, Store, StorePaths};
 use std::path::PathBuf;
