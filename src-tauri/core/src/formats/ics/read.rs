@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::records::meetings::{local_to_utc, Frequency, Weekday, MAX_MEETING_MINUTES};
 use crate::records::recurrence::dates_from;
 use crate::zone::Zone;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use chrono_tz::Tz;
 use ical::generator::{IcalCalendar, IcalEvent, Property};
 
@@ -135,6 +135,7 @@ pub(super) fn date_time(
     };
     if let Some(utc) = value.strip_suffix('Z') {
         let naive = NaiveDateTime::parse_from_str(utc, LOCAL_FORMAT).map_err(|_| bad())?;
+        let naive = without_leap_second(naive);
         let tz = match param(p, "TZID") {
             Some(id) => zone_for(id, calendar)?,
             None => default_zone,
@@ -142,11 +143,23 @@ pub(super) fn date_time(
         return Ok(Some((naive.and_utc().with_timezone(&tz).naive_local(), tz)));
     }
     let naive = NaiveDateTime::parse_from_str(value, LOCAL_FORMAT).map_err(|_| bad())?;
+    let naive = without_leap_second(naive);
     let tz = match param(p, "TZID") {
         Some(id) => zone_for(id, calendar)?,
         None => default_zone,
     };
     Ok(Some((naive, tz)))
+}
+
+/// RFC 5545 allows a 60th second for leap seconds. A 1:1 at 12:59:60 would
+/// otherwise be kept as a time no clock shows, and written back as another
+/// day and length; it starts at 12:59:59 instead.
+fn without_leap_second(naive: NaiveDateTime) -> NaiveDateTime {
+    if naive.nanosecond() >= 1_000_000_000 {
+        naive.with_nanosecond(0).unwrap_or(naive)
+    } else {
+        naive
+    }
 }
 
 /// "PT30M", "PT1H", "PT1H30M", "P0DT0H45M0S".
@@ -454,6 +467,25 @@ mod tests {
         assert!(err.message.contains("4294967295"), "{}", err.message);
         assert!(parse_rule("FREQ=WEEKLY;BYDAY=TH;COUNT=52", "1:1").is_ok());
         assert!(parse_rule("FREQ=WEEKLY;BYDAY=TH;INTERVAL=4294967296", "1:1").is_err());
+    }
+
+    /// Found by fuzzing: a leap second (second 60) was kept as a time of day
+    /// no clock shows, and the series came back from its own invite on
+    /// another day with another length.
+    #[test]
+    fn a_leap_second_start_becomes_the_second_before() {
+        for start in ["20240101T125960", "20240101T125960Z"] {
+            let text = format!(
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:1:1 Ada\r\nDTSTART:{start}\r\n\
+                 DURATION:PT30M\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            );
+            let found = find_series(&parse(&text).unwrap(), "Ada", None, Tz::UTC).unwrap();
+            assert_eq!(
+                found.local_time,
+                NaiveTime::from_hms_opt(12, 59, 59).unwrap()
+            );
+            assert_eq!(found.duration_minutes, 30);
+        }
     }
 
     /// Found by fuzzing: a start at the end of year 9999 gave a series whose
