@@ -408,7 +408,10 @@ pub fn find_series(
                 } else {
                     date
                 };
-                ends_on = Some(date);
+                // Calendars write "forever" as a far end such as 9999-12-31,
+                // which in a zone east of UTC is already year 10000: an end
+                // past the years Rapport schedules is no end.
+                ends_on = Some(date).filter(|d| d.year() <= *START_YEARS.end());
             } else if let Some(count) = parsed.count.filter(|c| *c > 0) {
                 ends_on = dates_from(parsed.frequency, weekday, start.date(), start.date())
                     .nth(count as usize - 1);
@@ -484,6 +487,21 @@ mod tests {
         assert!(find_series(&calendar, "Ada\0", None, Tz::UTC).is_ok());
         assert!(find_series(&calendar, "Nobody", Some("ada@example.com"), Tz::UTC).is_ok());
         assert!(find_series(&calendar, "Nobody", Some("bob@example.com"), Tz::UTC).is_err());
+    }
+
+    /// Found by fuzzing: UNTIL=99991231T235959Z read in a zone east of UTC
+    /// ended the series in year 10000, which no invite can carry.
+    #[test]
+    fn an_end_past_the_years_rapport_schedules_is_no_end() {
+        let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:1:1 Ada\r\n\
+                    DTSTART;TZID=Australia/Sydney:20260105T100000\r\n\
+                    RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=99991231T235959Z\r\nEND:VEVENT\r\n\
+                    END:VCALENDAR\r\n";
+        let found = find_series(&parse(text).unwrap(), "Ada", None, Tz::UTC).unwrap();
+        assert_eq!(found.ends_on, None);
+        let text = text.replace("99991231T235959Z", "20271231T235959Z");
+        let found = find_series(&parse(&text).unwrap(), "Ada", None, Tz::UTC).unwrap();
+        assert_eq!(found.ends_on, NaiveDate::from_ymd_opt(2028, 1, 1));
     }
 
     /// Found by fuzzing: a leap second (second 60) was kept as a time of day
