@@ -411,6 +411,11 @@ pub fn find_series(
                 // Calendars write "forever" as a far end such as 9999-12-31,
                 // which in a zone east of UTC is already year 10000: an end
                 // past the years Rapport schedules is no end.
+                if date < start.date() {
+                    return Err(Error::invalid(format!(
+                        "\"{summary}\" ends (UNTIL={until}) before it starts. Nothing was imported."
+                    )));
+                }
                 ends_on = Some(date).filter(|d| d.year() <= *START_YEARS.end());
             } else if let Some(count) = parsed.count.filter(|c| *c > 0) {
                 ends_on = dates_from(parsed.frequency, weekday, start.date(), start.date())
@@ -502,6 +507,10 @@ mod tests {
         let text = text.replace("99991231T235959Z", "20271231T235959Z");
         let found = find_series(&parse(&text).unwrap(), "Ada", None, Tz::UTC).unwrap();
         assert_eq!(found.ends_on, NaiveDate::from_ymd_opt(2028, 1, 1));
+        // Found next: an end in year 0 read in the same way.
+        let text = text.replace("20271231T235959Z", "00000101T000000Z");
+        let err = find_series(&parse(&text).unwrap(), "Ada", None, Tz::UTC).unwrap_err();
+        assert!(err.message.contains("before it starts"), "{}", err.message);
     }
 
     /// Found by fuzzing: a leap second (second 60) was kept as a time of day
