@@ -411,9 +411,15 @@ pub fn find_series(
                 // Calendars write "forever" as a far end such as 9999-12-31,
                 // which in a zone east of UTC is already year 10000: an end
                 // past the years Rapport schedules is no end.
-                if date < start.date() {
+                // The first 1:1 is the first matching weekday on or after
+                // the start, which may be days after it.
+                let first = dates_from(parsed.frequency, weekday, start.date(), start.date())
+                    .next()
+                    .unwrap_or(start.date());
+                if date < first {
                     return Err(Error::invalid(format!(
-                        "\"{summary}\" ends (UNTIL={until}) before it starts. Nothing was imported."
+                        "\"{summary}\" ends (UNTIL={until}) before its first 1:1. Nothing was \
+                         imported."
                     )));
                 }
                 ends_on = Some(date).filter(|d| d.year() <= *START_YEARS.end());
@@ -510,7 +516,22 @@ mod tests {
         // Found next: an end in year 0 read in the same way.
         let text = text.replace("20271231T235959Z", "00000101T000000Z");
         let err = find_series(&parse(&text).unwrap(), "Ada", None, Tz::UTC).unwrap_err();
-        assert!(err.message.contains("before it starts"), "{}", err.message);
+        assert!(
+            err.message.contains("before its first 1:1"),
+            "{}",
+            err.message
+        );
+        // And one that ends on its start day, a Sunday, when it is held on
+        // Mondays: it never takes place.
+        let text = text
+            .replace("00000101T000000Z", "20260111T100000")
+            .replace("20260105T100000", "20260111T100000");
+        let err = find_series(&parse(&text).unwrap(), "Ada", None, Tz::UTC).unwrap_err();
+        assert!(
+            err.message.contains("before its first 1:1"),
+            "{}",
+            err.message
+        );
     }
 
     /// Found by fuzzing: a leap second (second 60) was kept as a time of day
