@@ -8,7 +8,9 @@ use crate::error::{Error, Result};
 use crate::records::meetings::{local_to_utc, Frequency, Weekday, MAX_MEETING_MINUTES};
 use crate::records::recurrence::dates_from;
 use crate::zone::Zone;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{
+    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Tz;
 use ical::generator::{IcalCalendar, IcalEvent, Property};
 
@@ -149,6 +151,23 @@ pub(super) fn date_time(
         None => default_zone,
     };
     Ok(Some((naive, tz)))
+}
+
+/// The instant of a local end time. At the hour a clock goes back, 01:00 to
+/// 02:00 happen twice; an end there is the one after the start, so a 1:1
+/// from 01:30 (summer time) to 01:00 (winter time) lasts 30 minutes.
+fn end_instant(tz: Tz, end: NaiveDateTime, start: DateTime<Utc>) -> DateTime<Utc> {
+    match tz.from_local_datetime(&end) {
+        LocalResult::Ambiguous(first, second) => {
+            let first = first.with_timezone(&Utc);
+            if first > start {
+                first
+            } else {
+                second.with_timezone(&Utc)
+            }
+        }
+        _ => local_to_utc(tz, end.date(), end.time()),
+    }
 }
 
 /// RFC 5545 allows a 60th second for leap seconds. A 1:1 at 12:59:60 would
@@ -376,7 +395,7 @@ pub fn find_series(
                 (Some(end), _) => match date_time(end, calendar, cal_zone)? {
                     Some((end, end_tz)) => {
                         let s = local_to_utc(tz, start.date(), start.time());
-                        let e = local_to_utc(end_tz, end.date(), end.time());
+                        let e = end_instant(end_tz, end, s);
                         (e - s).num_minutes()
                     }
                     None => 0,
@@ -532,6 +551,18 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    /// Found by fuzzing: Rapport's own invite for a 1:1 at 01:30 on the
+    /// night the clocks go back ends at 01:00, winter time.
+    #[test]
+    fn a_1_1_across_the_hour_the_clocks_go_back_keeps_its_length() {
+        let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:1:1 Ada\r\n\
+                    DTSTART;TZID=America/Los_Angeles:20241103T013000\r\n\
+                    DTEND;TZID=America/Los_Angeles:20241103T010000\r\n\
+                    RRULE:FREQ=MONTHLY;BYDAY=1SU\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let found = find_series(&parse(text).unwrap(), "Ada", None, Tz::UTC).unwrap();
+        assert_eq!(found.duration_minutes, 30);
     }
 
     /// Found by fuzzing: a leap second (second 60) was kept as a time of day
