@@ -158,6 +158,14 @@ fn people_are_validated_and_blank_fields_are_dropped() {
 
     let bad = people::create(&mut l.store, support::person_input("  ", Level::Senior)).unwrap_err();
     assert_eq!(bad.code, ErrorCode::InvalidInput);
+    // Found by fuzzing the JSON import: "\0x" passed the check and was then
+    // refused by the store, for which the text ends at the NUL.
+    for name in ["\0x", "Ada\nOkafor", "Ada\tOkafor"] {
+        let bad =
+            people::create(&mut l.store, support::person_input(name, Level::Senior)).unwrap_err();
+        assert_eq!(bad.code, ErrorCode::InvalidInput, "{name:?}");
+        assert!(bad.message.contains("control character"), "{}", bad.message);
+    }
     let mut edit = PersonInput {
         name: "Ada Okafor".into(),
         email: Some("not-an-address".into()),
