@@ -72,8 +72,7 @@ bench: deps-test
 FUZZ_INPUTS ?= 1000000
 fuzz: deps
 	$(CARGO) run --release --locked -p rapport-fuzz -- --inputs $(FUZZ_INPUTS) $(if $(FUZZ_FROM),--from $(FUZZ_FROM))
-	cd ui && RAPPORT_FUZZ_INPUTS=$(FUZZ_INPUTS) $(if $(FUZZ_FROM),RAPPORT_FUZZ_SEED=$(FUZZ_FROM)) \
-	  npx vitest run src/tests/sanitizer-fuzz.test.ts
+	scripts/fuzz-sanitizer.sh $(FUZZ_INPUTS) $(FUZZ_FROM)
 
 # Regenerates ui/src/lib/bindings.ts from the Rust types.
 bindings:
