@@ -746,6 +746,10 @@ fn templates_can_be_made_duplicated_edited_and_deleted_but_built_ins_stay() {
     };
     let edited = templates::update(&mut l.store, &copy.id, input.clone()).unwrap();
     assert_eq!(edited.items.len(), 2);
+    let mut two_lines = input.clone();
+    two_lines.name = "Short\nweekly".into();
+    let err = templates::update(&mut l.store, &copy.id, two_lines).unwrap_err();
+    assert!(err.message.contains("control character"), "{}", err.message);
     input.items.clear();
     assert_eq!(
         templates::update(&mut l.store, &copy.id, input)

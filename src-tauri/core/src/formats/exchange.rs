@@ -141,6 +141,12 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
                 "a template needs a name",
             ));
         }
+        if t.name.chars().any(char::is_control) {
+            return Err(invalid(
+                format!("templates[{i}].name"),
+                "a name cannot hold a line break, a tab or another control character",
+            ));
+        }
         template_ids.insert(t.id.as_str());
     }
     let known_template = |place: String, id: &Option<String>| -> Result<()> {

@@ -13,3 +13,15 @@ pub mod reminder_state;
 pub mod settings;
 pub mod share_log;
 pub mod templates;
+
+/// A person's or a template's name is one line: a line break or a tab would
+/// break lists and invites, and SQLite reads text only up to a NUL. `whose`
+/// starts the message ("A name", "A template's name").
+pub(crate) fn check_one_line(whose: &str, name: &str) -> crate::Result<()> {
+    if name.chars().any(char::is_control) {
+        return Err(crate::Error::invalid(format!(
+            "{whose} cannot hold a line break, a tab or another control character."
+        )));
+    }
+    Ok(())
+}

@@ -332,12 +332,7 @@ pub(crate) fn validate(person: &Person) -> Result<()> {
     if person.name.trim().is_empty() {
         return Err(Error::invalid("A person needs a name."));
     }
-    // A name is one line; a NUL would also hide the rest of it from SQLite.
-    if person.name.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            "A name cannot hold a line break, a tab or another control character.",
-        ));
-    }
+    super::check_one_line("A name", &person.name)?;
     if let Some(email) = &person.email {
         check_email_address(email)?;
     }

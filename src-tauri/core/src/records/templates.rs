@@ -113,6 +113,7 @@ impl Templates<'_, Writing> {
         if template.name.trim().is_empty() {
             return Err(Error::invalid("A template needs a name."));
         }
+        super::check_one_line("A template's name", &template.name)?;
         if builtin(&template.id).is_some() {
             return Err(Error::invalid(format!(
                 "\"{}\" is the id of a built-in template.",
@@ -283,6 +284,7 @@ fn clean(input: TemplateInput) -> Result<TemplateInput> {
     if name.is_empty() {
         return Err(Error::invalid("A template needs a name."));
     }
+    super::check_one_line("A template's name", &name)?;
     let mut items = Vec::with_capacity(input.items.len());
     for (n, item) in input.items.into_iter().enumerate() {
         let title = item.title.trim().to_string();
