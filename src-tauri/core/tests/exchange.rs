@@ -140,6 +140,20 @@ fn bad_imports_name_the_place_and_change_nothing() {
 
 /// Every reference joins records of one person: an action item, a win or a
 /// meeting of one report can never attach to another report's 1:1 or series.
+/// Found by fuzzing: a NUL in a name or title passed the checks, and the
+/// store then refused the import half-way (its checks read up to the NUL).
+#[test]
+fn control_characters_in_names_and_titles_are_refused_before_writing() {
+    let (_t, json) = demo_store();
+    let good: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut doc = good.clone();
+    doc["action_items"][0]["title"] = "\u{0}x".into();
+    assert_bad_import(&doc.to_string(), "action_items[0].title");
+    let mut doc = good.clone();
+    doc["people"][0]["name"] = "Ada\nOkafor".into();
+    assert_bad_import(&doc.to_string(), "people[0]");
+}
+
 #[test]
 fn references_across_people_are_refused() {
     let (_t, json) = demo_store();

@@ -82,6 +82,18 @@ fn invalid(place: String, what: impl std::fmt::Display) -> Error {
     )
 }
 
+/// Names and titles are one line; a NUL would also end the text early for
+/// the database's checks.
+fn one_line(place: String, text: &str) -> Result<()> {
+    if text.chars().any(char::is_control) {
+        return Err(invalid(
+            place,
+            "it cannot hold a line break, a tab or another control character",
+        ));
+    }
+    Ok(())
+}
+
 /// Everything the database would refuse, found before anything is written.
 pub fn validate(doc: &ExportDocument) -> Result<()> {
     if doc.format != FORMAT {
@@ -141,12 +153,7 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
                 "a template needs a name",
             ));
         }
-        if t.name.chars().any(char::is_control) {
-            return Err(invalid(
-                format!("templates[{i}].name"),
-                "a name cannot hold a line break, a tab or another control character",
-            ));
-        }
+        one_line(format!("templates[{i}].name"), &t.name)?;
         template_ids.insert(t.id.as_str());
     }
     let known_template = |place: String, id: &Option<String>| -> Result<()> {
@@ -243,6 +250,7 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
                 "an action item needs a title",
             ));
         }
+        one_line(format!("action_items[{i}].title"), &a.title)?;
     }
     for (i, h) in doc.highlights.iter().enumerate() {
         unique(format!("highlights[{i}].id"), &h.id)?;

@@ -347,6 +347,7 @@ fn clean_title(title: &str) -> Result<String> {
     if title.is_empty() {
         return Err(Error::invalid("An action item needs a title."));
     }
+    super::check_one_line("An action item's title", title)?;
     Ok(title.to_string())
 }
 

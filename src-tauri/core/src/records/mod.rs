@@ -14,9 +14,9 @@ pub mod settings;
 pub mod share_log;
 pub mod templates;
 
-/// A person's or a template's name is one line: a line break or a tab would
-/// break lists and invites, and SQLite reads text only up to a NUL. `whose`
-/// starts the message ("A name", "A template's name").
+/// A name or an action item's title is one line: a line break or a tab
+/// would break lists and invites, and SQLite's checks read text only up to a
+/// NUL. `whose` starts the message ("A name", "A template's name").
 pub(crate) fn check_one_line(whose: &str, name: &str) -> crate::Result<()> {
     if name.chars().any(char::is_control) {
         return Err(crate::Error::invalid(format!(
