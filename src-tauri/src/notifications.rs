@@ -24,6 +24,29 @@ fn choice_of(action: &str) -> ReminderChoice {
     }
 }
 
+/// Hands what the manager does on a shown notification to `on_choice`, on
+/// its own thread; false when it could not be shown.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn wait_for_choice(
+    shown: notify_rust::error::Result<notify_rust::NotificationHandle>,
+    on_choice: impl FnOnce(ReminderChoice) + Send + 'static,
+) -> bool {
+    match shown {
+        Ok(handle) => {
+            std::thread::spawn(move || {
+                let mut chosen = ReminderChoice::Dismissed;
+                handle.wait_for_action(|action| chosen = choice_of(action));
+                on_choice(chosen);
+            });
+            true
+        }
+        Err(err) => {
+            tracing::warn!("could not show a reminder: {err}");
+            false
+        }
+    }
+}
+
 /// Shows a reminder and calls `on_choice` (on another thread) with what the
 /// manager did. Returns false when no notification could be shown.
 pub fn show_reminder(
@@ -42,20 +65,7 @@ pub fn show_reminder(
             .action(ACTION_SNOOZE, "Snooze")
             .hint(notify_rust::Hint::Category("im.received".into()))
             .show();
-        match shown {
-            Ok(handle) => {
-                std::thread::spawn(move || {
-                    let mut chosen = ReminderChoice::Dismissed;
-                    handle.wait_for_action(|action| chosen = choice_of(action));
-                    on_choice(chosen);
-                });
-                true
-            }
-            Err(err) => {
-                tracing::warn!("could not show a reminder: {err}");
-                false
-            }
-        }
+        wait_for_choice(shown, on_choice)
     }
     #[cfg(not(all(unix, not(target_os = "macos"))))]
     {
@@ -87,20 +97,7 @@ pub fn show_locked_reminder(
             .action(ACTION_DEFAULT, "Open Rapport")
             .hint(notify_rust::Hint::Category("im.received".into()))
             .show();
-        match shown {
-            Ok(handle) => {
-                std::thread::spawn(move || {
-                    let mut chosen = ReminderChoice::Dismissed;
-                    handle.wait_for_action(|action| chosen = choice_of(action));
-                    on_choice(chosen);
-                });
-                true
-            }
-            Err(err) => {
-                tracing::warn!("could not show a reminder: {err}");
-                false
-            }
-        }
+        wait_for_choice(shown, on_choice)
     }
     #[cfg(not(all(unix, not(target_os = "macos"))))]
     {
