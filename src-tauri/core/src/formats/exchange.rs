@@ -82,16 +82,9 @@ fn invalid(place: String, what: impl std::fmt::Display) -> Error {
     )
 }
 
-/// Names and titles are one line; a NUL would also end the text early for
-/// the database's checks.
+/// The records' one-line check, with the place in the file.
 fn one_line(place: String, text: &str) -> Result<()> {
-    if text.chars().any(char::is_control) {
-        return Err(invalid(
-            place,
-            "it cannot hold a line break, a tab or another control character",
-        ));
-    }
-    Ok(())
+    crate::records::check_one_line("It", text).map_err(|e| invalid(place, e.message))
 }
 
 /// Everything the database would refuse, found before anything is written.
