@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 mod backups;
 mod keys;
+mod search;
 mod sharing;
 
 #[derive(Debug, Parser)]
@@ -110,6 +111,9 @@ pub enum Command {
     },
     /// Check a backup fully (checksum, key, integrity) without restoring it.
     VerifyBackup { file: PathBuf },
+    /// Search every note, agenda, action item, highlight and focus area.
+    /// Exits 0 when something matched, 1 when nothing did, 2 on a bad query.
+    Search(search::SearchArgs),
     /// The coming 1:1s with their local and UTC start and reminder times.
     Upcoming {
         /// How many days ahead.
@@ -137,6 +141,9 @@ pub enum ExportCommand {
     Shared(sharing::SharedArgs),
     /// A Markdown vault: a folder per person with a running document and one file per 1:1.
     Vault(sharing::VaultArgs),
+    /// A person's review packet for a period (Markdown or printable HTML):
+    /// manager only, unless --shareable leaves every private field out.
+    Review(sharing::ReviewArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -205,10 +212,14 @@ fn execute(global: &GlobalArgs, command: Command) -> Result<i32> {
             sharing::export_shared(global, &paths, args)
         }
         Command::Export(ExportCommand::Vault(args)) => sharing::export_vault(global, &paths, args),
+        Command::Export(ExportCommand::Review(args)) => {
+            sharing::export_review(global, &paths, args)
+        }
         Command::Import(ImportCommand::Ics { file, person }) => {
             sharing::import_ics(global, &paths, &file, &person)
         }
         Command::Upcoming { days, json } => sharing::upcoming(global, &paths, days, json),
+        Command::Search(args) => Ok(search::run(global, &paths, args)),
         Command::Backup { out, force } => backups::back_up(global, &paths, &out, force),
         Command::Restore {
             file,

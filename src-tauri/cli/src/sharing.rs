@@ -5,8 +5,10 @@
 use super::{open, write_private_file, GlobalArgs};
 use clap::Args;
 use rapport_core::flows::lookup;
+use rapport_core::flows::search_query::period;
 use rapport_core::flows::series_import;
 use rapport_core::flows::upcoming as coming;
+use rapport_core::formats::review::{self, ReviewRequest};
 use rapport_core::formats::sharing::{self, NotesFormat};
 use rapport_core::formats::vault;
 use rapport_core::{Error, ErrorCode, Result, StorePaths};
@@ -101,6 +103,91 @@ pub fn export_shared(global: &GlobalArgs, paths: &StorePaths, args: SharedArgs) 
     let artefact = sharing::share_notes(&mut store, &meeting.id, format)?;
     write_private_file(&args.out, &artefact.bytes, args.force)?;
     eprintln!("Shared notes written to {}.", args.out.display());
+    Ok(0)
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Whose review: an id or a name.
+    #[arg(long, value_name = "PERSON")]
+    pub person: String,
+    /// The first day, month, quarter or year (2025-07-01, 2025-07, 2025-Q3,
+    /// 2025); without --from and --to, the last full quarter.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day, month, quarter or year, included.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// md or html (printable).
+    #[arg(long, default_value = "md")]
+    pub format: String,
+    /// Leave out every private field (private and prep notes, manager-only
+    /// highlights, cancel reasons).
+    #[arg(long)]
+    pub shareable: bool,
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn export_review(global: &GlobalArgs, paths: &StorePaths, args: ReviewArgs) -> Result<i32> {
+    let html = match args.format.to_ascii_lowercase().as_str() {
+        "md" | "markdown" => false,
+        "html" => true,
+        other => {
+            return Err(Error::invalid(format!(
+                "\"{other}\" is not a review packet format; use md or html."
+            )))
+        }
+    };
+    let day = |value: &Option<String>, flag: &str, first: bool| -> Result<_> {
+        value
+            .as_deref()
+            .map(|v| {
+                period(v)
+                    .map(|(a, b)| if first { a } else { b })
+                    .ok_or_else(|| {
+                        Error::invalid(format!(
+                        "--{flag} {v} is not a date: write a day (2025-07-01), a month (2025-07), \
+                         a quarter (2025-Q3) or a year (2025)."
+                    ))
+                    })
+            })
+            .transpose()
+    };
+    let from = day(&args.from, "from", true)?;
+    let to = day(&args.to, "to", false)?;
+    refuse_existing(&args.out, args.force)?;
+    let store = open(global, paths)?;
+    let person = lookup::person(&store, &args.person)?;
+    let packet = review::build(
+        &store,
+        &ReviewRequest {
+            person_id: person.id,
+            from,
+            to,
+            shareable: Some(args.shareable),
+        },
+    )?;
+    let text = if html {
+        review::html(&packet)
+    } else {
+        review::markdown(&packet)
+    };
+    write_private_file(&args.out, text.as_bytes(), args.force)?;
+    if args.shareable {
+        eprintln!(
+            "Review packet (shareable version) written to {}.",
+            args.out.display()
+        );
+    } else {
+        eprintln!(
+            "Review packet written to {}. It holds private notes: keep it to yourself.",
+            args.out.display()
+        );
+    }
     Ok(0)
 }
 

@@ -147,6 +147,36 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
                 Some(support::at("2025-01-02T13:00:00Z"))
             );
         }
+        // The search index is built for what the store already held.
+        assert!(
+            store.search_index().matches_records().unwrap(),
+            "v{version}"
+        );
+        if version >= 4 {
+            let found = rapport_core::flows::search::search(
+                &store,
+                &rapport_core::flows::search::SearchRequest {
+                    query: "fine OR opening".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                found.total, 2,
+                "v{version}: the shared notes and the agenda item"
+            );
+        }
+        if version >= 2 {
+            let focus = rapport_core::flows::search::search(
+                &store,
+                &rapport_core::flows::search::SearchRequest {
+                    query: "mentoring".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            assert_eq!(focus.total, 1, "v{version}: the focus area");
+        }
         assert!(store.integrity_problems().unwrap().is_empty());
         tested += 1;
     }

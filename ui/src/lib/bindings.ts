@@ -258,6 +258,130 @@ history: Array<Meeting>, history_total: number, cancelled_last_60_days: number,
  */
 shared: Array<ShareLogEntry>, };
 
+export type TextKind = "shared" | "private" | "prep" | "topic" | "cancel_reason" | "agenda" | "action" | "win" | "concern" | "accomplishment" | "focus";
+
+export type Visibility = "shared" | "private" | "not_shared";
+
+export type Term = { text: string, 
+/**
+ * Typed between quotes: the words in this order.
+ */
+phrase: boolean, 
+/**
+ * Typed with a trailing `*`: words that start with it.
+ */
+prefix: boolean, };
+
+export type SnippetPart = { text: string, hit: boolean, };
+
+export type SearchRequest = { query: string, person_id?: string, from?: string, to?: string, kinds?: Array<TextKind>, meeting_kind?: MeetingKind, template_id?: string, best_match_first?: boolean, offset?: number, limit?: number, };
+
+export type SearchHit = { 
+/**
+ * The hit's place in the index; stable until the text changes.
+ */
+row: number, 
+/**
+ * The meeting, agenda item, action item, highlight or person the text is from.
+ */
+source_id: string, kind: TextKind, visibility: Visibility, snippet: Array<SnippetPart>, };
+
+export type SearchGroup = { person_id: string, person_name: string, meeting_id: string | null, meeting_status: MeetingStatus | null, 
+/**
+ * The manager's calendar day of the 1:1 (or of the record).
+ */
+date: string, hits: Array<SearchHit>, };
+
+export type SearchResults = { groups: Array<SearchGroup>, 
+/**
+ * Every matching text, beyond this page too.
+ */
+total: number, offset: number, 
+/**
+ * Hits on this page.
+ */
+shown: number, 
+/**
+ * People whose name has the words typed, to jump to.
+ */
+people: Array<PersonSummary>, 
+/**
+ * What to highlight in the text a hit opens.
+ */
+terms: Array<Term>, };
+
+export type HistoryRequest = { person_id: string, from?: string, to?: string, kind?: MeetingKind, 
+/**
+ * Held or cancelled only; both when absent.
+ */
+status?: MeetingStatus, offset?: number, limit?: number, };
+
+export type HistoryEntry = { meeting: Meeting, action_items: Array<ActionItem>, };
+
+export type HistoryPage = { person: Person, entries: Array<HistoryEntry>, 
+/**
+ * Every 1:1 the filters let through, beyond this page too.
+ */
+total: number, offset: number, };
+
+export type MeetingView = { person: Person, meeting: Meeting, action_items: Array<ActionItem>, highlights: Array<Highlight>, };
+
+export type ReviewRequest = { person_id: string, 
+/**
+ * The first day; the last full quarter when neither end is given.
+ */
+from?: string, to?: string, 
+/**
+ * Leave out every private field.
+ */
+shareable?: boolean, };
+
+export type Attendance = { held: number, cancelled: number, 
+/**
+ * Held or cancelled 1:1s that had been moved from their usual time.
+ */
+moved: number, average_minutes: number | null, planned_minutes: number | null, 
+/**
+ * Days of the 1:1s held on the career development template or topic.
+ */
+career_conversations: Array<string>, cancellations: Array<Cancellation>, };
+
+export type Cancellation = { meeting_id: string, date: string, 
+/**
+ * None in the shareable version, or when none was given.
+ */
+reason: string | null, };
+
+export type ReviewHighlight = { date: string, kind: HighlightKind, text: string, private: boolean, meeting_id: string | null, };
+
+export type ReviewAction = { id: string, title: string, owner: Owner, status: ActionStatus, opened_on: string, due_on: string | null, meeting_id: string | null, };
+
+export type ReviewActions = { opened: number, done: number, dropped: number, 
+/**
+ * Done out of those opened in the period and not dropped, in percent.
+ */
+completion_percent: number | null, still_open: Array<ReviewAction>, closed: Array<ReviewAction>, };
+
+export type Excerpt = { meeting_id: string, date: string, topic: string | null, shared_notes: string, 
+/**
+ * Private and prep notes; None in the shareable version.
+ */
+private_notes: string | null, };
+
+export type ReviewPacket = { person_id: string, person_name: string, role: string, level: Level, manager_name: string, from: string, to: string, prepared_on: string, 
+/**
+ * True for the version without private fields.
+ */
+shareable: boolean, attendance: Attendance, 
+/**
+ * Wins, accomplishments and concerns, in date order.
+ */
+highlights: Array<ReviewHighlight>, actions: ReviewActions, focus_areas: Array<string>, 
+/**
+ * Each held 1:1's notes, oldest first.
+ */
+excerpts: Array<Excerpt>, };
+
 export type ReminderOffsets = { 
 /**
  * Minutes before the start, e.g. [1440, 15].

@@ -127,17 +127,73 @@ const CONCERNS: &[&str] = &[
     "Mentioned feeling stuck in the current scope",
     "Energy lower since the reorganisation",
 ];
+/// Code names of the team's projects. Each person carries one for a year or
+/// so, then moves on, so a name recurs across months of notes and then fades:
+/// a search for one finds a stretch of someone's history.
+const PROJECTS: &[&str] = &[
+    "Atlas",
+    "Borealis",
+    "Cobalt",
+    "Driftwood",
+    "Ember",
+    "Fjord",
+    "Granite",
+    "Halcyon",
+    "Juniper",
+    "Kestrel",
+    "Lumen",
+    "Meridian",
+    "Nimbus",
+    "Orchard",
+    "Pinnacle",
+    "Quasar",
+    "Redwood",
+    "Sextant",
+];
+/// `{p}` is the person's project at the time.
 const SHARED_POINTS: &[&str] = &[
-    "Reviewed progress on the current milestone; on track for the demo",
-    "Talked through the blocker on the API contract; agreed to pair with the platform team",
-    "Discussed how to split the migration into smaller pull requests",
-    "Celebrated the release; collected what went well for the retro",
+    "Reviewed progress on {p}; on track for the demo",
+    "Talked through the blocker on the {p} API contract; agreed to pair with the platform team",
+    "Discussed how to split the {p} migration into smaller pull requests",
+    "Celebrated the {p} release; collected what went well for the retro",
     "Agreed to protect two focus mornings a week",
     "Walked through feedback from the last design review",
     "Looked at the growth plan: next step is leading a small project",
     "Discussed priorities for next sprint and what to drop",
     "Went over the on-call load and how to rebalance it",
     "Talked about the conference talk proposal; draft due next month",
+    "Went through the {p} observability dashboards; alert noise is down",
+    "Planned the hiring loop for the {p} team; two interviews next week",
+    "Talked about the roadmap for next quarter and where {p} fits",
+    "Reviewed the postmortem of the {p} outage; follow-ups assigned",
+    "Discussed the budget for the {p} load testing environment",
+    "Shared the offsite agenda; asked for two topics",
+    "Pairing with the new joiner is going well; onboarding notes updated",
+    "Discussed the accessibility audit and the keyboard navigation fixes",
+    "Went over the quarterly goals; one is at risk",
+    "Talked about tech debt in the billing service and a plan to pay it down",
+];
+/// Said once in a person's history: a word that a search finds in one place.
+const RARE_PRIVATE: &[&str] = &[
+    "Mentioned a sabbatical next year to sail the Atlantic; keep it confidential",
+    "Training for the Lisbon marathon; wants lighter weeks in April",
+    "Considering a transfer to the Montreal office",
+    "Caring for a parent after surgery; offered flexible hours",
+    "Got an offer from a competitor; wants to talk compensation",
+    "Learning Japanese in the evenings; asked about the Osaka team",
+    "Asked about the parental leave policy; expecting in the spring",
+    "Frustrated by the reorg rumours; reassured about the roadmap",
+    "Volunteering as a firefighter on weekends; may be paged",
+    "Interested in moving to product management eventually",
+    "Building a harpsichord at home; a good story for the offsite",
+    "Thinking of a part-time master's degree in statistics",
+];
+const MEETING_TOPICS: &[(MeetingKind, &str)] = &[
+    (MeetingKind::Requested, "Compensation question"),
+    (MeetingKind::Requested, "Feedback on the {p} design review"),
+    (MeetingKind::Requested, "Career path: staff track"),
+    (MeetingKind::Urgent, "Incident follow-up on {p}"),
+    (MeetingKind::Urgent, "Team conflict on {p} handoffs"),
 ];
 const PRIVATE_POINTS: &[&str] = &[
     "Watch for overload; offered to move the reporting work",
@@ -183,6 +239,9 @@ struct Demo<'a> {
     now: DateTime<Utc>,
     store: &'a Tx<'a>,
     summary: DemoSummary,
+    /// Whether the current person's rare note has been written.
+    rare_written: bool,
+    person_index: usize,
 }
 
 /// Fills an empty store with a demo team.
@@ -208,6 +267,8 @@ pub fn generate(store: &mut Store, options: DemoOptions) -> Result<DemoSummary> 
             now,
             store,
             summary: DemoSummary::default(),
+            rare_written: false,
+            person_index: 0,
         };
         store.settings().put(&Settings {
             manager_name: "Alex Morgan".into(),
@@ -263,8 +324,23 @@ impl Demo<'_> {
         pool.choose(&mut self.rng).copied().unwrap_or_default()
     }
 
+    /// The project the current person works on at `at`: a new one about
+    /// every fourteen months, staggered across the team.
+    fn project(&self, at: DateTime<Utc>) -> &'static str {
+        let era = (at.timestamp() / (86_400 * 425)).max(0) as usize;
+        cycle(PROJECTS, "Atlas", self.person_index * 5 + era)
+    }
+
+    /// A line from `pool` about the person's project at `at`.
+    fn point(&mut self, pool: &[&str], at: DateTime<Utc>) -> String {
+        let line = pool.choose(&mut self.rng).copied().unwrap_or_default();
+        line.replace("{p}", self.project(at))
+    }
+
     fn person(&mut self, index: u32, years: u32) -> Result<()> {
         let i = index as usize;
+        self.person_index = i;
+        self.rare_written = false;
         let level = cycle(LEVEL_MIX, Level::Confirmed, i);
         let first = cycle(FIRST_NAMES, "Ada", i);
         let last = cycle(LAST_NAMES, "Okafor", i * 7 + i / FIRST_NAMES.len());
@@ -370,6 +446,9 @@ impl Demo<'_> {
             let start = local_to_utc(tz, day, local_time);
             let upcoming = start > self.now;
             self.meeting(&person, &series, start, count, upcoming)?;
+            if !upcoming && self.rng.random_bool(0.03) {
+                self.one_off(&person, &series, start + Duration::days(2))?;
+            }
             count += 1;
             if upcoming {
                 break;
@@ -457,15 +536,20 @@ impl Demo<'_> {
             (None, None)
         };
         let shared_notes = if completed {
-            self.shared_notes(&agenda)
+            self.shared_notes(&agenda, start)
         } else {
             String::new()
         };
-        let private_notes = if completed && self.rng.random_bool(0.6) {
+        let mut private_notes = if completed && self.rng.random_bool(0.6) {
             format!("- {}\n", self.pick(PRIVATE_POINTS))
         } else {
             String::new()
         };
+        if completed && count >= 6 && !self.rare_written {
+            self.rare_written = true;
+            let rare = cycle(RARE_PRIVATE, "", self.person_index);
+            private_notes.push_str(&format!("- {rare}\n"));
+        }
         let private_prep_notes =
             if (completed && self.rng.random_bool(0.7)) || (upcoming && count.is_multiple_of(2)) {
                 let a = self.pick(PREP_POINTS);
@@ -511,14 +595,51 @@ impl Demo<'_> {
         Ok(())
     }
 
-    fn shared_notes(&mut self, agenda: &[AgendaItem]) -> String {
+    /// A 1:1 the person asked for, or the manager called, between two
+    /// regular ones.
+    fn one_off(&mut self, person: &Person, series: &Series, start: DateTime<Utc>) -> Result<()> {
+        if start > self.now {
+            return Ok(());
+        }
+        let (kind, topic) = MEETING_TOPICS
+            .choose(&mut self.rng)
+            .copied()
+            .unwrap_or((MeetingKind::Requested, "Catch-up"));
+        let topic = topic.replace("{p}", self.project(start));
+        let notes = format!("- {}\n", self.point(SHARED_POINTS, start));
+        let meeting = Meeting {
+            id: self.id(start),
+            person_id: person.id.clone(),
+            series_id: None,
+            kind,
+            topic: Some(topic),
+            scheduled_start: start,
+            original_start: None,
+            planned_minutes: 30,
+            time_zone: series.time_zone,
+            format: MeetingFormat::Video,
+            status: MeetingStatus::Completed,
+            started_at: Some(start),
+            ended_at: Some(start + Duration::minutes(30)),
+            cancel_reason: None,
+            template_id: None,
+            agenda: Vec::new(),
+            shared_notes: notes,
+            private_notes: String::new(),
+            private_prep_notes: String::new(),
+            created_at: trunc(start - Duration::days(1)),
+            updated_at: trunc(start + Duration::minutes(30)),
+        };
+        self.store.schedule().insert_meeting(&meeting)?;
+        self.summary.meetings += 1;
+        Ok(())
+    }
+
+    fn shared_notes(&mut self, agenda: &[AgendaItem], at: DateTime<Utc>) -> String {
         let mut notes = String::new();
         for item in agenda.iter().filter(|i| i.done).take(3) {
-            notes.push_str(&format!(
-                "## {}\n- {}\n",
-                item.title,
-                self.pick(SHARED_POINTS)
-            ));
+            let point = self.point(SHARED_POINTS, at);
+            notes.push_str(&format!("## {}\n- {point}\n", item.title));
             if self.rng.random_bool(0.4) {
                 notes.push_str(&format!("- [ ] {}\n", self.pick(ACTIONS_IC)));
             }

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod demo;
+pub mod history;
 pub mod lock;
 pub mod locked_reminders;
 pub mod lookup;
@@ -10,6 +11,9 @@ pub mod person_page;
 pub mod prep;
 pub mod reminders;
 pub mod scheduling;
+pub mod search;
+pub mod search_query;
+pub mod search_snippet;
 pub mod series_import;
 pub mod session;
 pub mod talking_points;

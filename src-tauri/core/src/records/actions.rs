@@ -149,6 +149,17 @@ impl<A> Actions<'_, A> {
         Ok(items)
     }
 
+    /// A person's items, oldest first.
+    pub fn of_person(&self, person_id: &str) -> Result<Vec<ActionItem>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM action_item WHERE person_id = ?1 ORDER BY created_at, id"
+        ))?;
+        let rows = stmt.query_map([person_id], item_from_row)?;
+        let mut items: Vec<ActionItem> = rows.collect::<rusqlite::Result<_>>()?;
+        self.attach_history(&mut items)?;
+        Ok(items)
+    }
+
     /// Items created in one meeting.
     pub fn of_meeting(&self, meeting_id: &str) -> Result<Vec<ActionItem>> {
         let mut stmt = self.conn.prepare_cached(&format!(

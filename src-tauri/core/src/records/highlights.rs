@@ -60,6 +60,27 @@ impl<A> Highlights<'_, A> {
     }
 
     /// A person's highlights from `since` on (all when None), newest first.
+    /// The highlights filed from one 1:1, in date order.
+    pub fn of_meeting(&self, meeting_id: &str) -> Result<Vec<Highlight>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at
+             FROM highlight WHERE meeting_id = ?1 ORDER BY occurred_on, id",
+        )?;
+        let rows = stmt.query_map([meeting_id], |row| {
+            Ok(Highlight {
+                id: row.get(0)?,
+                person_id: row.get(1)?,
+                meeting_id: row.get(2)?,
+                kind: row.get(3)?,
+                occurred_on: row.get(4)?,
+                text: row.get(5)?,
+                private_text: row.get(6)?,
+                created_at: row.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn of_person(
         &self,
         person_id: &str,

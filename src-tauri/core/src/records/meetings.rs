@@ -186,6 +186,14 @@ impl<A> Schedule<'_, A> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// When a 1:1 is (or was) and where it stands, without its notes.
+    pub fn start_and_status(&self, id: &str) -> Result<(DateTime<Utc>, MeetingStatus)> {
+        self.conn
+            .prepare_cached("SELECT scheduled_start, status FROM meeting WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| not_found_or(e, "That 1:1 no longer exists."))
+    }
+
     pub fn get_meeting(&self, id: &str) -> Result<Meeting> {
         let mut meeting = self
             .conn
@@ -306,6 +314,44 @@ impl<A> Schedule<'_, A> {
 
     /// Every meeting of a series, without agendas, oldest first (calendar
     /// exceptions and cancelled dates come from these).
+    /// A page of a person's 1:1s with these statuses, newest first, with
+    /// their agendas, and how many there are in all.
+    #[allow(clippy::too_many_arguments)] // each is one filter of the history screen
+    pub fn past_page(
+        &self,
+        person_id: &str,
+        statuses: &[MeetingStatus],
+        kind: Option<MeetingKind>,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<(Vec<Meeting>, u64)> {
+        let wanted =
+            serde_json::to_string(&statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>())
+                .map_err(|e| Error::invalid(e.to_string()))?;
+        const FILTER: &str = "person_id = ?1 AND status IN (SELECT value FROM json_each(?2))
+               AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR scheduled_start >= ?4)
+               AND (?5 IS NULL OR scheduled_start < ?5)";
+        let total: u64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM meeting WHERE {FILTER}"))?
+            .query_row(params![person_id, wanted, kind, from, to], |r| r.get(0))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meeting WHERE {FILTER}
+             ORDER BY scheduled_start DESC, id DESC LIMIT ?6 OFFSET ?7"
+        ))?;
+        let rows = stmt.query_map(
+            params![person_id, wanted, kind, from, to, limit, offset],
+            meeting_from_row,
+        )?;
+        let mut meetings: Vec<Meeting> = rows.collect::<rusqlite::Result<_>>()?;
+        for meeting in &mut meetings {
+            meeting.agenda = self.agenda_of(&meeting.id)?;
+        }
+        Ok((meetings, total))
+    }
+
     pub fn meetings_of_series(&self, series_id: &str) -> Result<Vec<Meeting>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {MEETING_COLUMNS} FROM meeting WHERE series_id = ?1 ORDER BY scheduled_start, id"

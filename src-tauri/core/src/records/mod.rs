@@ -10,6 +10,7 @@ pub mod meetings;
 pub mod people;
 pub mod recurrence;
 pub mod reminder_state;
+pub mod search;
 pub mod settings;
 pub mod share_log;
 pub mod templates;

@@ -6,6 +6,8 @@
 //! as it was.
 
 pub mod backup;
+#[doc(hidden)]
+pub mod bench_support;
 pub mod doctor;
 mod header;
 mod key_change;

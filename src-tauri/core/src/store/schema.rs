@@ -13,6 +13,11 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema/v07_meeting_indexes.sql")),
     M::up(include_str!("schema/v08_reminders.sql")),
     M::up(include_str!("schema/v09_share_log.sql")),
+    // The index, then the same rebuild `SearchIndex::rebuild` runs.
+    M::up(concat!(
+        include_str!("schema/v10_search.sql"),
+        include_str!("schema/search_rebuild.sql")
+    )),
 ];
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;

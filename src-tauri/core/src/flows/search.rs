@@ -1,0 +1,392 @@
+//! Search across everything written about the team: what the search screen,
+//! the quick search (Ctrl+K) and `rapport search` show. The words come from
+//! the query language (`search_query`), the filters from it and from the
+//! screen's chips; hits are grouped by 1:1 (person and date), newest first
+//! or best match first. Searching only reads: nothing about a search is
+//! stored, so it can never reach anything shared.
+
+use crate::error::{Error, Result};
+use crate::flows::lookup;
+use crate::flows::search_query::{self, fts_term, ParsedQuery, Term};
+use crate::flows::search_snippet::{snippet, SnippetPart};
+use crate::records::meetings::{local_to_utc, MeetingKind, MeetingStatus};
+use crate::records::people::PersonSummary;
+use crate::records::search::{first_row_at, id_token, IndexQuery, TextKind, Visibility};
+use crate::store::Store;
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use ts_rs::TS;
+use unicode_normalization::UnicodeNormalization;
+
+/// What the window asks: the typed query plus the chips' filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SearchRequest {
+    pub query: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub person_id: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub from: Option<NaiveDate>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub to: Option<NaiveDate>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub kinds: Option<Vec<TextKind>>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub meeting_kind: Option<MeetingKind>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub template_id: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub best_match_first: Option<bool>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub offset: Option<u32>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SearchHit {
+    /// The hit's place in the index; stable until the text changes.
+    #[ts(type = "number")]
+    pub row: i64,
+    /// The meeting, agenda item, action item, highlight or person the text is from.
+    pub source_id: String,
+    pub kind: TextKind,
+    pub visibility: Visibility,
+    pub snippet: Vec<SnippetPart>,
+}
+
+/// Hits from one 1:1, or from one person on one day outside a 1:1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SearchGroup {
+    pub person_id: String,
+    pub person_name: String,
+    pub meeting_id: Option<String>,
+    pub meeting_status: Option<MeetingStatus>,
+    /// The manager's calendar day of the 1:1 (or of the record).
+    pub date: NaiveDate,
+    pub hits: Vec<SearchHit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SearchResults {
+    pub groups: Vec<SearchGroup>,
+    /// Every matching text, beyond this page too.
+    #[ts(type = "number")]
+    pub total: u64,
+    pub offset: u32,
+    /// Hits on this page.
+    pub shown: u32,
+    /// People whose name has the words typed, to jump to.
+    pub people: Vec<PersonSummary>,
+    /// What to highlight in the text a hit opens.
+    pub terms: Vec<Term>,
+}
+
+/// Hits a page shows unless asked otherwise, and the most one may ask for.
+pub const PAGE: u32 = 50;
+pub const MAX_PAGE: u32 = 100_000;
+
+/// Runs a search typed in the window or on the command line.
+pub fn search(store: &Store, request: &SearchRequest) -> Result<SearchResults> {
+    let zone = store.clock().zone();
+    let today = store.clock().day_of(store.clock().now());
+    let parsed = search_query::parse(&request.query, today)?;
+    let filters = Filters::resolve(store, &parsed, request)?;
+    let offset = request.offset.unwrap_or(0);
+    let limit = request.limit.unwrap_or(PAGE).clamp(1, MAX_PAGE);
+    let Some(rows) = filters.rows(zone.tz()) else {
+        return Err(Error::invalid(
+            "The search's start date is after its end date; nothing can match.",
+        ));
+    };
+    let query = IndexQuery {
+        expression: expression(&parsed, &filters),
+        rows,
+        best_match_first: request.best_match_first.unwrap_or(false),
+        limit,
+        offset,
+    };
+    let index = store.search_index();
+    let hits = index.find(&query)?;
+    let total = if offset == 0 && (hits.len() as u32) < limit {
+        hits.len() as u64
+    } else {
+        index.count(&query)?
+    };
+    let people = store.people().summaries()?;
+    let names: HashMap<&str, &str> = people
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    let shown = hits.len() as u32;
+    let terms = parsed.terms();
+    let mut groups: Vec<SearchGroup> = Vec::new();
+    let mut meetings: HashMap<String, (NaiveDate, MeetingStatus)> = HashMap::new();
+    for hit in hits {
+        let (date, status) = match &hit.meeting_id {
+            Some(id) => {
+                if !meetings.contains_key(id) {
+                    let (start, status) = store.schedule().start_and_status(id)?;
+                    meetings.insert(id.clone(), (zone.day_of(start), status));
+                }
+                match meetings.get(id) {
+                    Some((day, status)) => (*day, Some(*status)),
+                    None => (row_day(hit.row, &zone), None),
+                }
+            }
+            None => (row_day(hit.row, &zone), None),
+        };
+        let same = |g: &SearchGroup| {
+            g.person_id == hit.person_id
+                && g.meeting_id == hit.meeting_id
+                && (hit.meeting_id.is_some() || g.date == date)
+        };
+        let text = index.text_of(hit.kind, &hit.source_id)?;
+        let view = SearchHit {
+            row: hit.row,
+            snippet: snippet(&text, &terms),
+            source_id: hit.source_id.clone(),
+            kind: hit.kind,
+            visibility: hit.visibility,
+        };
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(group) => group.hits.push(view),
+            None => groups.push(SearchGroup {
+                person_name: names
+                    .get(hit.person_id.as_str())
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                person_id: hit.person_id,
+                meeting_id: hit.meeting_id,
+                meeting_status: status,
+                date,
+                hits: vec![view],
+            }),
+        }
+    }
+    let people = if offset == 0 && parsed.has_words() && filters.is_words_only() {
+        people_named(people, &parsed)
+    } else {
+        Vec::new()
+    };
+    Ok(SearchResults {
+        groups,
+        total,
+        offset,
+        shown,
+        people,
+        terms,
+    })
+}
+
+/// The query's filters and the chips', resolved to what the index holds.
+#[derive(Debug, Default)]
+struct Filters {
+    person_id: Option<String>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    kinds: Vec<TextKind>,
+    meeting_kind: Option<MeetingKind>,
+    template_id: Option<String>,
+}
+
+impl Filters {
+    fn resolve(store: &Store, parsed: &ParsedQuery, request: &SearchRequest) -> Result<Filters> {
+        let typed = &parsed.filters;
+        let person_id = match (&typed.person, &request.person_id) {
+            (Some(name), chip) => {
+                let person = lookup::person(store, name)?;
+                if chip.as_ref().is_some_and(|id| *id != person.id) {
+                    return Err(Error::invalid(format!(
+                        "person:{name} and the person chosen beside the search differ; keep one."
+                    )));
+                }
+                Some(person.id)
+            }
+            (None, Some(id)) => Some(store.people().get(id)?.id),
+            (None, None) => None,
+        };
+        let template_id = match (&typed.template, &request.template_id) {
+            (Some(name), _) => Some(template_named(store, name)?),
+            (None, chip) => chip.clone(),
+        };
+        let mut kinds = typed.kinds.clone();
+        if let Some(chosen) = &request.kinds {
+            kinds = if kinds.is_empty() {
+                chosen.clone()
+            } else {
+                kinds.into_iter().filter(|k| chosen.contains(k)).collect()
+            };
+            if kinds.is_empty() && !chosen.is_empty() {
+                return Err(Error::invalid(
+                    "kind: in the search and the kinds chosen beside it have nothing in common.",
+                ));
+            }
+        }
+        let later = |a: Option<NaiveDate>, b: Option<NaiveDate>| a.max(b);
+        let earlier = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Ok(Filters {
+            person_id,
+            from: later(typed.from, request.from),
+            to: earlier(typed.to, request.to),
+            kinds,
+            meeting_kind: typed.meeting_kind.or(request.meeting_kind),
+            template_id,
+        })
+    }
+
+    /// The rowids of the chosen days, from the first minute of `from` to the
+    /// last of `to` in the manager's zone; None when the range is empty.
+    fn rows(&self, tz: chrono_tz::Tz) -> Option<std::ops::Range<i64>> {
+        let start = self
+            .from
+            .map(|d| first_row_at(local_to_utc(tz, d, NaiveTime::MIN)))
+            .unwrap_or(0);
+        let end = self
+            .to
+            .and_then(|d| d.succ_opt())
+            .map(|d| first_row_at(local_to_utc(tz, d, NaiveTime::MIN)))
+            .unwrap_or(i64::MAX);
+        (start < end).then_some(start..end)
+    }
+
+    fn is_words_only(&self) -> bool {
+        self.person_id.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.kinds.is_empty()
+            && self.meeting_kind.is_none()
+            && self.template_id.is_none()
+    }
+}
+
+/// The FTS5 expression: the words against the text, the filters against
+/// the tags the triggers wrote (see `store/schema/v10_search.sql`).
+fn expression(parsed: &ParsedQuery, filters: &Filters) -> String {
+    let mut all: Vec<String> = parsed
+        .groups
+        .iter()
+        .map(|group| match group.as_slice() {
+            [one] => fts_term(one),
+            many => format!(
+                "({})",
+                many.iter().map(fts_term).collect::<Vec<_>>().join(" OR ")
+            ),
+        })
+        .collect();
+    let tag = |token: String| format!("tags : \"{token}\"");
+    if let Some(id) = &filters.person_id {
+        all.push(tag(format!("p{}", id_token(id))));
+    }
+    if !filters.kinds.is_empty() {
+        let kinds: Vec<String> = filters
+            .kinds
+            .iter()
+            .map(|k| tag(format!("k{}", k.as_str().replace('_', ""))))
+            .collect();
+        all.push(format!("({})", kinds.join(" OR ")));
+    }
+    if let Some(kind) = filters.meeting_kind {
+        all.push(tag(format!("m{kind}")));
+    }
+    if let Some(id) = &filters.template_id {
+        all.push(tag(format!("t{}", id_token(id))));
+    }
+    if all.is_empty() {
+        // Only dates or exclusions: every text qualifies, and each has one
+        // of the three visibility tags.
+        all.push(format!(
+            "({} OR {} OR {})",
+            tag("vshared".into()),
+            tag("vprivate".into()),
+            tag("vnotshared".into())
+        ));
+    }
+    let mut expression = all.join(" AND ");
+    for term in &parsed.excluded {
+        expression.push_str(" NOT ");
+        expression.push_str(&fts_term(term));
+    }
+    expression
+}
+
+fn template_named(store: &Store, name: &str) -> Result<String> {
+    let wanted = fold(name);
+    let templates = store.templates().all()?;
+    let exact: Vec<_> = templates
+        .iter()
+        .filter(|t| fold(&t.name) == wanted)
+        .collect();
+    let found: Vec<_> = if exact.is_empty() {
+        templates
+            .iter()
+            .filter(|t| fold(&t.name).contains(&wanted))
+            .collect()
+    } else {
+        exact
+    };
+    match found.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => Err(Error::not_found(format!(
+            "No agenda template is called \"{name}\"."
+        ))),
+        many => Err(Error::invalid(format!(
+            "template:{name} matches several templates: {}. Use more of the name.",
+            many.iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// People whose name holds every word searched for, accents and case aside.
+fn people_named(people: Vec<PersonSummary>, parsed: &ParsedQuery) -> Vec<PersonSummary> {
+    let words: Vec<String> = parsed.terms().iter().map(|t| fold(&t.text)).collect();
+    people
+        .into_iter()
+        .filter(|p| {
+            let name = fold(&p.name);
+            words.iter().all(|w| name.contains(w.as_str()))
+        })
+        .collect()
+}
+
+/// Lower case without accents, as the index compares words.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The day a hit without a 1:1 is dated, from its place in the index.
+fn row_day(row: i64, zone: &crate::zone::Zone) -> NaiveDate {
+    let minutes = row >> 20;
+    let at = DateTime::<Utc>::UNIX_EPOCH + Duration::minutes(minutes);
+    zone.day_of(at)
+}
+
+/// An index hit as the command line prints it.
+pub fn plain_snippet(parts: &[SnippetPart]) -> String {
+    parts
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,292 @@
+//! The few words around a match, with the matched words marked. The index
+//! keeps no copy of the text, so the snippet is cut from the record here,
+//! splitting words the way the index does (letters and digits, case and
+//! accents aside) so what is marked is what matched.
+
+use crate::flows::search::fold;
+use crate::flows::search_query::Term;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A run of a snippet, marked when it is one of the words searched for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// Words a snippet shows around its matches.
+const WINDOW: usize = 18;
+
+/// A word of the text: where it is, and how the index compares it.
+struct Word {
+    start: usize,
+    end: usize,
+    folded: String,
+}
+
+fn words(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (start, c.is_alphanumeric()) {
+            (None, true) => start = Some(at),
+            (Some(from), false) => {
+                let slice = text.get(from..at).unwrap_or_default();
+                words.push(Word {
+                    start: from,
+                    end: at,
+                    folded: fold(slice),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// Which words of `text` the terms match.
+fn matched(words: &[Word], terms: &[Term]) -> Vec<bool> {
+    let mut hits = vec![false; words.len()];
+    for term in terms {
+        let wanted: Vec<String> = words_of(&term.text);
+        let Some(last) = wanted.len().checked_sub(1) else {
+            continue;
+        };
+        for at in 0..words.len() {
+            let fits = wanted.iter().enumerate().all(|(i, w)| {
+                words.get(at + i).is_some_and(|word| {
+                    if i == last && term.prefix {
+                        word.folded.starts_with(w.as_str())
+                    } else {
+                        word.folded == *w
+                    }
+                })
+            });
+            if fits {
+                for hit in hits.iter_mut().skip(at).take(wanted.len()) {
+                    *hit = true;
+                }
+            }
+        }
+    }
+    hits
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    words(text).into_iter().map(|w| w.folded).collect()
+}
+
+/// The snippet of `text` for `terms`: the window of words with the most
+/// matches (the start of the text when nothing matches, as for a search by
+/// filters only), on one line, with "…" where it was cut.
+pub fn snippet(text: &str, terms: &[Term]) -> Vec<SnippetPart> {
+    let words = words(text);
+    let hits = matched(&words, terms);
+    let (first, last) = if words.len() <= WINDOW {
+        (0, words.len())
+    } else {
+        let most = (0..=words.len() - WINDOW)
+            .map(|start| hits.iter().skip(start).take(WINDOW).filter(|h| **h).count())
+            .enumerate()
+            .fold(
+                (0, 0),
+                |best, (start, count)| if count > best.1 { (start, count) } else { best },
+            );
+        // Up to three words of context before the first match.
+        let first_hit = hits
+            .iter()
+            .skip(most.0)
+            .position(|h| *h)
+            .map_or(most.0, |p| most.0 + p);
+        let start = first_hit.saturating_sub(3).min(words.len() - WINDOW);
+        (start, start + WINDOW)
+    };
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    let mut push = |text: &str, hit: bool| match parts.last_mut() {
+        Some(part) if part.hit == hit => part.text.push_str(text),
+        _ => parts.push(SnippetPart {
+            text: text.to_string(),
+            hit,
+        }),
+    };
+    let mut at = match words.get(first) {
+        Some(word) if first > 0 => {
+            push("… ", false);
+            word.start
+        }
+        _ => 0,
+    };
+    let mut previous_hit = false;
+    for (i, (word, hit)) in words
+        .iter()
+        .zip(&hits)
+        .enumerate()
+        .skip(first)
+        .take(last - first)
+    {
+        let between = tidy(text.get(at..word.start).unwrap_or_default(), i == 0);
+        // Marked words with only a space between read as one mark.
+        push(&between, *hit && previous_hit && between.trim().is_empty());
+        push(text.get(word.start..word.end).unwrap_or_default(), *hit);
+        at = word.end;
+        previous_hit = *hit;
+    }
+    match words.get(last) {
+        Some(next) => {
+            // The punctuation right after the last word shown, then the cut.
+            let between = text.get(at..next.start).unwrap_or_default();
+            push(
+                between
+                    .split(char::is_whitespace)
+                    .next()
+                    .unwrap_or_default(),
+                false,
+            );
+            push(" …", false);
+        }
+        None => push(text.get(at..).unwrap_or_default(), false),
+    }
+    collapse(parts)
+}
+
+/// What lies between two words, without the Markdown around them: a line
+/// break becomes " · ", and a line's heading, quote, bullet or checkbox
+/// marks and emphasis stars go, so a snippet reads as text.
+fn tidy(between: &str, at_start: bool) -> String {
+    let strip_line_start = |line: &str| -> String {
+        let mut rest = line.trim_start_matches(|c: char| c.is_whitespace() || "#>-*+".contains(c));
+        for checkbox in ["[ ]", "[x]", "[X]"] {
+            if let Some(after) = rest.strip_prefix(checkbox) {
+                rest = after.trim_start();
+            }
+        }
+        rest.to_string()
+    };
+    let plain = |s: &str| {
+        s.chars()
+            .filter(|c| !"*`~".contains(*c))
+            .collect::<String>()
+    };
+    if at_start {
+        return plain(&strip_line_start(
+            between.rsplit('\n').next().unwrap_or_default(),
+        ));
+    }
+    match (between.find('\n'), between.rfind('\n')) {
+        (Some(first), Some(last)) => {
+            let end_of_line = between.get(..first).unwrap_or_default().trim_end();
+            let next_line = strip_line_start(between.get(last + 1..).unwrap_or_default());
+            format!("{} · {}", plain(end_of_line), plain(&next_line))
+        }
+        _ => plain(between),
+    }
+}
+
+/// One line: every run of white space (line breaks too) is one space, and
+/// the ends are trimmed.
+fn collapse(parts: Vec<SnippetPart>) -> Vec<SnippetPart> {
+    let mut out: Vec<SnippetPart> = Vec::new();
+    let mut after_space = true;
+    for part in parts {
+        let mut text = String::with_capacity(part.text.len());
+        for c in part.text.chars() {
+            if c.is_whitespace() || c.is_control() {
+                if !after_space {
+                    text.push(' ');
+                    after_space = true;
+                }
+            } else {
+                text.push(c);
+                after_space = false;
+            }
+        }
+        if !text.is_empty() {
+            out.push(SnippetPart {
+                text,
+                hit: part.hit,
+            });
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        let trimmed = last.text.trim_end().len();
+        last.text.truncate(trimmed);
+    }
+    out.retain(|p| !p.text.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // a test may panic with its message
+
+    use super::*;
+
+    fn term(text: &str, prefix: bool) -> Term {
+        Term {
+            text: text.into(),
+            phrase: text.contains(' '),
+            prefix,
+        }
+    }
+
+    fn render(parts: &[SnippetPart]) -> String {
+        parts
+            .iter()
+            .map(|p| {
+                if p.hit {
+                    format!("[{}]", p.text)
+                } else {
+                    p.text.clone()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marks_words_phrases_and_prefixes_accents_and_case_aside() {
+        let text = "## Réunion\n- Talked about the CAREER ladder and the next level.";
+        assert_eq!(
+            render(&snippet(
+                text,
+                &[term("reunion", false), term("caree", true)]
+            )),
+            "[Réunion] · Talked about the [CAREER] ladder and the next level."
+        );
+        assert_eq!(
+            render(&snippet(text, &[term("next level", false)])),
+            "Réunion · Talked about the CAREER ladder and the [next level]."
+        );
+        // "level" alone is not the phrase "the level".
+        assert_eq!(
+            render(&snippet(text, &[term("the level", false)])),
+            "Réunion · Talked about the CAREER ladder and the next level."
+        );
+        // Markdown marks go: checkboxes, quotes, emphasis.
+        assert_eq!(
+            render(&snippet(
+                "- [ ] Draft the **plan**\n> quoted",
+                &[term("plan", false)]
+            )),
+            "Draft the [plan] · quoted"
+        );
+    }
+
+    #[test]
+    fn a_long_text_is_cut_around_the_matches() {
+        let words: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
+        let mut text = words.join(" ");
+        text.push_str(" sabbatical w100 w101");
+        let shown = render(&snippet(&text, &[term("sabbatical", false)]));
+        assert!(shown.starts_with('…'), "{shown}");
+        assert!(shown.contains("[sabbatical]"), "{shown}");
+        assert!(shown.split_whitespace().count() <= WINDOW + 2, "{shown}");
+        let start = render(&snippet(&text, &[]));
+        assert!(start.starts_with("w0 w1"), "{start}");
+        assert!(start.ends_with('…'), "{start}");
+    }
+}
