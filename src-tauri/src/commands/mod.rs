@@ -32,6 +32,7 @@ pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary
 }
 
 mod backups;
+mod finding;
 mod keys;
 mod lock;
 mod loop_screens;
@@ -41,6 +42,7 @@ mod reminders;
 mod sharing;
 
 pub use backups::*;
+pub use finding::*;
 pub use keys::*;
 pub use lock::*;
 pub use loop_screens::*;

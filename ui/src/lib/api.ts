@@ -16,11 +16,14 @@ import type {
   ErrorBody,
   FinishRequest,
   FinishResult,
+  HistoryPage,
+  HistoryRequest,
   Highlight,
   HighlightInput,
   LocalSlot,
   Meeting,
   MeetingFormat,
+  MeetingView,
   NextPlan,
   NextProposal,
   NotesPatch,
@@ -32,6 +35,10 @@ import type {
   Prep,
   ReminderOffsets,
   RestorePreview,
+  ReviewPacket,
+  ReviewRequest,
+  SearchRequest,
+  SearchResults,
   Series,
   SeriesInput,
   SessionView,
@@ -191,6 +198,33 @@ export function getToday(): Promise<Today> {
 /** The running document of a person; `historyLimit` null gives the full history. */
 export function getPersonPage(personId: string, historyLimit: number | null): Promise<PersonPage> {
   return call<PersonPage>('get_person_page', { personId, historyLimit });
+}
+
+// --- Between the meetings ------------------------------------------------------
+
+/** Searches every note, agenda, action item, highlight and focus area. */
+export function search(request: SearchRequest): Promise<SearchResults> {
+  return call<SearchResults>('search', { request });
+}
+
+/** A page of a person's past 1:1s, newest first. */
+export function getHistory(request: HistoryRequest): Promise<HistoryPage> {
+  return call<HistoryPage>('get_history', { request });
+}
+
+/** One 1:1 in full, for reading. */
+export function getMeetingView(meetingId: string): Promise<MeetingView> {
+  return call<MeetingView>('get_meeting_view', { meetingId });
+}
+
+/** A person's review packet for a period; manager-only unless `shareable`. */
+export function getReviewPacket(request: ReviewRequest): Promise<ReviewPacket> {
+  return call<ReviewPacket>('get_review_packet', { request });
+}
+
+/** Writes the review packet (Markdown, or a printable page when `html`) at `path`. */
+export function saveReviewPacket(request: ReviewRequest, html: boolean, path: string): Promise<void> {
+  return call<void>('save_review_packet', { request, html, path });
 }
 
 export function getPrep(personId: string): Promise<Prep> {

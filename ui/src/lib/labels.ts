@@ -15,6 +15,8 @@ import {
   type MeetingStatus,
   type Series,
   type ShareFormat,
+  type TextKind,
+  type Visibility,
   type Weekday,
 } from './bindings';
 import { formatMinutes, shortTime } from './time';
@@ -121,6 +123,28 @@ export const HIGHLIGHT_KIND_LABELS: Record<HighlightKind, string> = {
 };
 
 export const HIGHLIGHT_KINDS: HighlightKind[] = valuesOf(HIGHLIGHT_KIND_LABELS);
+
+/** What a search hit is: the label beside its snippet. */
+export const TEXT_KIND_LABELS: Record<TextKind, string> = {
+  shared: 'Shared notes',
+  private: 'Private notes',
+  prep: 'Prep notes',
+  agenda: 'Agenda',
+  action: 'Action item',
+  win: 'Win',
+  concern: 'Concern',
+  accomplishment: 'Accomplishment',
+  topic: 'Topic',
+  cancel_reason: 'Cancel reason',
+  focus: 'Focus area',
+};
+
+/** Whether a search hit's text reaches the person, as its badge says. */
+export const VISIBILITY_LABELS: Record<Visibility, string> = {
+  shared: 'Shared',
+  private: 'Private',
+  not_shared: 'Not shared',
+};
 
 export const LEVEL_LABELS: Record<Level, string> = {
   junior: 'Junior',

@@ -24,7 +24,6 @@ type Handlers = Record<string, (args: unknown) => unknown>;
 async function renderPage(
   data: PageData | ((args: unknown) => PageData),
   handlers: Handlers = {},
-  props: { fullHistory?: boolean } = {},
 ): Promise<{
   calls: Call[];
   navigate: ReturnType<typeof vi.fn>;
@@ -38,7 +37,7 @@ async function renderPage(
   });
   const navigate = vi.fn();
   const onpeoplechanged = vi.fn();
-  render(PersonPage, { props: { personId: 'p-ada', navigate, onpeoplechanged, ...props } });
+  render(PersonPage, { props: { personId: 'p-ada', navigate, onpeoplechanged } });
   await screen.findByRole('heading', { level: 1, name: /Ada Okafor/ });
   return { calls, navigate, onpeoplechanged, user: userEvent.setup() };
 }
@@ -546,7 +545,7 @@ describe('person page: meeting history', () => {
     expect(items[1]).toHaveTextContent(/Thu 14 Nov.*Cancelled.*Ada was ill/);
     expect(items[2]).toHaveTextContent(/Fri 8 Nov.*45 min.*Requested by Ada: Promotion path/);
     expect(screen.queryByText('Q1')).not.toBeInTheDocument();
-    expect(document.getElementById('view-full-history')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Showing/)).not.toBeInTheDocument();
   });
 
   it('expands a 1:1 to its notes, rendered and sanitized, private ones labelled', async () => {
@@ -570,36 +569,19 @@ describe('person page: meeting history', () => {
     expect(within(item).queryByRole('region', { name: 'Shared notes' })).not.toBeInTheDocument();
   });
 
-  it('loads the full history on request', async () => {
-    const { calls, user } = await renderPage((args) => {
-      const { historyLimit } = args as { historyLimit: number | null };
-      return personPage({
-        history: historyLimit === null ? [held, cancelled, requested] : [held],
-        history_total: 3,
-      });
-    });
+  it('opens the full history screen', async () => {
+    const { calls, navigate, user } = await renderPage(
+      personPage({ history: [held], history_total: 3 }),
+    );
+    expect(pageLoads(calls)).toEqual([{ personId: 'p-ada', historyLimit: 20 }]);
     expect(screen.getByText('Showing 1 of 3')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'View Full History' }));
-    await waitFor(() =>
-      expect(byId('person-history').querySelectorAll('li.history-item')).toHaveLength(3),
-    );
-    expect(pageLoads(calls)).toEqual([
-      { personId: 'p-ada', historyLimit: 20 },
-      { personId: 'p-ada', historyLimit: null },
-    ]);
-    expect(document.getElementById('view-full-history')).not.toBeInTheDocument();
-    // The keyboard carries on from the first 1:1 that was not shown before.
-    const second = byId('person-history').querySelectorAll<HTMLElement>('li.history-item')[1]!;
-    expect(within(second).getByRole('button')).toHaveFocus();
+    expect(navigate).toHaveBeenCalledWith({ screen: 'history', personId: 'p-ada' });
   });
 
-  it('opens straight onto the full history when the route asks for it', async () => {
-    const { calls } = await renderPage(
-      personPage({ history: [held, cancelled], history_total: 2 }),
-      {},
-      { fullHistory: true },
-    );
-    expect(pageLoads(calls)).toEqual([{ personId: 'p-ada', historyLimit: null }]);
+  it('offers the full history even when every 1:1 is shown', async () => {
+    await renderPage(personPage({ history: [held], history_total: 1 }));
+    expect(document.getElementById('view-full-history')).toBeInTheDocument();
   });
 
   it('has an empty state', async () => {

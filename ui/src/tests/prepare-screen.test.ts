@@ -168,7 +168,7 @@ describe('prepare screen', () => {
   it('opens the full history of the person', async () => {
     const { navigate, user } = await renderPrep();
     await user.click(screen.getByRole('button', { name: 'View Full History' }));
-    expect(navigate).toHaveBeenCalledWith({ screen: 'person', personId: 'p-ada', fullHistory: true });
+    expect(navigate).toHaveBeenCalledWith({ screen: 'history', personId: 'p-ada' });
   });
 
   it('explains that prep notes need a scheduled 1:1, and still starts one', async () => {

@@ -300,3 +300,78 @@ describe('main shell: the desktop app around it', () => {
     expect(commands(calls)).not.toContain('quit_app');
   });
 });
+
+describe('main shell: search from anywhere', () => {
+  const found = {
+    groups: [],
+    total: 0,
+    offset: 0,
+    shown: 0,
+    people: [],
+    terms: [],
+  };
+
+  function searchQueries(calls: Call[]): string[] {
+    return calls
+      .filter((call) => call.cmd === 'search')
+      .map((call) => (call.args as { request: { query: string } }).request.query);
+  }
+
+  it('searches what is typed in the sidebar', async () => {
+    const { user, calls } = await renderShell(PEOPLE, { search: () => found });
+    const sidebar = document.getElementById('sidebar-search') as HTMLInputElement;
+    expect(sidebar).toHaveAttribute('placeholder', 'Search notes  Ctrl+K');
+    await user.type(sidebar, 'billing{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Search' })).toBeInTheDocument();
+    expect(document.getElementById('search-input')).toHaveValue('billing');
+    expect(document.getElementById('search-input')).toHaveFocus();
+    expect(sidebar).toHaveValue('');
+    await waitFor(() => expect(searchQueries(calls)).toEqual(['billing']));
+  });
+
+  it('opens the search with Ctrl+K, Cmd+K or /, with the field focused', async () => {
+    const { user } = await renderShell(PEOPLE, { search: () => found });
+    await user.keyboard('{Control>}k{/Control}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Search' })).toBeInTheDocument();
+    expect(document.getElementById('search-input')).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await screen.findByRole('heading', { level: 1, name: 'Today' });
+    await user.keyboard('{Meta>}k{/Meta}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Search' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await screen.findByRole('heading', { level: 1, name: 'Today' });
+    await user.keyboard('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Search' })).toBeInTheDocument();
+    expect(document.getElementById('search-input')).toHaveFocus();
+    // Typed into the field, / is only a character.
+    await user.keyboard('/');
+    expect(document.getElementById('search-input')).toHaveValue('/');
+  });
+
+  it('leaves / alone while typing elsewhere', async () => {
+    const { user } = await renderShell(PEOPLE, { search: () => found });
+    await user.type(document.getElementById('sidebar-search')!, 'a/b');
+    expect(title()).toHaveTextContent('Today');
+    expect(document.getElementById('sidebar-search')).toHaveValue('a/b');
+  });
+
+  it('selects the field again on the search screen, and takes up the last search', async () => {
+    const { user, calls } = await renderShell(PEOPLE, { search: () => found });
+    await user.type(document.getElementById('sidebar-search')!, 'billing{Enter}');
+    const input = (await waitFor(() =>
+      document.getElementById('search-input'),
+    )) as HTMLInputElement;
+    await user.click(screen.getByRole('heading', { level: 1, name: 'Search' }));
+    await user.keyboard('{Control>}k{/Control}');
+    expect(input).toHaveFocus();
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 'billing'.length]);
+
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await screen.findByRole('heading', { level: 1, name: 'Today' });
+    await user.keyboard('{Control>}k{/Control}');
+    await waitFor(() => expect(document.getElementById('search-input')).toHaveValue('billing'));
+    await waitFor(() => expect(searchQueries(calls)).toEqual(['billing', 'billing']));
+  });
+});

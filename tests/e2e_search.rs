@@ -1,0 +1,191 @@
+//! End to end: finding things in the real window. On the demo team, Ctrl+K
+//! opens search from anywhere; a word written once, in one private note of
+//! one person, finds exactly that note, marked private, and opens the 1:1 it
+//! came from with the word highlighted. Then the person's full history, a
+//! page at a time, and their review packet, manager-only and shareable.
+//! Screenshots in both themes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
+mod support;
+
+use fantoccini::Locator;
+use support::webdriver::{
+    click, find, set_value, store_recovery_key, text_of, type_into, wait_count, wait_text, App,
+    Screenshots,
+};
+use support::{Services, Session};
+
+const CONTROL: &str = "\u{E009}";
+const RELEASE: &str = "\u{E000}";
+const ENTER: &str = "\u{E007}";
+
+/// Said once in the demo: in one private note of its first person.
+const RARE_WORD: &str = "sabbatical";
+const FIRST_PERSON: &str = "Amara Okafor";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_history_and_review_packet_in_the_real_window() {
+    let session = Session::start(Services {
+        display: true,
+        keyring: true,
+        notifications: true,
+    });
+    let data_dir = session.dir.path().join("data");
+    let shots = Screenshots::new(&session);
+    let log = shots.log("tauri-driver-search.log");
+    let app = App::launch(&session, &data_dir, &log).await;
+    let c = &app.client;
+    wait_text(c, "h1", "Welcome to Rapport").await;
+    click(c, "#with-demo").await;
+    click(c, "#create-store").await;
+    store_recovery_key(c).await;
+    wait_text(c, "#people-count", "6 people").await;
+
+    // Ctrl+K from the Today screen, as a user presses it.
+    c.find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys(&format!("{CONTROL}k{RELEASE}"))
+        .await
+        .unwrap();
+    wait_text(c, "#search-title", "Search").await;
+    let focused = c
+        .execute(
+            "return document.activeElement && document.activeElement.id",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        focused,
+        serde_json::json!("search-input"),
+        "Ctrl+K focuses the field"
+    );
+    find(c, "#search-input")
+        .await
+        .send_keys(&format!("{RARE_WORD}{ENTER}"))
+        .await
+        .unwrap();
+    wait_text(c, "#search-count", "1 match").await;
+    wait_count(c, "#search-results .search-hit", 1).await;
+    let hit = wait_text(c, "#search-results .search-group", FIRST_PERSON).await;
+    assert!(hit.contains("Private"), "the hit says it is private: {hit}");
+    let marked = text_of(c, "#search-results .search-hit mark")
+        .await
+        .unwrap_or_default();
+    assert_eq!(marked.to_lowercase(), RARE_WORD);
+    shots.take_in_both_themes(c, "search-rare-word").await;
+
+    // A malformed query gets a sentence, not an error dump.
+    type_into(c, "#search-input", "\"unclosed").await;
+    find(c, "#search-input")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    wait_text(c, "#search-error", "quote is not closed").await;
+
+    // A common word: many hits, grouped by 1:1, newest first.
+    type_into(c, "#search-input", "release").await;
+    find(c, "#search-input")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    // One page of fifty, of more.
+    wait_text(c, "#search-count", "Showing 50 of").await;
+    let groups = c
+        .find_all(Locator::Css("#search-results .search-group"))
+        .await
+        .unwrap();
+    assert!(groups.len() > 3, "{} groups", groups.len());
+    shots.take(c, "search-common-word-light").await;
+
+    // Back to the rare word; the hit opens its 1:1, scrolled to the word.
+    type_into(c, "#search-input", RARE_WORD).await;
+    find(c, "#search-input")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    wait_count(c, "#search-results .search-hit", 1).await;
+    click(c, "#search-results .search-hit").await;
+    wait_text(c, "#meeting-title", FIRST_PERSON).await;
+    let mark = wait_text(c, "#meeting-private mark.search-mark", "").await;
+    assert_eq!(mark.to_lowercase(), RARE_WORD);
+    let visible = c
+        .execute(
+            "const r = document.querySelector('#meeting-private mark.search-mark').getBoundingClientRect();\
+             return r.top >= 0 && r.bottom <= window.innerHeight",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        visible,
+        serde_json::json!(true),
+        "the match is scrolled into view"
+    );
+    shots.take_in_both_themes(c, "search-opened-meeting").await;
+
+    // `/` opens search too, when no field has the keyboard.
+    c.execute(
+        "document.activeElement && document.activeElement.blur()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys("/")
+        .await
+        .unwrap();
+    wait_text(c, "#search-title", "Search").await;
+
+    // The full history, a page at a time.
+    let person = c
+        .find(Locator::XPath(&format!(
+            "//nav[@aria-label='People']//button[.//*[normalize-space()='{FIRST_PERSON}']]"
+        )))
+        .await
+        .unwrap();
+    person.click().await.unwrap();
+    wait_text(c, "#person-title", FIRST_PERSON).await;
+    click(c, "#view-full-history").await;
+    wait_text(c, "#history-title", FIRST_PERSON).await;
+    let first_page = wait_text(c, "#history-range", "of").await;
+    assert!(first_page.starts_with("1–"), "{first_page}");
+    click(c, "#history-older").await;
+    let second_page = wait_text(c, "#history-range", "26–").await;
+    assert_ne!(first_page, second_page);
+    shots.take(c, "history-page-2-light").await;
+
+    // The review packet: manager-only, then the shareable version.
+    person.click().await.unwrap();
+    wait_text(c, "#person-title", FIRST_PERSON).await;
+    click(c, "#person-review").await;
+    wait_text(c, "#review-title", FIRST_PERSON).await;
+    set_value(c, "#review-period", "last_12_months").await;
+    wait_text(c, "#review-audience", "Manager only").await;
+    wait_text(c, "#review-notes", RARE_WORD).await;
+    shots.take_in_both_themes(c, "review-packet").await;
+    click(c, "#review-shareable").await;
+    wait_text(c, "#review-audience", "Shareable version").await;
+    support::wait_until(
+        "the private note to leave the packet",
+        support::PATIENCE,
+        || async {
+            let notes = text_of(c, "#review-notes").await.unwrap_or_default();
+            if notes.contains(RARE_WORD) {
+                Err(notes)
+            } else {
+                Ok(())
+            }
+        },
+    )
+    .await;
+    shots.take(c, "review-packet-shareable-light").await;
+    app.quit(&session, &data_dir).await;
+}
