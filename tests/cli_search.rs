@@ -70,6 +70,26 @@ fn search_prints_a_line_a_hit_and_exits_like_grep() {
         }
     }
 
+    // The newest hundred by default, and how many more; --all prints every one.
+    let common = run(&dir, &["search", "the"]);
+    assert_eq!(common.status.code(), Some(0), "{}", text(&common));
+    assert_eq!(stdout(&common).lines().count(), 100);
+    assert!(
+        String::from_utf8_lossy(&common.stderr).contains("more hits not shown"),
+        "{}",
+        text(&common)
+    );
+    let total = serde_json::from_slice::<serde_json::Value>(
+        &run(&dir, &["search", "--json", "--all", "the"]).stdout,
+    )
+    .unwrap()["total"]
+        .as_u64()
+        .unwrap();
+    assert!(total > 100);
+    let every = run(&dir, &["search", "--all", "the"]);
+    assert_eq!(stdout(&every).lines().count() as u64, total);
+    assert!(every.stderr.is_empty(), "{}", text(&every));
+
     // One quoted argument is a whole query; several are words and phrases.
     let excluded = run(&dir, &["search", "--json", "release -retro"]);
     let excluded: serde_json::Value = serde_json::from_slice(&excluded.stdout).unwrap();

@@ -11,6 +11,10 @@ use rapport_core::records::search::Visibility;
 use rapport_core::{Error, ErrorCode, Result, StorePaths};
 use std::io::{IsTerminal, Write};
 
+/// Hits printed unless asked for more: the newest hundred answer "when did
+/// this come up" and print in a blink; thousands of lines are for --all.
+const DEFAULT_LIMIT: u32 = 100;
+
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// What to look for: words (all must match), "a phrase", -word or NOT
@@ -37,9 +41,13 @@ pub struct SearchArgs {
     /// Best match first instead of newest first.
     #[arg(long)]
     pub best_match: bool,
-    /// Print at most this many hits.
-    #[arg(long, value_name = "N")]
-    pub limit: Option<u32>,
+    /// Print the newest (or best) N hits; the count of the rest goes to
+    /// standard error.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT, conflicts_with = "all")]
+    pub limit: u32,
+    /// Print every hit, however many.
+    #[arg(long)]
+    pub all: bool,
     /// Print the results as JSON.
     #[arg(long)]
     pub json: bool,
@@ -120,7 +128,7 @@ fn find(global: &GlobalArgs, paths: &StorePaths, args: &SearchArgs) -> Result<Se
             to,
             kinds,
             best_match_first: Some(args.best_match),
-            limit: Some(args.limit.unwrap_or(MAX_PAGE)),
+            limit: Some(if args.all { MAX_PAGE } else { args.limit }),
             ..Default::default()
         },
     )
@@ -175,7 +183,7 @@ fn print(results: &SearchResults, json: bool) -> Result<()> {
     let shown = u64::from(results.shown);
     if results.total > shown {
         eprintln!(
-            "rapport: {} more hits not shown; narrow the search or raise --limit.",
+            "rapport: {} more hits not shown; narrow the search, or use --limit N or --all.",
             results.total - shown
         );
     }

@@ -131,47 +131,46 @@ pub fn search(store: &Store, request: &SearchRequest) -> Result<SearchResults> {
     let shown = hits.len() as u32;
     let terms = parsed.terms();
     let mut groups: Vec<SearchGroup> = Vec::new();
-    let mut meetings: HashMap<String, (NaiveDate, MeetingStatus)> = HashMap::new();
+    // Where each group is, by person, 1:1 and day.
+    let mut places: HashMap<(String, Option<String>, NaiveDate), usize> = HashMap::new();
     for hit in hits {
-        let (date, status) = match &hit.meeting_id {
-            Some(id) => {
-                if !meetings.contains_key(id) {
-                    let (start, status) = store.schedule().start_and_status(id)?;
-                    meetings.insert(id.clone(), (zone.day_of(start), status));
-                }
-                match meetings.get(id) {
-                    Some((day, status)) => (*day, Some(*status)),
-                    None => (row_day(hit.row, &zone), None),
-                }
-            }
-            None => (row_day(hit.row, &zone), None),
+        let date = match hit.meeting {
+            Some((start, _)) => zone.day_of(start),
+            None => row_day(hit.row, &zone),
         };
-        let same = |g: &SearchGroup| {
-            g.person_id == hit.person_id
-                && g.meeting_id == hit.meeting_id
-                && (hit.meeting_id.is_some() || g.date == date)
-        };
-        let text = index.text_of(hit.kind, &hit.source_id)?;
+        let key = (
+            hit.person_id.clone(),
+            hit.meeting_id.clone(),
+            // A 1:1 is one group whatever the day of its texts.
+            if hit.meeting_id.is_some() {
+                NaiveDate::MIN
+            } else {
+                date
+            },
+        );
         let view = SearchHit {
             row: hit.row,
-            snippet: snippet(&text, &terms),
-            source_id: hit.source_id.clone(),
+            snippet: snippet(&hit.text, &terms),
+            source_id: hit.source_id,
             kind: hit.kind,
             visibility: hit.visibility,
         };
-        match groups.iter_mut().find(|g| same(g)) {
+        match places.get(&key).and_then(|&at| groups.get_mut(at)) {
             Some(group) => group.hits.push(view),
-            None => groups.push(SearchGroup {
-                person_name: names
-                    .get(hit.person_id.as_str())
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
-                person_id: hit.person_id,
-                meeting_id: hit.meeting_id,
-                meeting_status: status,
-                date,
-                hits: vec![view],
-            }),
+            None => {
+                places.insert(key, groups.len());
+                groups.push(SearchGroup {
+                    person_name: names
+                        .get(hit.person_id.as_str())
+                        .map(|n| n.to_string())
+                        .unwrap_or_default(),
+                    person_id: hit.person_id,
+                    meeting_id: hit.meeting_id,
+                    meeting_status: hit.meeting.map(|(_, status)| status),
+                    date,
+                    hits: vec![view],
+                })
+            }
         }
     }
     let people = if offset == 0 && parsed.has_words() && filters.is_words_only() {
@@ -367,6 +366,10 @@ fn people_named(people: Vec<PersonSummary>, parsed: &ParsedQuery) -> Vec<PersonS
 
 /// Lower case without accents, as the index compares words.
 pub fn fold(text: &str) -> String {
+    // Most words are plain ASCII: no accents to take off.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -186,14 +186,6 @@ impl<A> Schedule<'_, A> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// When a 1:1 is (or was) and where it stands, without its notes.
-    pub fn start_and_status(&self, id: &str) -> Result<(DateTime<Utc>, MeetingStatus)> {
-        self.conn
-            .prepare_cached("SELECT scheduled_start, status FROM meeting WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| not_found_or(e, "That 1:1 no longer exists."))
-    }
-
     pub fn get_meeting(&self, id: &str) -> Result<Meeting> {
         let mut meeting = self
             .conn

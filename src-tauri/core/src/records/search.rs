@@ -5,6 +5,7 @@
 //! the snippets are cut by `flows::search_snippet`.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::records::meetings::MeetingStatus;
 use crate::store::{Reading, Writing};
 use crate::text_enum::text_enum;
 use chrono::{DateTime, Utc};
@@ -55,6 +56,10 @@ pub struct IndexHit {
     pub visibility: Visibility,
     pub person_id: String,
     pub meeting_id: Option<String>,
+    /// When the hit's 1:1 is, and where it stands.
+    pub meeting: Option<(DateTime<Utc>, MeetingStatus)>,
+    /// The text as the record holds it now.
+    pub text: String,
 }
 
 pub struct SearchIndex<'a, A = Reading> {
@@ -71,12 +76,16 @@ impl<A> SearchIndex<'_, A> {
         } else {
             "rowid DESC"
         };
+        // The hits with their 1:1 in one statement; the command line asks
+        // for thousands at once.
         let sql = format!(
-            "SELECT t.rowid, e.source_id, e.kind, e.visibility, e.person_id, e.meeting_id
+            "SELECT t.rowid, e.source_id, e.kind, e.visibility, e.person_id, e.meeting_id,
+                    m.scheduled_start, m.status
                FROM (SELECT rowid FROM search_text
                       WHERE search_text MATCH ?1 AND rowid >= ?2 AND rowid < ?3
                       ORDER BY {order} LIMIT ?4 OFFSET ?5) t
-               JOIN search_entry e ON e.rowid = t.rowid"
+               JOIN search_entry e ON e.rowid = t.rowid
+               LEFT JOIN meeting m ON m.id = e.meeting_id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
@@ -89,6 +98,8 @@ impl<A> SearchIndex<'_, A> {
                     query.offset
                 ],
                 |row| {
+                    let start: Option<DateTime<Utc>> = row.get(6)?;
+                    let status: Option<MeetingStatus> = row.get(7)?;
                     Ok(IndexHit {
                         row: row.get(0)?,
                         source_id: row.get(1)?,
@@ -96,20 +107,45 @@ impl<A> SearchIndex<'_, A> {
                         visibility: row.get(3)?,
                         person_id: row.get(4)?,
                         meeting_id: row.get(5)?,
+                        meeting: start.zip(status),
+                        text: String::new(),
                     })
                 },
             )
             .map_err(fts_error)?;
-        rows.collect::<rusqlite::Result<_>>().map_err(fts_error)
+        let mut hits: Vec<IndexHit> = rows.collect::<rusqlite::Result<_>>().map_err(fts_error)?;
+        for hit in &mut hits {
+            hit.text = self.text_of(hit.kind, &hit.source_id)?;
+        }
+        Ok(hits)
     }
 
-    /// The text a hit points at, as the record holds it now.
+    /// The text a hit points at, as the record holds it now: the same
+    /// column the `search_source` view indexes, read by its key (the view,
+    /// asked row by row, would be read whole).
     pub fn text_of(&self, kind: TextKind, source_id: &str) -> Result<String> {
+        let sql = match kind {
+            TextKind::Shared => "SELECT shared_notes FROM meeting WHERE id = ?1",
+            TextKind::Private => "SELECT private_notes FROM meeting WHERE id = ?1",
+            TextKind::Prep => "SELECT private_prep_notes FROM meeting WHERE id = ?1",
+            TextKind::Topic => "SELECT topic FROM meeting WHERE id = ?1",
+            TextKind::CancelReason => "SELECT cancel_reason FROM meeting WHERE id = ?1",
+            TextKind::Agenda => "SELECT title FROM agenda_item WHERE id = ?1",
+            TextKind::Action => "SELECT title FROM action_item WHERE id = ?1",
+            TextKind::Win | TextKind::Concern | TextKind::Accomplishment => {
+                "SELECT coalesce(text, private_text) FROM highlight WHERE id = ?1"
+            }
+            TextKind::Focus => {
+                "SELECT (SELECT group_concat(value, char(10)) FROM json_each(focus_areas))
+                   FROM person WHERE id = ?1"
+            }
+        };
         Ok(self
             .conn
-            .prepare_cached("SELECT body FROM search_source WHERE source_id = ?1 AND kind = ?2")?
-            .query_row(params![source_id, kind], |r| r.get(0))
+            .prepare_cached(sql)?
+            .query_row([source_id], |r| r.get::<_, Option<String>>(0))
             .optional()?
+            .flatten()
             .unwrap_or_default())
     }
 
