@@ -419,6 +419,23 @@ fn open_or_create(global: &GlobalArgs, paths: &StorePaths) -> Result<(Store, boo
     Ok(created)
 }
 
+/// The first (or last) day of the day, month, quarter or year given to
+/// `--FLAG`, as `--from` and `--to` take them.
+fn period_bound(value: Option<&str>, flag: &str, first: bool) -> Result<Option<chrono::NaiveDate>> {
+    value
+        .map(|v| {
+            rapport_core::flows::search_query::period(v)
+                .map(|(start, end)| if first { start } else { end })
+                .ok_or_else(|| {
+                    Error::invalid(format!(
+                        "--{flag} {v} is not a date: write a day (2025-07-01), a month (2025-07), \
+                         a quarter (2025-Q3) or a year (2025)."
+                    ))
+                })
+        })
+        .transpose()
+}
+
 /// Writes a file only its owner can read, whole or not at all.
 fn write_private_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     rapport_core::store::write_private_file(path, bytes, force)

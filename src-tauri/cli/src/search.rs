@@ -6,7 +6,7 @@ use super::{open, GlobalArgs};
 use clap::Args;
 use rapport_core::flows::lookup;
 use rapport_core::flows::search::{plain_snippet, search, SearchRequest, SearchResults, MAX_PAGE};
-use rapport_core::flows::search_query::{kinds_named, period};
+use rapport_core::flows::search_query::kinds_named;
 use rapport_core::records::search::Visibility;
 use rapport_core::{Error, ErrorCode, Result, StorePaths};
 use std::io::{IsTerminal, Write};
@@ -87,23 +87,8 @@ fn find(global: &GlobalArgs, paths: &StorePaths, args: &SearchArgs) -> Result<Se
             .collect::<Vec<_>>()
             .join(" "),
     };
-    let day = |value: &Option<String>, flag: &str, first: bool| -> Result<_> {
-        value
-            .as_deref()
-            .map(|v| {
-                period(v)
-                    .map(|(a, b)| if first { a } else { b })
-                    .ok_or_else(|| {
-                        Error::invalid(format!(
-                            "--{flag} {v} is not a date: write a day (2025-03-31), a month \
-                             (2025-03), a quarter (2025-Q1) or a year (2025)."
-                        ))
-                    })
-            })
-            .transpose()
-    };
-    let from = day(&args.from, "from", true)?;
-    let to = day(&args.to, "to", false)?;
+    let from = super::period_bound(args.from.as_deref(), "from", true)?;
+    let to = super::period_bound(args.to.as_deref(), "to", false)?;
     let kinds = match &args.kind {
         Some(list) => {
             let mut kinds = Vec::new();

@@ -5,7 +5,6 @@
 use super::{open, write_private_file, GlobalArgs};
 use clap::Args;
 use rapport_core::flows::lookup;
-use rapport_core::flows::search_query::period;
 use rapport_core::flows::series_import;
 use rapport_core::flows::upcoming as coming;
 use rapport_core::formats::review::{self, ReviewRequest};
@@ -142,23 +141,8 @@ pub fn export_review(global: &GlobalArgs, paths: &StorePaths, args: ReviewArgs) 
             )))
         }
     };
-    let day = |value: &Option<String>, flag: &str, first: bool| -> Result<_> {
-        value
-            .as_deref()
-            .map(|v| {
-                period(v)
-                    .map(|(a, b)| if first { a } else { b })
-                    .ok_or_else(|| {
-                        Error::invalid(format!(
-                        "--{flag} {v} is not a date: write a day (2025-07-01), a month (2025-07), \
-                         a quarter (2025-Q3) or a year (2025)."
-                    ))
-                    })
-            })
-            .transpose()
-    };
-    let from = day(&args.from, "from", true)?;
-    let to = day(&args.to, "to", false)?;
+    let from = super::period_bound(args.from.as_deref(), "from", true)?;
+    let to = super::period_bound(args.to.as_deref(), "to", false)?;
     refuse_existing(&args.out, args.force)?;
     let store = open(global, paths)?;
     let person = lookup::person(&store, &args.person)?;

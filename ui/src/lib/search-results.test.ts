@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchGroup, SearchHit, SearchResults } from './bindings';
 import {
   DEFAULT_CHIPS,
   appendPage,
@@ -8,41 +7,11 @@ import {
   kindsOf,
   searchRequest,
 } from './search-results';
-
-function hit(row: number, overrides: Partial<SearchHit> = {}): SearchHit {
-  return {
-    row,
-    source_id: `m-${row}`,
-    kind: 'shared',
-    visibility: 'shared',
-    snippet: [{ text: 'billing', hit: true }],
-    ...overrides,
-  };
-}
-
-function group(overrides: Partial<SearchGroup> = {}): SearchGroup {
-  return {
-    person_id: 'p-ada',
-    person_name: 'Ada Okafor',
-    meeting_id: 'm-1',
-    meeting_status: 'completed',
-    date: '2024-11-21',
-    hits: [hit(1)],
-    ...overrides,
-  };
-}
-
-function results(overrides: Partial<SearchResults> = {}): SearchResults {
-  return {
-    groups: [group()],
-    total: 1,
-    offset: 0,
-    shown: 1,
-    people: [],
-    terms: [{ text: 'billing', phrase: false, prefix: false }],
-    ...overrides,
-  };
-}
+import {
+  searchGroup as group,
+  searchHit as hit,
+  searchResults as results,
+} from '../tests/builders';
 
 describe('search results: requests', () => {
   it('sends only the query when no chip is set', () => {

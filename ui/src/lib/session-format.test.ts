@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem, NextProposal } from './bindings';
 import {
+  actionFacts,
   agendaTimeline,
   calendarDaysBetween,
   daysAgo,
@@ -14,6 +15,7 @@ import {
   fromToday,
   localSlot,
   meetingBadge,
+  meetingLength,
   overLabel,
   ownerLabel,
   planFor,
@@ -170,6 +172,25 @@ describe('action items', () => {
     expect(dueLabel(null, now)).toBe('Ongoing');
     expect(dueLabel('2024-12-01', now)).toBe('Dec 1');
     expect(dueLabel('2025-01-07', now)).toBe('Jan 7, 2025');
+  });
+
+  it('sums up an action item of a past 1:1 after its title', () => {
+    const now = Date.parse('2024-11-28T12:00:00Z');
+    const mine = { owner: 'manager', status: 'done', due_on: null } as const;
+    const theirs = { owner: 'ic', status: 'open', due_on: '2024-12-05' } as const;
+    expect(actionFacts(theirs, 'Ada Okafor', now)).toBe('Ada · Open · Due Dec 5');
+    expect(actionFacts(mine, 'Ada Okafor', now)).toBe('You · ✅ Done · Due Ongoing');
+  });
+});
+
+describe('the length of a 1:1', () => {
+  it('is the time it took once held, the time planned before', () => {
+    const planned = { started_at: null, ended_at: null, planned_minutes: 30 };
+    expect(meetingLength(planned)).toBe('30 min planned');
+    expect(meetingLength({ ...planned, started_at: START })).toBe('30 min planned');
+    expect(
+      meetingLength({ ...planned, started_at: START, ended_at: '2024-11-28T13:47:00Z' }),
+    ).toBe('47 min');
   });
 });
 

@@ -3,16 +3,19 @@
 // scheduled in, so "2:00 PM" means the same thing as on the invite.
 
 import type {
+  ActionItem,
   ActionItemView,
   AgendaItem,
   Frequency,
   LocalSlot,
+  Meeting,
   MeetingStatus,
   NextPlan,
   NextProposal,
   Owner,
 } from './bindings';
 import { ACTION_STATUS_MARKS, FREQUENCY_RHYTHMS, OVERDUE_MARK } from './labels';
+import { formatMinutes, minutesBetween } from './time';
 
 const LOCALE = 'en-US';
 
@@ -144,6 +147,16 @@ export function meetingBadge(
 
 // --- Durations and the timer ------------------------------------------------------
 
+/** "32 min" for a 1:1 held, "30 min planned" for one that was not. */
+export function meetingLength(
+  meeting: Pick<Meeting, 'started_at' | 'ended_at' | 'planned_minutes'>,
+): string {
+  if (meeting.started_at && meeting.ended_at) {
+    return formatMinutes(minutesBetween(meeting.started_at, meeting.ended_at));
+  }
+  return `${formatMinutes(meeting.planned_minutes)} planned`;
+}
+
 /** "00:47:23". */
 export function formatClock(totalSeconds: number): string {
   const seconds = Math.max(0, Math.floor(totalSeconds));
@@ -247,6 +260,16 @@ export function dueLabel(dueOn: string | null, nowMs: number = Date.now()): stri
   const p = parts(at, 'UTC', { year: 'numeric', month: 'short', day: 'numeric' });
   const thisYear = new Date(nowMs).getFullYear();
   return Number(p.year) === thisYear ? `${p.month} ${p.day}` : `${p.month} ${p.day}, ${p.year}`;
+}
+
+/** "Ada · Open · Due Dec 5": an action item of a past 1:1, read after its title. */
+export function actionFacts(
+  item: Pick<ActionItem, 'owner' | 'status' | 'due_on'>,
+  personName: string,
+  nowMs: number = Date.now(),
+): string {
+  const owner = ownerLabel(item.owner, personName);
+  return `${owner} · ${ACTION_STATUS_MARKS[item.status]} · Due ${dueLabel(item.due_on, nowMs)}`;
 }
 
 // --- The next 1:1 -----------------------------------------------------------------

@@ -9,6 +9,9 @@ import type {
   Person,
   PersonPage,
   PersonSummary,
+  SearchGroup,
+  SearchHit,
+  SearchResults,
   Series,
   TemplateView,
   Today,
@@ -226,6 +229,48 @@ export function today(overrides: Partial<Today> = {}): Today {
     due_people: [],
     people_count: 3,
     reminder_banner: null,
+    ...overrides,
+  };
+}
+
+export function searchHit(row: number, overrides: Partial<SearchHit> = {}): SearchHit {
+  return {
+    row,
+    source_id: 'm-1',
+    kind: 'shared',
+    visibility: 'shared',
+    snippet: [
+      { text: 'Talked about the ', hit: false },
+      { text: 'billing', hit: true },
+      { text: ' migration', hit: false },
+    ],
+    ...overrides,
+  };
+}
+
+export function searchGroup(overrides: Partial<SearchGroup> = {}): SearchGroup {
+  return {
+    person_id: 'p-ada',
+    person_name: 'Ada Okafor',
+    meeting_id: 'm-1',
+    meeting_status: 'completed',
+    date: '2024-11-21',
+    hits: [searchHit(1)],
+    ...overrides,
+  };
+}
+
+/** One page of results, all of them shown unless told otherwise. */
+export function searchResults(overrides: Partial<SearchResults> = {}): SearchResults {
+  const groups = overrides.groups ?? [searchGroup()];
+  const shown = groups.reduce((sum, group) => sum + group.hits.length, 0);
+  return {
+    groups,
+    total: shown,
+    offset: 0,
+    shown,
+    people: [],
+    terms: [{ text: 'billing', phrase: false, prefix: false }],
     ...overrides,
   };
 }

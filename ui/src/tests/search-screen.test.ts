@@ -2,14 +2,10 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type {
-  SearchGroup,
-  SearchHit,
-  SearchRequest,
-  SearchResults,
-} from '../lib/bindings';
+import type { SearchRequest, SearchResults } from '../lib/bindings';
 import Search from '../lib/Search.svelte';
 import { newSearchMemory, type SearchMemory } from '../lib/search-results';
+import { searchGroup as group, searchHit as hit, searchResults as results } from './builders';
 import { PEOPLE, mockBackend, type Call } from './fixtures';
 
 afterEach(() => {
@@ -17,40 +13,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const TERMS = [{ text: 'billing', phrase: false, prefix: false }];
-
-function hit(row: number, overrides: Partial<SearchHit> = {}): SearchHit {
-  return {
-    row,
-    source_id: 'm-1',
-    kind: 'shared',
-    visibility: 'shared',
-    snippet: [
-      { text: 'Talked about the ', hit: false },
-      { text: 'billing', hit: true },
-      { text: ' migration', hit: false },
-    ],
-    ...overrides,
-  };
-}
-
-function group(overrides: Partial<SearchGroup> = {}): SearchGroup {
-  return {
-    person_id: 'p-ada',
-    person_name: 'Ada Okafor',
-    meeting_id: 'm-1',
-    meeting_status: 'completed',
-    date: '2024-11-21',
-    hits: [hit(1)],
-    ...overrides,
-  };
-}
-
-function results(overrides: Partial<SearchResults> = {}): SearchResults {
-  const groups = overrides.groups ?? [group()];
-  const shown = groups.reduce((sum, g) => sum + g.hits.length, 0);
-  return { groups, total: shown, offset: 0, shown, people: [], terms: TERMS, ...overrides };
-}
+const TERMS = results().terms;
 
 type Handler = (request: SearchRequest) => SearchResults | Promise<SearchResults>;
 

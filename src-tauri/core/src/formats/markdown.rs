@@ -88,6 +88,24 @@ fn make_shareable<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
     }
 }
 
+/// A self-contained HTML page: its title, its style sheet and its body;
+/// what the shared notes and the review packet save and print.
+pub fn page(title: &str, css: &str, body: maud::Markup) -> String {
+    maud::html! {
+        (maud::DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (maud::PreEscaped(css)) }
+            }
+            body { (body) }
+        }
+    }
+    .into_string()
+}
+
 /// Notes as an HTML fragment, for a page or an e-mail.
 pub fn to_html(markdown: &str) -> String {
     let options = options();

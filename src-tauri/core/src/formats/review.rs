@@ -525,67 +525,56 @@ h3{break-after:avoid}.excerpt{break-inside:avoid}a{color:inherit;text-decoration
 /// The packet as one self-contained, printable HTML page.
 pub fn html(packet: &ReviewPacket) -> String {
     let heading = title(packet);
-    let page = maud::html! {
-        (maud::DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (heading) }
-                style { (maud::PreEscaped(PACKET_CSS)) }
+    let body = maud::html! {
+        h1 { (heading) }
+        p class={ "audience" @if packet.shareable { " shareable" } } { (audience_line(packet)) }
+        p.period { (period_line(packet)) }
+        h2 { "Attendance" }
+        ul { @for line in attendance_lines(packet) { li { (line) } } }
+        h2 { "Wins, accomplishments and concerns" }
+        @if packet.highlights.is_empty() { p { "None recorded." } }
+        ul {
+            @for h in &packet.highlights {
+                li {
+                    (day(h.date)) " · " strong { (kind_label(h.kind)) }
+                    @if h.private { " " span.tag { "(private)" } }
+                    ": " (h.text)
+                }
             }
-            body {
-                h1 { (heading) }
-                p class={ "audience" @if packet.shareable { " shareable" } } { (audience_line(packet)) }
-                p.period { (period_line(packet)) }
-                h2 { "Attendance" }
-                ul { @for line in attendance_lines(packet) { li { (line) } } }
-                h2 { "Wins, accomplishments and concerns" }
-                @if packet.highlights.is_empty() { p { "None recorded." } }
-                ul {
-                    @for h in &packet.highlights {
-                        li {
-                            (day(h.date)) " · " strong { (kind_label(h.kind)) }
-                            @if h.private { " " span.tag { "(private)" } }
-                            ": " (h.text)
-                        }
-                    }
+        }
+        h2 { "Action items" }
+        p { (actions_line(packet)) }
+        @if !packet.actions.still_open.is_empty() {
+            h3 { "Still open" }
+            ul { @for item in &packet.actions.still_open { li { "☐ " (action_text(packet, item)) } } }
+        }
+        @if !packet.actions.closed.is_empty() {
+            h3 { "Closed" }
+            ul {
+                @for item in &packet.actions.closed {
+                    li { (if item.status == ActionStatus::Done { "☑ " } else { "– " }) (action_text(packet, item)) }
                 }
-                h2 { "Action items" }
-                p { (actions_line(packet)) }
-                @if !packet.actions.still_open.is_empty() {
-                    h3 { "Still open" }
-                    ul { @for item in &packet.actions.still_open { li { "☐ " (action_text(packet, item)) } } }
+            }
+        }
+        h2 { "Focus areas" }
+        @if packet.focus_areas.is_empty() { p { "None set." } }
+        ul { @for area in &packet.focus_areas { li { (area) } } }
+        h2 { "Notes from the 1:1s" }
+        @if packet.excerpts.is_empty() { p { "No notes in this period." } }
+        @for e in &packet.excerpts {
+            section.excerpt id={ "meeting-" (e.meeting_id) } {
+                h3 { (day(e.date)) @if let Some(topic) = &e.topic { " — " (topic) } }
+                @if !e.shared_notes.is_empty() {
+                    (maud::PreEscaped(markdown::to_html(&demote_headings(&e.shared_notes))))
                 }
-                @if !packet.actions.closed.is_empty() {
-                    h3 { "Closed" }
-                    ul {
-                        @for item in &packet.actions.closed {
-                            li { (if item.status == ActionStatus::Done { "☑ " } else { "– " }) (action_text(packet, item)) }
-                        }
-                    }
-                }
-                h2 { "Focus areas" }
-                @if packet.focus_areas.is_empty() { p { "None set." } }
-                ul { @for area in &packet.focus_areas { li { (area) } } }
-                h2 { "Notes from the 1:1s" }
-                @if packet.excerpts.is_empty() { p { "No notes in this period." } }
-                @for e in &packet.excerpts {
-                    section.excerpt id={ "meeting-" (e.meeting_id) } {
-                        h3 { (day(e.date)) @if let Some(topic) = &e.topic { " — " (topic) } }
-                        @if !e.shared_notes.is_empty() {
-                            (maud::PreEscaped(markdown::to_html(&demote_headings(&e.shared_notes))))
-                        }
-                        @if let Some(private) = &e.private_notes {
-                            div.private {
-                                p { strong { "Private" } }
-                                (maud::PreEscaped(markdown::to_html(private)))
-                            }
-                        }
+                @if let Some(private) = &e.private_notes {
+                    div.private {
+                        p { strong { "Private" } }
+                        (maud::PreEscaped(markdown::to_html(private)))
                     }
                 }
             }
         }
     };
-    page.into_string()
+    markdown::page(&heading, PACKET_CSS, body)
 }

@@ -271,58 +271,47 @@ fn check_mark(done: bool) -> &'static str {
 /// The shared notes as one self-contained, printable HTML page.
 pub fn html(shared: &SharedMeeting) -> String {
     let heading = title(shared);
-    let page = maud::html! {
-        (maud::DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (heading) }
-                style { (maud::PreEscaped(PRINT_CSS)) }
-            }
-            body {
-                h1 { (heading) }
-                p.when { (when(shared)) }
-                @if let Some(topic) = &shared.topic {
-                    p { "Topic: " (topic) }
-                }
-                @if !shared.agenda.is_empty() {
-                    h2 { "Agenda" }
-                    ul {
-                        @for item in &shared.agenda {
-                            li class=[item.covered.then_some("done")] {
-                                (check_mark(item.covered)) " " (item.title)
-                            }
-                        }
+    let body = maud::html! {
+        h1 { (heading) }
+        p.when { (when(shared)) }
+        @if let Some(topic) = &shared.topic {
+            p { "Topic: " (topic) }
+        }
+        @if !shared.agenda.is_empty() {
+            h2 { "Agenda" }
+            ul {
+                @for item in &shared.agenda {
+                    li class=[item.covered.then_some("done")] {
+                        (check_mark(item.covered)) " " (item.title)
                     }
-                }
-                h2 { "Notes" }
-                @if shared.notes.trim().is_empty() {
-                    p { em { "No notes." } }
-                } @else {
-                    (maud::PreEscaped(markdown::to_html(&shared.notes)))
-                }
-                h2 { "Action items" }
-                @if shared.action_items.is_empty() {
-                    p { em { "None." } }
-                } @else {
-                    ul {
-                        @for item in &shared.action_items {
-                            @let done = item.status == ActionStatus::Done;
-                            li class=[done.then_some("done")] {
-                                (check_mark(done)) " " (action_line(item))
-                            }
-                        }
-                    }
-                }
-                @if let (Some(next), Some(zone)) = (shared.next_start, &shared.next_time_zone) {
-                    h2 { "Next 1:1" }
-                    p { (local_label(next, zone)) " (" (zone) ")" }
                 }
             }
         }
+        h2 { "Notes" }
+        @if shared.notes.trim().is_empty() {
+            p { em { "No notes." } }
+        } @else {
+            (maud::PreEscaped(markdown::to_html(&shared.notes)))
+        }
+        h2 { "Action items" }
+        @if shared.action_items.is_empty() {
+            p { em { "None." } }
+        } @else {
+            ul {
+                @for item in &shared.action_items {
+                    @let done = item.status == ActionStatus::Done;
+                    li class=[done.then_some("done")] {
+                        (check_mark(done)) " " (action_line(item))
+                    }
+                }
+            }
+        }
+        @if let (Some(next), Some(zone)) = (shared.next_start, &shared.next_time_zone) {
+            h2 { "Next 1:1" }
+            p { (local_label(next, zone)) " (" (zone) ")" }
+        }
     };
-    page.into_string()
+    markdown::page(&heading, PRINT_CSS, body)
 }
 
 /// An e-mail draft (RFC 5322, MIME): text and HTML alternatives, and the

@@ -44,18 +44,7 @@ impl<A> Highlights<'_, A> {
             "SELECT id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at
              FROM highlight ORDER BY occurred_on, id",
         )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(Highlight {
-                id: row.get(0)?,
-                person_id: row.get(1)?,
-                meeting_id: row.get(2)?,
-                kind: row.get(3)?,
-                occurred_on: row.get(4)?,
-                text: row.get(5)?,
-                private_text: row.get(6)?,
-                created_at: row.get(7)?,
-            })
-        })?;
+        let rows = stmt.query_map([], highlight_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -66,18 +55,7 @@ impl<A> Highlights<'_, A> {
             "SELECT id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at
              FROM highlight WHERE meeting_id = ?1 ORDER BY occurred_on, id",
         )?;
-        let rows = stmt.query_map([meeting_id], |row| {
-            Ok(Highlight {
-                id: row.get(0)?,
-                person_id: row.get(1)?,
-                meeting_id: row.get(2)?,
-                kind: row.get(3)?,
-                occurred_on: row.get(4)?,
-                text: row.get(5)?,
-                private_text: row.get(6)?,
-                created_at: row.get(7)?,
-            })
-        })?;
+        let rows = stmt.query_map([meeting_id], highlight_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -2,8 +2,9 @@
 --
 -- `search_text` (FTS5) holds only the index of the words, not a second
 -- copy of the text (contentless, with deletes); `search_entry` says where
--- each row came from, and snippets are cut from the records themselves. Both share a rowid that orders rows by time: the minute of the
--- text's date times 2^20, plus a counter within that minute. So "newest first"
+-- each row came from, and snippets are cut from the records themselves.
+-- Both share a rowid that orders rows by time: the minute of the text's
+-- date times 2^20, plus a counter within that minute. So "newest first"
 -- is the index's own order and a date range is a rowid range, and neither
 -- needs to read a single row of text.
 --
@@ -22,8 +23,7 @@ CREATE TABLE search_entry (
     meeting_id TEXT
 ) STRICT;
 CREATE INDEX search_entry_source ON search_entry (source_id, kind);
-CREATE INDEX search_entry_meeting ON search_entry (meeting_id) WHERE meeting_id IS NOT NULL;
--- What a meeting's move re-tags, and what deleting a meeting unlinks.
+-- What a meeting's move writes again, and what deleting a meeting unlinks.
 CREATE INDEX action_item_meeting ON action_item (meeting_id) WHERE meeting_id IS NOT NULL;
 CREATE INDEX highlight_meeting ON highlight (meeting_id) WHERE meeting_id IS NOT NULL;
 
@@ -36,8 +36,8 @@ CREATE VIRTUAL TABLE search_text USING fts5 (
 );
 
 -- Every searchable text, one row each. A highlight's day is dated at noon
--- UTC, so it stays on its day in the manager's zone. `ord` keeps the rows of one meeting
--- (its fields and agenda items, which share a date) apart when they are
+-- UTC, so it stays on its day in the manager's zone. `ord` keeps the rows
+-- of one meeting (its fields, which share a date) apart when they are
 -- written by one statement.
 CREATE VIEW search_source AS
 SELECT id AS source_id, 'shared' AS kind, 'shared' AS visibility, person_id, id AS meeting_id,
@@ -77,230 +77,125 @@ SELECT p.id, 'focus', 'not_shared', p.id, NULL, 1, p.created_at,
 CREATE VIEW search_row AS
 SELECT s.*,
        coalesce(max(0, CAST(strftime('%s', s.at) AS INTEGER) / 60), 0) * 1048576 AS base,
-       'p' || CASE WHEN s.person_id GLOB '*[^0-9A-Za-z-]*' THEN 'x' || hex(s.person_id) ELSE replace(s.person_id, '-', '') END || ' k' || replace(s.kind, '_', '') || ' v' || replace(s.visibility, '_', '')
-         || coalesce(' m' || s.meeting_kind, '') || coalesce(' t' || CASE WHEN s.template_id GLOB '*[^0-9A-Za-z-]*' THEN 'x' || hex(s.template_id) ELSE replace(s.template_id, '-', '') END, '') AS tags
+       'p' || CASE WHEN s.person_id GLOB '*[^0-9A-Za-z-]*' THEN 'x' || hex(s.person_id)
+                   ELSE replace(s.person_id, '-', '') END
+         || ' k' || replace(s.kind, '_', '') || ' v' || replace(s.visibility, '_', '')
+         || coalesce(' m' || s.meeting_kind, '')
+         || coalesce(' t' || CASE WHEN s.template_id GLOB '*[^0-9A-Za-z-]*' THEN 'x' || hex(s.template_id)
+                               ELSE replace(s.template_id, '-', '') END, '') AS tags
   FROM search_source s;
 
--- Meetings: each text field on its own, so an autosave of the notes touches
--- one row; a move, a new kind or template re-dates and re-tags the whole
--- meeting with its agenda, and re-tags what is linked to it.
+-- The one way rows are written: insert a record's id here (with a kind, to
+-- write just that text of a meeting). Its rows go, and the rows the records
+-- now give take their place, numbered after the last row of their minute;
+-- a record that is gone gives none. The triggers below only say which
+-- record changed.
+CREATE VIEW search_reindex AS SELECT NULL AS source_id, NULL AS kind;
+
+CREATE TRIGGER search_reindex_record INSTEAD OF INSERT ON search_reindex BEGIN
+    DELETE FROM search_text WHERE rowid IN (
+        SELECT rowid FROM search_entry
+         WHERE source_id = NEW.source_id AND (NEW.kind IS NULL OR kind = NEW.kind));
+    DELETE FROM search_entry WHERE source_id = NEW.source_id AND (NEW.kind IS NULL OR kind = NEW.kind);
+    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
+    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e
+                      WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + r.ord,
+           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
+      FROM search_row r
+     WHERE r.source_id = NEW.source_id AND (NEW.kind IS NULL OR r.kind = NEW.kind);
+    INSERT INTO search_text (rowid, body, tags)
+    SELECT e.rowid, r.body, r.tags
+      FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
+     WHERE e.source_id = NEW.source_id AND r.source_id = NEW.source_id
+       AND (NEW.kind IS NULL OR e.kind = NEW.kind);
+END;
+
+-- Meetings: an autosave of the notes writes only the text that changed; a
+-- move, a new kind or template re-dates or re-tags the meeting, its agenda
+-- and what is linked to it.
 CREATE TRIGGER search_meeting_insert AFTER INSERT ON meeting BEGIN
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + r.ord,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id;
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id;
+    INSERT INTO search_reindex VALUES (NEW.id, NULL);
 END;
 
-CREATE TRIGGER search_meeting_shared AFTER UPDATE OF shared_notes ON meeting
-WHEN OLD.shared_notes IS NOT NEW.shared_notes AND OLD.scheduled_start IS NEW.scheduled_start AND OLD.kind IS NEW.kind
+CREATE TRIGGER search_meeting_text
+AFTER UPDATE OF shared_notes, private_notes, private_prep_notes, topic, cancel_reason ON meeting
+WHEN OLD.scheduled_start IS NEW.scheduled_start AND OLD.kind IS NEW.kind
      AND OLD.template_id IS NEW.template_id AND OLD.person_id IS NEW.person_id
 BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = NEW.id AND kind = 'shared');
-    DELETE FROM search_entry WHERE source_id = NEW.id AND kind = 'shared';
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'shared';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND e.kind = 'shared' AND r.kind = 'shared';
-END;
-
-CREATE TRIGGER search_meeting_private AFTER UPDATE OF private_notes ON meeting
-WHEN OLD.private_notes IS NOT NEW.private_notes AND OLD.scheduled_start IS NEW.scheduled_start AND OLD.kind IS NEW.kind
-     AND OLD.template_id IS NEW.template_id AND OLD.person_id IS NEW.person_id
-BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = NEW.id AND kind = 'private');
-    DELETE FROM search_entry WHERE source_id = NEW.id AND kind = 'private';
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'private';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND e.kind = 'private' AND r.kind = 'private';
-END;
-
-CREATE TRIGGER search_meeting_prep AFTER UPDATE OF private_prep_notes ON meeting
-WHEN OLD.private_prep_notes IS NOT NEW.private_prep_notes AND OLD.scheduled_start IS NEW.scheduled_start AND OLD.kind IS NEW.kind
-     AND OLD.template_id IS NEW.template_id AND OLD.person_id IS NEW.person_id
-BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = NEW.id AND kind = 'prep');
-    DELETE FROM search_entry WHERE source_id = NEW.id AND kind = 'prep';
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'prep';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND e.kind = 'prep' AND r.kind = 'prep';
-END;
-
-CREATE TRIGGER search_meeting_topic AFTER UPDATE OF topic ON meeting
-WHEN OLD.topic IS NOT NEW.topic AND OLD.scheduled_start IS NEW.scheduled_start AND OLD.kind IS NEW.kind
-     AND OLD.template_id IS NEW.template_id AND OLD.person_id IS NEW.person_id
-BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = NEW.id AND kind = 'topic');
-    DELETE FROM search_entry WHERE source_id = NEW.id AND kind = 'topic';
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'topic';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND e.kind = 'topic' AND r.kind = 'topic';
-END;
-
-CREATE TRIGGER search_meeting_cancel_reason AFTER UPDATE OF cancel_reason ON meeting
-WHEN OLD.cancel_reason IS NOT NEW.cancel_reason AND OLD.scheduled_start IS NEW.scheduled_start AND OLD.kind IS NEW.kind
-     AND OLD.template_id IS NEW.template_id AND OLD.person_id IS NEW.person_id
-BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = NEW.id AND kind = 'cancel_reason');
-    DELETE FROM search_entry WHERE source_id = NEW.id AND kind = 'cancel_reason';
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'cancel_reason';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND e.kind = 'cancel_reason' AND r.kind = 'cancel_reason';
+    INSERT INTO search_reindex SELECT NEW.id, 'shared' WHERE OLD.shared_notes IS NOT NEW.shared_notes;
+    INSERT INTO search_reindex SELECT NEW.id, 'private' WHERE OLD.private_notes IS NOT NEW.private_notes;
+    INSERT INTO search_reindex SELECT NEW.id, 'prep' WHERE OLD.private_prep_notes IS NOT NEW.private_prep_notes;
+    INSERT INTO search_reindex SELECT NEW.id, 'topic' WHERE OLD.topic IS NOT NEW.topic;
+    INSERT INTO search_reindex SELECT NEW.id, 'cancel_reason' WHERE OLD.cancel_reason IS NOT NEW.cancel_reason;
 END;
 
 CREATE TRIGGER search_meeting_move AFTER UPDATE OF scheduled_start, kind, template_id, person_id ON meeting
 WHEN OLD.scheduled_start IS NOT NEW.scheduled_start OR OLD.kind IS NOT NEW.kind
      OR OLD.template_id IS NOT NEW.template_id OR OLD.person_id IS NOT NEW.person_id
 BEGIN
-    DELETE FROM search_text WHERE rowid IN (
-        SELECT rowid FROM search_entry WHERE meeting_id = NEW.id AND kind IN ('shared', 'private', 'prep', 'topic', 'cancel_reason', 'agenda'));
-    DELETE FROM search_entry WHERE meeting_id = NEW.id AND kind IN ('shared', 'private', 'prep', 'topic', 'cancel_reason', 'agenda');
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + r.ord,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.meeting_id = NEW.id AND r.kind IN ('shared', 'private', 'prep', 'topic', 'cancel_reason', 'agenda');
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.meeting_id = NEW.id AND r.meeting_id = NEW.id
-       AND e.kind IN ('shared', 'private', 'prep', 'topic', 'cancel_reason', 'agenda');
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE meeting_id = NEW.id
-        AND kind NOT IN ('shared', 'private', 'prep', 'topic', 'cancel_reason', 'agenda'));
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.meeting_id = NEW.id AND r.meeting_id = NEW.id
-       AND e.kind NOT IN ('shared', 'private', 'prep', 'topic', 'cancel_reason', 'agenda');
+    INSERT INTO search_reindex VALUES (NEW.id, NULL);
+    INSERT INTO search_reindex SELECT id, NULL FROM agenda_item WHERE meeting_id = NEW.id;
+    INSERT INTO search_reindex SELECT id, NULL FROM action_item WHERE meeting_id = NEW.id;
+    INSERT INTO search_reindex SELECT id, NULL FROM highlight WHERE meeting_id = NEW.id;
 END;
 
+-- Deleting a meeting deletes its agenda and unlinks its action items and
+-- highlights; their own triggers follow.
 CREATE TRIGGER search_meeting_delete AFTER DELETE ON meeting BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = OLD.id);
-    DELETE FROM search_entry WHERE source_id = OLD.id;
+    INSERT INTO search_reindex VALUES (OLD.id, NULL);
 END;
 
--- Agenda items, action items, highlights and focus areas: one row each,
--- written again whenever what they show changes.
+-- Agenda items, action items, highlights and focus areas: written again
+-- whenever what they show, or where, changes.
 CREATE TRIGGER search_agenda_insert AFTER INSERT ON agenda_item BEGIN
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'agenda';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND r.kind = 'agenda';
+    INSERT INTO search_reindex VALUES (NEW.id, NULL);
 END;
 
 CREATE TRIGGER search_agenda_update AFTER UPDATE OF title ON agenda_item WHEN OLD.title IS NOT NEW.title BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = NEW.id AND kind = 'agenda');
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND r.kind = 'agenda';
+    INSERT INTO search_reindex VALUES (NEW.id, NULL);
 END;
 
 CREATE TRIGGER search_agenda_delete AFTER DELETE ON agenda_item BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = OLD.id);
-    DELETE FROM search_entry WHERE source_id = OLD.id;
+    INSERT INTO search_reindex VALUES (OLD.id, NULL);
 END;
 
 CREATE TRIGGER search_action_insert AFTER INSERT ON action_item BEGIN
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'action';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND r.kind = 'action';
+    INSERT INTO search_reindex VALUES (NEW.id, NULL);
 END;
 
 CREATE TRIGGER search_action_update AFTER UPDATE OF title, person_id, meeting_id, created_at ON action_item
 WHEN OLD.title IS NOT NEW.title OR OLD.person_id IS NOT NEW.person_id
      OR OLD.meeting_id IS NOT NEW.meeting_id OR OLD.created_at IS NOT NEW.created_at
 BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = NEW.id);
-    DELETE FROM search_entry WHERE source_id = NEW.id;
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'action';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND r.kind = 'action';
+    INSERT INTO search_reindex VALUES (NEW.id, NULL);
 END;
 
 CREATE TRIGGER search_action_delete AFTER DELETE ON action_item BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = OLD.id);
-    DELETE FROM search_entry WHERE source_id = OLD.id;
+    INSERT INTO search_reindex VALUES (OLD.id, NULL);
 END;
 
 CREATE TRIGGER search_highlight_insert AFTER INSERT ON highlight BEGIN
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = NEW.kind;
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND r.kind = NEW.kind;
+    INSERT INTO search_reindex VALUES (NEW.id, NULL);
 END;
 
 CREATE TRIGGER search_highlight_update AFTER UPDATE ON highlight BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = NEW.id);
-    DELETE FROM search_entry WHERE source_id = NEW.id;
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = NEW.kind;
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND r.kind = NEW.kind;
+    INSERT INTO search_reindex VALUES (NEW.id, NULL);
 END;
 
 CREATE TRIGGER search_highlight_delete AFTER DELETE ON highlight BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = OLD.id);
-    DELETE FROM search_entry WHERE source_id = OLD.id;
+    INSERT INTO search_reindex VALUES (OLD.id, NULL);
 END;
 
 CREATE TRIGGER search_person_insert AFTER INSERT ON person BEGIN
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'focus';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND r.kind = 'focus';
+    INSERT INTO search_reindex VALUES (NEW.id, 'focus');
 END;
 
-CREATE TRIGGER search_person_update AFTER UPDATE OF focus_areas ON person WHEN OLD.focus_areas IS NOT NEW.focus_areas BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = NEW.id AND kind = 'focus');
-    DELETE FROM search_entry WHERE source_id = NEW.id AND kind = 'focus';
-    INSERT INTO search_entry (rowid, source_id, kind, visibility, person_id, meeting_id)
-    SELECT coalesce((SELECT max(e.rowid) FROM search_entry e WHERE e.rowid BETWEEN r.base AND r.base + 1048575), r.base - 1) + 1,
-           r.source_id, r.kind, r.visibility, r.person_id, r.meeting_id
-      FROM search_row r WHERE r.source_id = NEW.id AND r.kind = 'focus';
-    INSERT INTO search_text (rowid, body, tags)
-    SELECT e.rowid, r.body, r.tags FROM search_entry e JOIN search_row r ON r.source_id = e.source_id AND r.kind = e.kind
-     WHERE e.source_id = NEW.id AND r.source_id = NEW.id AND r.kind = 'focus';
+CREATE TRIGGER search_person_update AFTER UPDATE OF focus_areas ON person
+WHEN OLD.focus_areas IS NOT NEW.focus_areas
+BEGIN
+    INSERT INTO search_reindex VALUES (NEW.id, 'focus');
 END;
 
 CREATE TRIGGER search_person_delete AFTER DELETE ON person BEGIN
-    DELETE FROM search_text WHERE rowid IN (SELECT rowid FROM search_entry WHERE source_id = OLD.id AND kind = 'focus');
-    DELETE FROM search_entry WHERE source_id = OLD.id AND kind = 'focus';
+    INSERT INTO search_reindex VALUES (OLD.id, 'focus');
 END;
