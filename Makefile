@@ -43,8 +43,11 @@ clippy: ui
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
 # Licences, banned crates and where crates come from; offline, so the
-# advisory database, which needs the network, is not checked here.
+# advisory database, which needs the network, is not checked here. The
+# check reads every platform's crates, which a build on this one does not
+# download: fetch them first.
 deny:
+	$(CARGO) fetch --locked --quiet
 	$(CARGO) deny --offline check licenses bans sources
 
 ui-check:
