@@ -102,6 +102,13 @@ fn search_prints_a_line_a_hit_and_exits_like_grep() {
     let none = run(&dir, &["search", "xylophone"]);
     assert_eq!(none.status.code(), Some(1), "{}", text(&none));
     assert!(none.stdout.is_empty());
+    let typo = run(&dir, &["search", "relese"]);
+    assert_eq!(typo.status.code(), Some(1), "{}", text(&typo));
+    assert!(
+        String::from_utf8_lossy(&typo.stderr).contains("did you mean: release"),
+        "{}",
+        text(&typo)
+    );
     for bad in [
         vec!["search", "\"unclosed"],
         vec!["search", "OR"],

@@ -57,7 +57,12 @@ pub fn run(global: &GlobalArgs, paths: &StorePaths, args: SearchArgs) -> i32 {
     match find(global, paths, &args) {
         Ok(results) => match print(&results, args.json) {
             Ok(()) if results.total > 0 => 0,
-            Ok(()) => 1,
+            Ok(()) => {
+                if let Some(suggestion) = &results.suggestion {
+                    eprintln!("rapport: nothing matched; did you mean: {suggestion}");
+                }
+                1
+            }
             Err(err) => {
                 eprintln!("rapport: {}", err.message);
                 2

@@ -196,6 +196,16 @@ fn words_phrases_prefixes_and_accents_find_what_was_written() {
     // The snippet marks the word found.
     assert!(hit.snippet.iter().any(|p| p.hit && p.text == "sabbatical"));
     assert_eq!(sabbatical.total, 1);
+    // A word the notes never hold gets the closest one they do.
+    let typo = find(&store, "carr");
+    assert_eq!(typo.total, 0);
+    assert_eq!(typo.suggestion.as_deref(), Some("career"));
+    assert_eq!(
+        find(&store, "sabatical person:amara").suggestion.as_deref(),
+        Some("sabbatical person:amara")
+    );
+    assert_eq!(find(&store, "xylophone").suggestion, None);
+    assert_eq!(find(&store, "sabbatical").suggestion, None);
     // Focus areas are searched too, and a name finds the person.
     assert_eq!(sources(&find(&store, "onboarding")), ["p-amara"]);
     let named = find(&store, "chloe");

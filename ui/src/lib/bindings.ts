@@ -308,7 +308,12 @@ people: Array<PersonSummary>,
 /**
  * What to highlight in the text a hit opens.
  */
-terms: Array<Term>, };
+terms: Array<Term>, 
+/**
+ * When nothing matched: the query with each unknown word replaced by
+ * the closest word the notes hold ("carr" → "career").
+ */
+suggestion: string | null, };
 
 export type HistoryRequest = { person_id: string, from?: string, to?: string, kind?: MeetingKind, 
 /**

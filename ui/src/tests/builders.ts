@@ -271,6 +271,7 @@ export function searchResults(overrides: Partial<SearchResults> = {}): SearchRes
     shown,
     people: [],
     terms: [{ text: 'billing', phrase: false, prefix: false }],
+    suggestion: null,
     ...overrides,
   };
 }

@@ -54,6 +54,20 @@ function field(): HTMLInputElement {
 }
 
 describe('search screen: typing', () => {
+  it('offers the closest words when nothing matched, and searches them on a click', async () => {
+    const { calls, user } = await renderSearch((request) =>
+      request.query === 'carr'
+        ? results({ groups: [], total: 0, shown: 0, suggestion: 'career' })
+        : results(),
+    );
+    await user.type(field(), 'carr{Enter}');
+    await waitFor(() => expect(byId('search-count')).toHaveTextContent('No matches'));
+    await user.click(within(byId('search-suggestion')).getByRole('button', { name: 'career' }));
+    await waitFor(() => expect(field()).toHaveValue('career'));
+    await waitFor(() => expect(requests(calls).at(-1)).toEqual({ query: 'career' }));
+    expect(document.getElementById('search-suggestion')).not.toBeInTheDocument();
+  });
+
   it('opens on an empty field with the syntax explained, and searches nothing', async () => {
     const { calls } = await renderSearch();
     expect(field()).toHaveFocus();

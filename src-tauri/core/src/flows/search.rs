@@ -90,6 +90,9 @@ pub struct SearchResults {
     pub people: Vec<PersonSummary>,
     /// What to highlight in the text a hit opens.
     pub terms: Vec<Term>,
+    /// When nothing matched: the query with each unknown word replaced by
+    /// the closest word the notes hold ("carr" → "career").
+    pub suggestion: Option<String>,
 }
 
 /// Hits a page shows unless asked otherwise, and the most one may ask for.
@@ -178,6 +181,11 @@ pub fn search(store: &Store, request: &SearchRequest) -> Result<SearchResults> {
     } else {
         Vec::new()
     };
+    let suggestion = if total == 0 && offset == 0 {
+        suggest(store, &request.query, &parsed)?
+    } else {
+        None
+    };
     Ok(SearchResults {
         groups,
         total,
@@ -185,6 +193,7 @@ pub fn search(store: &Store, request: &SearchRequest) -> Result<SearchResults> {
         shown,
         people,
         terms,
+        suggestion,
     })
 }
 
@@ -350,6 +359,64 @@ fn template_named(store: &Store, name: &str) -> Result<String> {
                 .join(", ")
         ))),
     }
+}
+
+/// The query with each word the notes never hold replaced by the closest
+/// one they do: the fewest edits to its start (so a word cut short or
+/// mistyped still finds it), then the word most texts hold.
+fn suggest(store: &Store, typed: &str, parsed: &ParsedQuery) -> Result<Option<String>> {
+    let index = store.search_index();
+    let mut suggested = typed.to_string();
+    let mut changed = false;
+    for term in parsed.terms() {
+        let word = fold(&term.text);
+        if term.phrase || word.chars().count() < 3 || !word.chars().all(char::is_alphanumeric) {
+            continue;
+        }
+        let start: String = word.chars().take(2).collect();
+        let known = index.words_starting(&start)?;
+        if known
+            .iter()
+            .any(|(w, _)| *w == word || (term.prefix && w.starts_with(&word)))
+        {
+            continue;
+        }
+        let allowed = if word.chars().count() <= 4 { 1 } else { 2 };
+        let best = known
+            .into_iter()
+            .filter_map(|(candidate, texts)| {
+                let edits = prefix_edits(&word, &candidate);
+                (edits <= allowed).then_some((edits, std::cmp::Reverse(texts), candidate))
+            })
+            .min();
+        if let Some((_, _, replacement)) = best {
+            suggested = suggested.replacen(&term.text, &replacement, 1);
+            changed = true;
+        }
+    }
+    Ok(changed.then_some(suggested))
+}
+
+/// The fewest single-letter edits that turn `word` into a start of
+/// `candidate` (or into all of it).
+fn prefix_edits(word: &str, candidate: &str) -> usize {
+    let word: Vec<char> = word.chars().collect();
+    let candidate: Vec<char> = candidate.chars().collect();
+    // Levenshtein distances from `word` to every start of `candidate`.
+    let mut previous: Vec<usize> = (0..=candidate.len()).collect();
+    for (i, w) in word.iter().enumerate() {
+        let mut current = vec![i + 1; candidate.len() + 1];
+        for (j, c) in candidate.iter().enumerate() {
+            let substitution = previous.get(j).copied().unwrap_or(usize::MAX) + usize::from(w != c);
+            let deletion = previous.get(j + 1).copied().unwrap_or(usize::MAX) + 1;
+            let insertion = current.get(j).copied().unwrap_or(usize::MAX) + 1;
+            if let Some(cell) = current.get_mut(j + 1) {
+                *cell = substitution.min(deletion).min(insertion);
+            }
+        }
+        previous = current;
+    }
+    previous.into_iter().min().unwrap_or(usize::MAX)
 }
 
 /// People whose name holds every word searched for, accents and case aside.

@@ -162,6 +162,25 @@ impl<A> SearchIndex<'_, A> {
             .map_err(fts_error)
     }
 
+    /// Words of the notes (not the filter tags) that start with `start`,
+    /// with how many texts hold each, for "did you mean".
+    pub fn words_starting(&self, start: &str) -> Result<Vec<(String, u64)>> {
+        // The vocabulary is read through a per-connection view of the index;
+        // it stores nothing.
+        self.conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab
+               USING fts5vocab(main, search_text, col)",
+        )?;
+        let mut end = start.to_string();
+        end.push(char::MAX);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT term, doc FROM temp.search_vocab
+              WHERE term >= ?1 AND term < ?2 AND col = 'body'",
+        )?;
+        let rows = stmt.query_map(params![start, end], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// How many texts the index holds.
     pub fn len(&self) -> Result<u64> {
         Ok(self
