@@ -9,7 +9,7 @@
 mod support;
 
 use std::path::PathBuf;
-use support::webdriver::{click, store_recovery_key, wait_text, App, Screenshots};
+use support::webdriver::{click, launch_with_demo_team, wait_text, Screenshots};
 use support::{Services, Session};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -22,14 +22,8 @@ async fn back_up_now_from_settings_writes_a_backup_that_verifies() {
     let data_dir = session.dir.path().join("data");
     let shots = Screenshots::new(&session);
     let log = shots.log("tauri-driver-backup.log");
-    let app = App::launch(&session, &data_dir, &log).await;
+    let (app, recovery_key) = launch_with_demo_team(&session, &data_dir, &log).await;
     let c = &app.client;
-
-    wait_text(c, "h1", "Welcome to Rapport").await;
-    click(c, "#with-demo").await;
-    click(c, "#create-store").await;
-    let recovery_key = store_recovery_key(c).await;
-    wait_text(c, "#people-count", "6 people").await;
 
     click(c, "#nav-settings").await;
     // The heading is shown in capitals by the style sheet; its text is "Data".

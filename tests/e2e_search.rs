@@ -11,7 +11,7 @@ mod support;
 
 use fantoccini::Locator;
 use support::webdriver::{
-    click, find, set_value, store_recovery_key, text_of, type_into, wait_count, wait_text, App,
+    click, find, launch_with_demo_team, set_value, text_of, type_into, wait_count, wait_text,
     Screenshots,
 };
 use support::{Services, Session};
@@ -34,13 +34,8 @@ async fn search_history_and_review_packet_in_the_real_window() {
     let data_dir = session.dir.path().join("data");
     let shots = Screenshots::new(&session);
     let log = shots.log("tauri-driver-search.log");
-    let app = App::launch(&session, &data_dir, &log).await;
+    let (app, _) = launch_with_demo_team(&session, &data_dir, &log).await;
     let c = &app.client;
-    wait_text(c, "h1", "Welcome to Rapport").await;
-    click(c, "#with-demo").await;
-    click(c, "#create-store").await;
-    store_recovery_key(c).await;
-    wait_text(c, "#people-count", "6 people").await;
 
     // Ctrl+K from the Today screen, as a user presses it.
     c.find(Locator::Css("body"))

@@ -521,6 +521,22 @@ async fn wait_until_settled(client: &Client) {
     .await
 }
 
+/// A first run in keyring mode with the demo team: the app on Today with
+/// six people, the recovery key it showed stored. Returns the app and the key.
+pub async fn launch_with_demo_team(
+    session: &Session,
+    data_dir: &Path,
+    log: &Path,
+) -> (App, String) {
+    let app = App::launch(session, data_dir, log).await;
+    wait_text(&app.client, "h1", "Welcome to Rapport").await;
+    click(&app.client, "#with-demo").await;
+    click(&app.client, "#create-store").await;
+    let key = store_recovery_key(&app.client).await;
+    wait_text(&app.client, "#people-count", "6 people").await;
+    (app, key)
+}
+
 /// The screen after a store is created: reads the recovery key it shows,
 /// says it is stored, and goes on. Returns the key as shown.
 pub async fn store_recovery_key(client: &Client) -> String {

@@ -11,7 +11,6 @@ use rapport_core::formats::review::{self, last_full_quarter, ReviewRequest};
 use rapport_core::records::actions::{ActionItem, ActionStatus, Owner, StatusChange};
 use rapport_core::records::highlights::{Highlight, HighlightKind};
 use rapport_core::records::meetings::{Meeting, MeetingFormat, MeetingKind, MeetingStatus};
-use rapport_core::records::people::{Level, Person};
 use rapport_core::{Store, Zone};
 use support::{at, TestStore};
 
@@ -59,21 +58,12 @@ fn store_with_a_quarter() -> (TestStore, Store) {
     let now = store.clock().now();
     store
         .write(|tx| {
-            tx.people().insert(&Person {
-                id: "p1".into(),
-                name: "Amara Okafor".into(),
-                email: None,
-                role: "Engineer".into(),
-                level: Level::Senior,
-                start_date: None,
-                focus_areas: vec!["Lead the onboarding redesign".into()],
-                cadence: None,
-                career_talk_every_days: None,
-                default_template_id: None,
-                archived: false,
-                created_at: now,
-                updated_at: now,
-            })?;
+            tx.people().insert(&support::person_record(
+                "p1",
+                "Amara Okafor",
+                &["Lead the onboarding redesign"],
+                now,
+            ))?;
             let schedule = tx.schedule();
             schedule.insert_meeting(&meeting(
                 "m0",

@@ -13,7 +13,6 @@ use rapport_core::records::highlights::{Highlight, HighlightKind};
 use rapport_core::records::meetings::{
     Meeting, MeetingFormat, MeetingKind, MeetingStatus, NotesPatch,
 };
-use rapport_core::records::people::{Level, Person};
 use rapport_core::records::search::{TextKind, Visibility};
 use rapport_core::{ErrorCode, Store, Zone};
 use support::{at, TestStore};
@@ -22,21 +21,8 @@ fn person(store: &mut Store, id: &str, name: &str, focus: &[&str]) {
     let now = store.clock().now();
     store
         .write(|tx| {
-            tx.people().insert(&Person {
-                id: id.into(),
-                name: name.into(),
-                email: None,
-                role: String::new(),
-                level: Level::Senior,
-                start_date: None,
-                focus_areas: focus.iter().map(|s| s.to_string()).collect(),
-                cadence: None,
-                career_talk_every_days: None,
-                default_template_id: None,
-                archived: false,
-                created_at: now,
-                updated_at: now,
-            })
+            tx.people()
+                .insert(&support::person_record(id, name, focus, now))
         })
         .unwrap();
 }

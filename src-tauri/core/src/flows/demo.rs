@@ -552,9 +552,12 @@ impl Demo<'_> {
         }
         let private_prep_notes =
             if (completed && self.rng.random_bool(0.7)) || (upcoming && count.is_multiple_of(2)) {
-                let a = self.pick(PREP_POINTS);
-                let b = self.pick(PREP_POINTS);
-                format!("- {a}\n- {b}\n")
+                // Two different points: a prep list never says the same thing twice.
+                let points: Vec<&str> = PREP_POINTS
+                    .choose_multiple(&mut self.rng, 2)
+                    .copied()
+                    .collect();
+                format!("- {}\n", points.join("\n- "))
             } else {
                 String::new()
             };

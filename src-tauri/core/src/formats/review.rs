@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::formats::markdown;
+use crate::formats::shared_notes::status_label;
 use crate::records::actions::{ActionItem, ActionStatus, Owner};
 use crate::records::highlights::HighlightKind;
 use crate::records::meetings::{Meeting, MeetingStatus};
@@ -320,16 +321,6 @@ fn owner_label(packet: &ReviewPacket, owner: Owner) -> String {
         Owner::Ic => packet.person_name.clone(),
         Owner::Manager if packet.manager_name.trim().is_empty() => "Manager".into(),
         Owner::Manager => packet.manager_name.trim().to_string(),
-    }
-}
-
-fn status_label(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Open => "open",
-        ActionStatus::Partial => "partly done",
-        ActionStatus::Done => "done",
-        ActionStatus::Escalated => "escalated",
-        ActionStatus::Dropped => "dropped",
     }
 }
 

@@ -104,7 +104,8 @@ pub fn local_label(at: DateTime<Utc>, zone: &Zone) -> String {
         .to_string()
 }
 
-fn status_label(status: ActionStatus) -> &'static str {
+/// An action item's status as the documents that leave the app say it.
+pub(crate) fn status_label(status: ActionStatus) -> &'static str {
     match status {
         ActionStatus::Open => "open",
         ActionStatus::Partial => "partly done",

@@ -26,6 +26,30 @@ pub fn person_input(
     }
 }
 
+/// A senior person as stored, with an id chosen by the test.
+pub fn person_record(
+    id: &str,
+    name: &str,
+    focus: &[&str],
+    at: DateTime<Utc>,
+) -> rapport_core::records::people::Person {
+    rapport_core::records::people::Person {
+        id: id.into(),
+        name: name.into(),
+        email: None,
+        role: "Engineer".into(),
+        level: rapport_core::records::people::Level::Senior,
+        start_date: None,
+        focus_areas: focus.iter().map(|s| s.to_string()).collect(),
+        cadence: None,
+        career_talk_every_days: None,
+        default_template_id: None,
+        archived: false,
+        created_at: at,
+        updated_at: at,
+    }
+}
+
 /// A 30-minute video 1:1 on `weekday` at 14:00 in `zone`, from 1 October 2024.
 pub fn series_at_two(
     frequency: rapport_core::records::meetings::Frequency,
