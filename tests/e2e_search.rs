@@ -45,18 +45,26 @@ async fn search_history_and_review_packet_in_the_real_window() {
         .await
         .unwrap();
     wait_text(c, "#search-title", "Search").await;
-    let focused = c
-        .execute(
-            "return document.activeElement && document.activeElement.id",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        focused,
-        serde_json::json!("search-input"),
-        "Ctrl+K focuses the field"
-    );
+    // Ctrl+K puts the keyboard in the field, once the screen is drawn.
+    support::wait_until(
+        "the search field to have the keyboard",
+        support::PATIENCE,
+        || async {
+            let focused = c
+                .execute(
+                    "return document.activeElement && document.activeElement.id",
+                    vec![],
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+            if focused == serde_json::json!("search-input") {
+                Ok(())
+            } else {
+                Err(format!("the keyboard is in {focused}"))
+            }
+        },
+    )
+    .await;
     find(c, "#search-input")
         .await
         .send_keys(&format!("{RARE_WORD}{ENTER}"))
@@ -109,19 +117,23 @@ async fn search_history_and_review_packet_in_the_real_window() {
     wait_text(c, "#meeting-title", FIRST_PERSON).await;
     let mark = wait_text(c, "#meeting-private mark.search-mark", "").await;
     assert_eq!(mark.to_lowercase(), RARE_WORD);
-    let visible = c
-        .execute(
-            "const r = document.querySelector('#meeting-private mark.search-mark').getBoundingClientRect();\
-             return r.top >= 0 && r.bottom <= window.innerHeight",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        visible,
-        serde_json::json!(true),
-        "the match is scrolled into view"
-    );
+    // The 1:1 scrolls to the match once its notes are drawn and marked.
+    support::wait_until("the match to be scrolled into view", support::PATIENCE, || async {
+        let visible = c
+            .execute(
+                "const r = document.querySelector('#meeting-private mark.search-mark').getBoundingClientRect();\
+                 return r.top >= 0 && r.bottom <= window.innerHeight",
+                vec![],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        if visible == serde_json::json!(true) {
+            Ok(())
+        } else {
+            Err("the mark is outside the window".to_string())
+        }
+    })
+    .await;
     shots.take_in_both_themes(c, "search-opened-meeting").await;
 
     // `/` opens search too, when no field has the keyboard.
