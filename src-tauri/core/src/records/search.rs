@@ -193,7 +193,7 @@ impl<A> SearchIndex<'_, A> {
     }
 
     /// Whether the index has a row for every text the records hold, in the
-    /// right place, and no other; doctor's check and the tests'.
+    /// right place, and no other: what the tests check after every kind of write.
     pub fn matches_records(&self) -> Result<bool> {
         let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
         const INDEXED: &str =
