@@ -1,12 +1,49 @@
-//! Finding a person or a 1:1 from what someone types: an id, a name, or
+//! Finding a person, a template or a 1:1 from what someone types: an id, a name, or
 //! `next` / `last` for a person's coming or latest 1:1.
 
 use crate::error::{Error, Result};
+use crate::flows::search::fold;
 use crate::records::meetings::{Meeting, MeetingStatus};
 use crate::records::people::Person;
+use crate::records::templates::TemplateView;
 use crate::store::Store;
 
-/// A person by id, or by name (case-insensitive): the whole name, else a
+/// The items called `query`, case and accents aside; when none is, those
+/// whose name holds it. The caller says what none or several mean.
+fn named<'a, T>(items: &'a [T], query: &str, name: impl Fn(&T) -> &str) -> Vec<&'a T> {
+    let wanted = fold(query.trim());
+    let exact: Vec<&T> = items
+        .iter()
+        .filter(|item| fold(name(item).trim()) == wanted)
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    items
+        .iter()
+        .filter(|item| fold(name(item)).contains(&wanted))
+        .collect()
+}
+
+/// An agenda template by name, as `template:` in a search gives it.
+pub fn template(store: &Store, query: &str) -> Result<TemplateView> {
+    let templates = store.templates().all()?;
+    match named(&templates, query, |t| &t.name).as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Error::not_found(format!(
+            "No agenda template is called \"{query}\"."
+        ))),
+        many => Err(Error::invalid(format!(
+            "\"{query}\" matches several templates: {}. Use more of the name.",
+            many.iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// A person by id, or by name (case and accents aside): the whole name, else a
 /// unique first name or part of a name. Several matches are refused, naming them.
 pub fn person(store: &Store, query: &str) -> Result<Person> {
     let query = query.trim();
@@ -17,22 +54,7 @@ pub fn person(store: &Store, query: &str) -> Result<Person> {
     if let Some(p) = people.iter().find(|p| p.id == query) {
         return Ok(p.clone());
     }
-    let wanted = query.to_lowercase();
-    let exact: Vec<&Person> = people
-        .iter()
-        .filter(|p| p.name.trim().to_lowercase() == wanted)
-        .collect();
-    let candidates = if exact.is_empty() {
-        people
-            .iter()
-            .filter(|p| {
-                let name = p.name.to_lowercase();
-                name.split_whitespace().any(|w| w == wanted) || name.contains(&wanted)
-            })
-            .collect()
-    } else {
-        exact
-    };
+    let candidates = named(&people, query, |p| &p.name);
     match candidates.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(Error::not_found(format!(

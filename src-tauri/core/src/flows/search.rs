@@ -225,7 +225,7 @@ impl Filters {
             (None, None) => None,
         };
         let template_id = match (&typed.template, &request.template_id) {
-            (Some(name), _) => Some(template_named(store, name)?),
+            (Some(name), _) => Some(lookup::template(store, name)?.id),
             (None, chip) => chip.clone(),
         };
         let mut kinds = typed.kinds.clone();
@@ -329,36 +329,6 @@ fn expression(parsed: &ParsedQuery, filters: &Filters) -> String {
         expression.push_str(&fts_term(term));
     }
     expression
-}
-
-fn template_named(store: &Store, name: &str) -> Result<String> {
-    let wanted = fold(name);
-    let templates = store.templates().all()?;
-    let exact: Vec<_> = templates
-        .iter()
-        .filter(|t| fold(&t.name) == wanted)
-        .collect();
-    let found: Vec<_> = if exact.is_empty() {
-        templates
-            .iter()
-            .filter(|t| fold(&t.name).contains(&wanted))
-            .collect()
-    } else {
-        exact
-    };
-    match found.as_slice() {
-        [one] => Ok(one.id.clone()),
-        [] => Err(Error::not_found(format!(
-            "No agenda template is called \"{name}\"."
-        ))),
-        many => Err(Error::invalid(format!(
-            "template:{name} matches several templates: {}. Use more of the name.",
-            many.iter()
-                .map(|t| t.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-    }
 }
 
 /// The query with each word the notes never hold replaced by the closest
