@@ -2,7 +2,8 @@
 //! - demo generation time;
 //! - open + unlock with a raw key (what keyring mode does), from the key in hand;
 //! - the same including the fetch from the real system keyring;
-//! - the prepare screen's data for one person (target: under 5 ms);
+//! - the prepare screen's data for one person, with topics, growth plans,
+//!   feedback and mood over the years (target: under 5 ms);
 //! - the Today screen's data (target: under 20 ms);
 //! - the person page with its last 20 meetings;
 //! - an encrypted backup of it, checking that backup, and restoring it into
@@ -51,12 +52,17 @@ fn large_store(
         .sum::<u64>();
     let mib = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
     eprintln!(
-        "large demo store: {} people, {} meetings, {} action items, {} highlights; \
+        "large demo store: {} people, {} meetings, {} action items, {} highlights, {} topics, \
+         {} feedback, {} growth plans, {} mood check-ins; \
          {:.1} MiB database + {:.1} MiB write-ahead log",
         summary.people,
         summary.meetings,
         summary.action_items,
         summary.highlights,
+        summary.topics,
+        summary.feedback,
+        summary.growth_plans,
+        summary.moods,
         mib(db),
         mib(companions)
     );

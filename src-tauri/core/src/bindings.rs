@@ -48,6 +48,31 @@ pub fn typescript() -> String {
         crate::records::actions::StatusChange,
         crate::records::actions::ActionItem,
         crate::records::actions::ActionInput,
+        crate::records::actions::ActionEdit,
+        crate::records::actions::Priority,
+        crate::records::topics::RaisedBy,
+        crate::records::topics::Topic,
+        crate::records::topics::TopicInput,
+        crate::records::feedback::FeedbackTone,
+        crate::records::feedback::FeedbackStatus,
+        crate::records::feedback::Sbi,
+        crate::records::feedback::Feedback,
+        crate::records::feedback::FeedbackInput,
+        crate::records::growth::PlanStatus,
+        crate::records::growth::CheckpointStatus,
+        crate::records::growth::Checkpoint,
+        crate::records::growth::PlanText,
+        crate::records::growth::GrowthPlan,
+        crate::records::growth::CheckpointInput,
+        crate::records::growth::GrowthPlanInput,
+        crate::records::moods::Mood,
+        crate::records::moods::MoodCheck,
+        crate::records::moods::MoodInput,
+        crate::records::questions::Question,
+        crate::records::questions::QuestionInput,
+        crate::flows::career::CareerProgress,
+        crate::flows::checklists::ChecklistItem,
+        crate::flows::checklists::Checklists,
         crate::records::actions::ActionItemView,
         crate::records::highlights::HighlightKind,
         crate::records::highlights::Highlight,
@@ -86,6 +111,9 @@ pub fn typescript() -> String {
         crate::formats::review::ReviewAction,
         crate::formats::review::ReviewActions,
         crate::formats::review::Excerpt,
+        crate::formats::review::ReviewFeedback,
+        crate::formats::review::ReviewGrowthPlan,
+        crate::formats::review::ReviewMood,
         crate::formats::review::ReviewPacket,
         crate::records::reminder_state::ReminderOffsets,
         crate::records::share_log::ShareKind,
@@ -113,19 +141,21 @@ pub fn typescript() -> String {
     out
 }
 
-/// Every level in order, and the cadence and career-talk rhythm each proposes:
+/// Every level in order, and the cadence, 1:1 length and career-talk rhythm
+/// each proposes:
 /// the person form shows them while a level is being chosen.
 fn level_tables() -> String {
     use crate::records::people::Level;
     let names: Vec<String> = Level::ALL.iter().map(|l| format!("'{l}'")).collect();
     let mut out = format!("export const LEVELS: Level[] = [{}];\n\n", names.join(", "));
     out.push_str(
-        "export const LEVEL_PROPOSALS: Record<Level, { cadence: Cadence; career_talk_days: number }> = {\n",
+        "export const LEVEL_PROPOSALS: Record<Level, { cadence: Cadence; duration_minutes: number; career_talk_days: number }> = {\n",
     );
     for level in Level::ALL {
         out.push_str(&format!(
-            "  {level}: {{ cadence: '{}', career_talk_days: {} }},\n",
+            "  {level}: {{ cadence: '{}', duration_minutes: {}, career_talk_days: {} }},\n",
             level.proposed_cadence(),
+            level.proposed_duration_minutes(),
             level.proposed_career_talk_days()
         ));
     }

@@ -114,6 +114,7 @@ impl Loop {
                 owner,
                 due_on: due.map(|d| d.parse().unwrap()),
                 meeting_id: meeting.map(str::to_string),
+                priority: None,
             },
         )
         .unwrap()
@@ -720,6 +721,7 @@ fn agenda_edits_and_bad_input_change_nothing() {
             owner: Owner::Ic,
             due_on: None,
             meeting_id: Some(id.clone()),
+            priority: None,
         },
     );
     assert_eq!(empty.unwrap_err().code, ErrorCode::InvalidInput);
@@ -730,7 +732,7 @@ fn agenda_edits_and_bad_input_change_nothing() {
 fn templates_can_be_made_duplicated_edited_and_deleted_but_built_ins_stay() {
     let mut l = Loop::new();
     let all = l.store.templates().all().unwrap();
-    assert_eq!(all.len(), 5);
+    assert_eq!(all.len(), 15, "the five first built-ins and the ten from the coaching seeds");
     assert!(all.iter().all(|t| t.builtin));
     let standard = &all[0];
     assert_eq!(standard.items.len(), 6);
@@ -791,7 +793,7 @@ fn templates_can_be_made_duplicated_edited_and_deleted_but_built_ins_stay() {
         l.store.people().get(&ada).unwrap().default_template_id,
         None
     );
-    assert_eq!(l.store.templates().all().unwrap().len(), 5);
+    assert_eq!(l.store.templates().all().unwrap().len(), 15);
 }
 
 #[test]

@@ -183,6 +183,7 @@ fn locked_reminders_say_only_the_title_and_none_fires_again_after_unlock() {
             owner: Owner::Ic,
             due_on: None,
             meeting_id: None,
+            priority: None,
         },
     )
     .unwrap();
@@ -291,6 +292,7 @@ fn the_notification_text_has_counts_and_shareable_points_but_nothing_private() {
             owner: Owner::Ic,
             due_on: Some("2024-10-20".parse().unwrap()),
             meeting_id: None,
+            priority: None,
         },
     )
     .unwrap();

@@ -111,6 +111,7 @@ fn store_with_a_quarter() -> (TestStore, Store) {
                         due_on: None,
                         changed_at: at(day),
                     }],
+                    priority: None,
                 })?;
             }
             for (id, kind, text, private, day) in [

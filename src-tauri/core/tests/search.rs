@@ -360,6 +360,7 @@ fn the_index_follows_every_write_in_the_same_transaction() {
                     due_on: None,
                     changed_at: at("2025-09-01T09:30:00Z"),
                 }],
+                priority: None,
             })?;
             tx.highlights().insert(&Highlight {
                 id: "h1".into(),

@@ -15,6 +15,7 @@ use rapport_core::flows::prep;
 use rapport_core::flows::scheduling::{self, NextPlan};
 use rapport_core::flows::series_import;
 use rapport_core::flows::session::{self, FinishRequest};
+use rapport_core::flows::topics;
 use rapport_core::flows::upcoming;
 use rapport_core::formats::ics;
 use rapport_core::formats::sharing::{self, NotesFormat};
@@ -29,6 +30,7 @@ use rapport_core::records::people::{self, Level, PersonInput};
 use rapport_core::records::recurrence::next_start_after;
 use rapport_core::records::settings;
 use rapport_core::records::share_log::{ShareFormat, ShareKind};
+use rapport_core::records::topics::{RaisedBy, TopicInput};
 use rapport_core::{ErrorCode, FixedClock, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -37,7 +39,8 @@ use support::{at, TestStore};
 const PRIVATE_NOTE: &str = "MARKER-PRIVATE-NOTE-7f3a";
 const PREP_NOTE: &str = "MARKER-PREP-NOTE-91bc";
 const PRIVATE_HIGHLIGHT: &str = "MARKER-PRIVATE-HIGHLIGHT-44de";
-const MARKERS: [&str; 3] = [PRIVATE_NOTE, PREP_NOTE, PRIVATE_HIGHLIGHT];
+const PRIVATE_TOPIC: &str = "MARKER-PRIVATE-TOPIC-0c2b";
+const MARKERS: [&str; 4] = [PRIVATE_NOTE, PREP_NOTE, PRIVATE_HIGHLIGHT, PRIVATE_TOPIC];
 
 struct World {
     _t: TestStore,
@@ -198,9 +201,27 @@ impl World {
                     owner,
                     due_on: Some("2024-10-10".parse().unwrap()),
                     meeting_id: Some(meeting.id.clone()),
+                    priority: None,
                 },
             )
             .unwrap();
+        }
+        // One topic of each kind, both ticked in the 1:1.
+        for (text, private) in [
+            (format!("Salary timing {PRIVATE_TOPIC}"), true),
+            ("Conference budget".to_string(), false),
+        ] {
+            let topic = topics::add(
+                &mut self.store,
+                &ada,
+                TopicInput {
+                    text,
+                    raised_by: RaisedBy::Mine,
+                    private,
+                },
+            )
+            .unwrap();
+            topics::set_discussed(&mut self.store, &topic.id, &meeting.id, true).unwrap();
         }
         self.set_now("2024-10-03T12:30:00Z");
         session::end(&mut self.store, &meeting.id).unwrap();
@@ -662,6 +683,14 @@ fn shared_notes_render_in_every_format() {
     )
     .unwrap();
     assert!(txt.starts_with("1:1 Grace / Ada\n==============="), "{txt}");
+    assert!(
+        txt.contains("Topics discussed\n----------------\n- Conference budget\n"),
+        "{txt}"
+    );
+    assert!(
+        md.contains("## Topics discussed\n\n- Conference budget\n"),
+        "{md}"
+    );
     assert!(txt.contains("[ ] Book the design review room — Grace Hopper, due Thu 10 Oct 2024"));
     let html = String::from_utf8(
         sharing::render(&w.store, &meeting, NotesFormat::Html)
@@ -676,6 +705,10 @@ fn shared_notes_render_in_every_format() {
     assert!(html.contains("Wants to &lt;lead&gt; the design review &amp; demo"));
     assert!(!html.contains("<lead>"));
     assert!(html.contains("<li>Billing migration on track</li>"));
+    assert!(
+        html.contains("<h2>Topics discussed</h2><ul><li>Conference budget</li></ul>"),
+        "{html}"
+    );
 }
 
 #[test]

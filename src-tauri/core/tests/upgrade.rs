@@ -68,6 +68,29 @@ fn fixture_rows(version: u32) -> String {
              VALUES ('sl1', 'p1', 'm1', 'notes', 'eml', 'Fixture Person <fixture@example.com>', '{t}');"
         );
     }
+    if version >= 11 {
+        sql += &format!(
+            "UPDATE action_item SET priority = 'p1' WHERE id = 'ai1';
+             INSERT INTO backlog_topic (id, person_id, raised_by, text, created_at)
+             VALUES ('t1', 'p1', 'theirs', 'Conference budget', '{t}');"
+        );
+    }
+    if version >= 12 {
+        sql += &format!(
+            "INSERT INTO feedback (id, person_id, meeting_id, tone, status, situation, behaviour, impact,
+                request, private, given_on, created_at, updated_at)
+             VALUES ('f1', 'p1', 'm1', 'positive', 'given', 'At the demo', 'you let the new joiner present',
+                'they grew in confidence', NULL, 0, '2025-01-02', '{t}', '{t}');
+             INSERT INTO growth_plan (id, person_id, goal, support, evidence, status, private, created_at, updated_at)
+             VALUES ('g1', 'p1', 'Lead a project', 'Pairing', 'A design doc', 'active', 1, '{t}', '{t}');
+             INSERT INTO growth_checkpoint (id, plan_id, due_on, title, status)
+             VALUES ('c1', 'g1', '2025-03-01', 'Design doc reviewed', 'pending');
+             INSERT INTO mood_check (id, person_id, meeting_id, recorded_on, score, word, private, created_at)
+             VALUES ('k1', 'p1', 'm1', '2025-01-02', 7, 'steady', 1, '{t}');
+             INSERT INTO question (id, builtin_key, category, text, hidden, created_at, updated_at)
+             VALUES ('q1', 'avd-okay', 'Questions to avoid', 'Everything okay?', 1, '{t}', '{t}');"
+        );
+    }
     sql
 }
 
@@ -131,6 +154,25 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
         }
         if version >= 5 {
             assert_eq!(doc.action_items[0].history.len(), 1, "v{version}");
+        }
+        if version >= 11 {
+            assert_eq!(
+                doc.action_items[0].priority,
+                Some(rapport_core::records::actions::Priority::P1)
+            );
+            assert_eq!(doc.topics.len(), 1, "v{version}");
+            assert_eq!(doc.topics[0].text.as_deref(), Some("Conference budget"));
+        } else if version >= 5 {
+            assert_eq!(doc.action_items[0].priority, None, "v{version}");
+        }
+        if version >= 12 {
+            assert_eq!(doc.feedback.len(), 1, "v{version}");
+            let plan = doc.growth_plans[0].private_plan.as_ref().unwrap();
+            assert_eq!(plan.checkpoints[0].title, "Design doc reviewed");
+            assert_eq!(doc.moods[0].private_mood.as_ref().unwrap().score, 7);
+            assert_eq!(doc.questions.len(), 1, "v{version}");
+        } else {
+            assert!(doc.feedback.is_empty() && doc.growth_plans.is_empty() && doc.moods.is_empty());
         }
         if version >= 8 {
             assert_eq!(store.reminders().default_offsets().unwrap(), [60, 15]);

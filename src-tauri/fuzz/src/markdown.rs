@@ -359,6 +359,7 @@ fn shared_meeting(input: &MarkdownInput) -> SharedMeeting {
             title: name(3),
             covered: true,
         }],
+        topics: vec![name(4)],
         notes: input.notes.clone(),
         action_items: vec![SharedAction {
             title: name(2),

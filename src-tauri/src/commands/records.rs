@@ -1,12 +1,19 @@
 //! People, action items, wins and concerns, templates and settings.
 
 use crate::state::AppState;
+use rapport_core::flows::checklists::{self, Checklists};
+use rapport_core::flows::{coaching, topics};
 use rapport_core::formats::sharing;
-use rapport_core::records::actions::{self, ActionItemView, ActionStatus};
+use rapport_core::records::actions::{self, ActionEdit, ActionItemView, ActionStatus};
+use rapport_core::records::feedback::{Feedback, FeedbackInput};
+use rapport_core::records::growth::{GrowthPlan, GrowthPlanInput};
 use rapport_core::records::highlights::{self, Highlight, HighlightInput};
+use rapport_core::records::moods::{MoodCheck, MoodInput};
 use rapport_core::records::people::{self, Person, PersonInput};
+use rapport_core::records::questions::{Question, QuestionInput};
 use rapport_core::records::settings::{self, Settings};
 use rapport_core::records::templates::{self, TemplateInput, TemplateView};
+use rapport_core::records::topics::{Topic, TopicInput};
 use rapport_core::{Error, ErrorCode, Result};
 use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -41,6 +48,48 @@ pub async fn set_action_status(
     status: ActionStatus,
 ) -> Result<ActionItemView> {
     state.with_store(|s| actions::set_status(s, &item_id, status))
+}
+
+#[tauri::command]
+pub async fn edit_action_item(
+    state: State<'_, AppState>,
+    item_id: String,
+    edit: ActionEdit,
+) -> Result<ActionItemView> {
+    state.with_store(|s| actions::edit(s, &item_id, edit))
+}
+
+#[tauri::command]
+pub async fn add_topic(
+    state: State<'_, AppState>,
+    person_id: String,
+    input: TopicInput,
+) -> Result<Topic> {
+    state.with_store(|s| topics::add(s, &person_id, input))
+}
+
+#[tauri::command]
+pub async fn edit_topic(
+    state: State<'_, AppState>,
+    topic_id: String,
+    input: TopicInput,
+) -> Result<Topic> {
+    state.with_store(|s| topics::edit(s, &topic_id, input))
+}
+
+#[tauri::command]
+pub async fn set_topic_discussed(
+    state: State<'_, AppState>,
+    topic_id: String,
+    meeting_id: String,
+    discussed: bool,
+) -> Result<Topic> {
+    state.with_store(|s| topics::set_discussed(s, &topic_id, &meeting_id, discussed))
+}
+
+#[tauri::command]
+pub async fn delete_topic(state: State<'_, AppState>, topic_id: String) -> Result<()> {
+    state.with_store(|s| topics::delete(s, &topic_id))
 }
 
 #[tauri::command]
@@ -125,4 +174,102 @@ pub async fn copy_to_clipboard(
         Some(meeting_id) => state.with_store(|s| sharing::record_copy(s, &meeting_id)),
         None => Ok(()),
     }
+}
+
+#[tauri::command]
+pub async fn add_feedback(
+    state: State<'_, AppState>,
+    person_id: String,
+    input: FeedbackInput,
+) -> Result<Feedback> {
+    state.with_store(|s| coaching::add_feedback(s, &person_id, input))
+}
+
+#[tauri::command]
+pub async fn edit_feedback(
+    state: State<'_, AppState>,
+    feedback_id: String,
+    input: FeedbackInput,
+) -> Result<Feedback> {
+    state.with_store(|s| coaching::edit_feedback(s, &feedback_id, input))
+}
+
+#[tauri::command]
+pub async fn delete_feedback(state: State<'_, AppState>, feedback_id: String) -> Result<()> {
+    state.with_store(|s| coaching::delete_feedback(s, &feedback_id))
+}
+
+#[tauri::command]
+pub async fn add_growth_plan(
+    state: State<'_, AppState>,
+    person_id: String,
+    input: GrowthPlanInput,
+) -> Result<GrowthPlan> {
+    state.with_store(|s| coaching::add_growth_plan(s, &person_id, input))
+}
+
+#[tauri::command]
+pub async fn edit_growth_plan(
+    state: State<'_, AppState>,
+    plan_id: String,
+    input: GrowthPlanInput,
+) -> Result<GrowthPlan> {
+    state.with_store(|s| coaching::edit_growth_plan(s, &plan_id, input))
+}
+
+#[tauri::command]
+pub async fn delete_growth_plan(state: State<'_, AppState>, plan_id: String) -> Result<()> {
+    state.with_store(|s| coaching::delete_growth_plan(s, &plan_id))
+}
+
+#[tauri::command]
+pub async fn record_mood(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    input: MoodInput,
+) -> Result<MoodCheck> {
+    state.with_store(|s| coaching::record_mood(s, &meeting_id, input))
+}
+
+#[tauri::command]
+pub async fn clear_mood(state: State<'_, AppState>, meeting_id: String) -> Result<()> {
+    state.with_store(|s| coaching::clear_mood(s, &meeting_id))
+}
+
+#[tauri::command]
+pub async fn list_questions(state: State<'_, AppState>) -> Result<Vec<Question>> {
+    state.with_store(|s| coaching::questions(s))
+}
+
+#[tauri::command]
+pub async fn add_question(state: State<'_, AppState>, input: QuestionInput) -> Result<Question> {
+    state.with_store(|s| coaching::add_question(s, input))
+}
+
+#[tauri::command]
+pub async fn edit_question(
+    state: State<'_, AppState>,
+    question_id: String,
+    input: QuestionInput,
+) -> Result<Question> {
+    state.with_store(|s| coaching::edit_question(s, &question_id, input))
+}
+
+#[tauri::command]
+pub async fn set_question_hidden(
+    state: State<'_, AppState>,
+    question_id: String,
+    hidden: bool,
+) -> Result<Question> {
+    state.with_store(|s| coaching::set_question_hidden(s, &question_id, hidden))
+}
+
+#[tauri::command]
+pub async fn reset_question(state: State<'_, AppState>, question_id: String) -> Result<()> {
+    state.with_store(|s| coaching::reset_question(s, &question_id))
+}
+
+#[tauri::command]
+pub async fn get_checklists() -> Result<Checklists> {
+    checklists::checklists()
 }

@@ -3,6 +3,7 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { emit, listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  ActionEdit,
   ActionInput,
   ActionItemView,
   ActionStatus,
@@ -48,6 +49,17 @@ import type {
   TemplateInput,
   TemplateView,
   Today,
+  Checklists,
+  Topic,
+  TopicInput,
+  Feedback,
+  FeedbackInput,
+  GrowthPlan,
+  GrowthPlanInput,
+  MoodCheck,
+  MoodInput,
+  Question,
+  QuestionInput,
 } from './bindings';
 
 const FALLBACK_MESSAGE = 'Something went wrong while talking to Rapport.';
@@ -343,6 +355,86 @@ export function deleteActionItem(itemId: string): Promise<void> {
   return call<void>('delete_action_item', { itemId });
 }
 
+export function editActionItem(itemId: string, edit: ActionEdit): Promise<ActionItemView> {
+  return call<ActionItemView>('edit_action_item', { itemId, edit });
+}
+
+export function addTopic(personId: string, input: TopicInput): Promise<Topic> {
+  return call<Topic>('add_topic', { personId, input });
+}
+
+export function editTopic(topicId: string, input: TopicInput): Promise<Topic> {
+  return call<Topic>('edit_topic', { topicId, input });
+}
+
+export function setTopicDiscussed(
+  topicId: string,
+  meetingId: string,
+  discussed: boolean,
+): Promise<Topic> {
+  return call<Topic>('set_topic_discussed', { topicId, meetingId, discussed });
+}
+
+export function deleteTopic(topicId: string): Promise<void> {
+  return call<void>('delete_topic', { topicId });
+}
+
+export function addFeedback(personId: string, input: FeedbackInput): Promise<Feedback> {
+  return call<Feedback>('add_feedback', { personId, input });
+}
+
+export function editFeedback(feedbackId: string, input: FeedbackInput): Promise<Feedback> {
+  return call<Feedback>('edit_feedback', { feedbackId, input });
+}
+
+export function deleteFeedback(feedbackId: string): Promise<void> {
+  return call<void>('delete_feedback', { feedbackId });
+}
+
+export function addGrowthPlan(personId: string, input: GrowthPlanInput): Promise<GrowthPlan> {
+  return call<GrowthPlan>('add_growth_plan', { personId, input });
+}
+
+export function editGrowthPlan(planId: string, input: GrowthPlanInput): Promise<GrowthPlan> {
+  return call<GrowthPlan>('edit_growth_plan', { planId, input });
+}
+
+export function deleteGrowthPlan(planId: string): Promise<void> {
+  return call<void>('delete_growth_plan', { planId });
+}
+
+export function recordMood(meetingId: string, input: MoodInput): Promise<MoodCheck> {
+  return call<MoodCheck>('record_mood', { meetingId, input });
+}
+
+export function clearMood(meetingId: string): Promise<void> {
+  return call<void>('clear_mood', { meetingId });
+}
+
+export function listQuestions(): Promise<Question[]> {
+  return call<Question[]>('list_questions');
+}
+
+export function addQuestion(input: QuestionInput): Promise<Question> {
+  return call<Question>('add_question', { input });
+}
+
+export function editQuestion(questionId: string, input: QuestionInput): Promise<Question> {
+  return call<Question>('edit_question', { questionId, input });
+}
+
+export function setQuestionHidden(questionId: string, hidden: boolean): Promise<Question> {
+  return call<Question>('set_question_hidden', { questionId, hidden });
+}
+
+export function getChecklists(): Promise<Checklists> {
+  return call<Checklists>('get_checklists');
+}
+
+export function resetQuestion(questionId: string): Promise<void> {
+  return call<void>('reset_question', { questionId });
+}
+
 export function addHighlight(personId: string, input: HighlightInput): Promise<Highlight> {
   return call<Highlight>('add_highlight', { personId, input });
 }
@@ -531,6 +623,14 @@ export function onNavigateRequest(handler: (request: NavigateRequest) => void): 
   return listenUntilStopped('navigate', (payload) => {
     if (isNavigateRequest(payload)) handler(payload);
   });
+}
+
+/**
+ * Calls `handler` when the tray's "Add topic for…" asks for the quick topic
+ * form. Returns the function that stops listening.
+ */
+export function onQuickTopicRequest(handler: () => void): () => void {
+  return listenUntilStopped('quick-topic', () => handler());
 }
 
 /**

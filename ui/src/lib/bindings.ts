@@ -51,7 +51,7 @@ cadence: Cadence | null, career_talk_every_days: number | null, default_template
 
 export type PersonInput = { name: string, email: string | null, role: string, level: Level, start_date: string | null, focus_areas: Array<string>, cadence: Cadence | null, career_talk_every_days: number | null, default_template_id: string | null, };
 
-export type DemoSummary = { people: number, meetings: number, action_items: number, highlights: number, };
+export type DemoSummary = { people: number, meetings: number, action_items: number, highlights: number, topics: number, feedback: number, growth_plans: number, moods: number, };
 
 export type Settings = { manager_name: string, manager_email: string | null, 
 /**
@@ -126,13 +126,203 @@ export type ActionItem = { id: string, person_id: string, meeting_id: string | n
 /**
  * None: ongoing, no date.
  */
-due_on: string | null, status: ActionStatus, created_at: string, updated_at: string, 
+due_on: string | null, status: ActionStatus, 
+/**
+ * Absent from exports written before items had a priority.
+ */
+priority: Priority | null, created_at: string, updated_at: string, 
 /**
  * Every status or due-date change, oldest first.
  */
 history: Array<StatusChange>, };
 
-export type ActionInput = { title: string, owner: Owner, due_on: string | null, meeting_id: string | null, };
+export type ActionInput = { title: string, owner: Owner, due_on: string | null, meeting_id: string | null, priority?: Priority, };
+
+export type ActionEdit = { title: string, owner: Owner, due_on: string | null, priority: Priority | null, };
+
+export type Priority = "p1" | "p2";
+
+export type RaisedBy = "mine" | "theirs";
+
+export type Topic = { id: string, person_id: string, raised_by: RaisedBy, 
+/**
+ * Shareable wording; None when the topic is manager-only.
+ */
+text?: string, 
+/**
+ * Manager-only wording; None when the topic is shareable.
+ */
+private_text?: string, created_at: string, 
+/**
+ * When it was ticked as discussed; None while it is open.
+ */
+discussed_at: string | null, 
+/**
+ * The 1:1 it was discussed in.
+ */
+discussed_in: string | null, };
+
+export type TopicInput = { text: string, raised_by: RaisedBy, 
+/**
+ * Manager-only: kept out of everything shared.
+ */
+private: boolean, };
+
+export type FeedbackTone = "positive" | "constructive";
+
+export type FeedbackStatus = "planned" | "given";
+
+export type Sbi = { situation: string, behaviour: string, impact: string, 
+/**
+ * What to do differently, or keep doing ("SBI + Request").
+ */
+request: string | null, };
+
+export type Feedback = { id: string, person_id: string, 
+/**
+ * The 1:1 it was given in, or is planned for.
+ */
+meeting_id: string | null, tone: FeedbackTone, status: FeedbackStatus, 
+/**
+ * The day it was given; None while planned.
+ */
+given_on: string | null, 
+/**
+ * Shareable words; None when the feedback is manager-only.
+ */
+sbi?: Sbi, 
+/**
+ * Manager-only words; None when the feedback is shareable.
+ */
+private_sbi?: Sbi, created_at: string, updated_at: string, };
+
+export type FeedbackInput = { tone: FeedbackTone, status: FeedbackStatus, situation: string, behaviour: string, impact: string, request: string | null, 
+/**
+ * Manager-only: kept out of everything shared.
+ */
+private: boolean, meeting_id: string | null, 
+/**
+ * When given; today when None and the status is given.
+ */
+given_on: string | null, };
+
+export type PlanStatus = "active" | "achieved" | "dropped";
+
+export type CheckpointStatus = "pending" | "met" | "missed";
+
+export type Checkpoint = { id: string, due_on: string, title: string, status: CheckpointStatus, 
+/**
+ * How it went, in a line or two.
+ */
+note: string, checked_on: string | null, };
+
+export type PlanText = { goal: string, 
+/**
+ * What the manager does to help.
+ */
+support: string, 
+/**
+ * What will show the progress.
+ */
+evidence: string, 
+/**
+ * Oldest due first.
+ */
+checkpoints: Array<Checkpoint>, };
+
+export type GrowthPlan = { id: string, person_id: string, status: PlanStatus, 
+/**
+ * Shareable plan; None when the plan is manager-only.
+ */
+plan?: PlanText, 
+/**
+ * Manager-only plan; None when the plan is shareable.
+ */
+private_plan?: PlanText, created_at: string, updated_at: string, };
+
+export type CheckpointInput = { 
+/**
+ * The existing checkpoint's id, to keep its status; None for a new one.
+ */
+id: string | null, due_on: string, title: string, status: CheckpointStatus, note: string, };
+
+export type GrowthPlanInput = { goal: string, support: string, evidence: string, status: PlanStatus, 
+/**
+ * Manager-only: kept out of everything shared.
+ */
+private: boolean, checkpoints: Array<CheckpointInput>, };
+
+export type Mood = { 
+/**
+ * 1 (low) to 10 (great).
+ */
+score: number, 
+/**
+ * One word the person chose ("tired", "energised").
+ */
+word: string | null, };
+
+export type MoodCheck = { id: string, person_id: string, meeting_id: string | null, recorded_on: string, 
+/**
+ * Shareable check-in; None when it is manager-only (the default).
+ */
+mood?: Mood, 
+/**
+ * Manager-only check-in.
+ */
+private_mood?: Mood, created_at: string, };
+
+export type MoodInput = { score: number, word: string | null, 
+/**
+ * Shareable only when the manager says so; private by default.
+ */
+shareable: boolean, };
+
+export type Question = { 
+/**
+ * The built-in's key, or the manager's question's id.
+ */
+id: string, category: string, text: string, 
+/**
+ * The seed a built-in comes from ("004"); None for the manager's own.
+ */
+source: string | null, 
+/**
+ * A question to avoid, kept as a reminder rather than to ask.
+ */
+avoid: boolean, builtin: boolean, 
+/**
+ * A built-in the manager reworded.
+ */
+edited: boolean, hidden: boolean, };
+
+export type QuestionInput = { category: string, text: string, };
+
+export type CareerProgress = { 
+/**
+ * The last step held (0: the series has not started).
+ */
+step: number, steps: number, 
+/**
+ * The name of the last step held.
+ */
+step_name: string | null, last_held_on: string | null, days_since: number | null, 
+/**
+ * The template of the step to hold next; None once the series is done.
+ */
+next_template_id: string | null, next_template_name: string | null, 
+/**
+ * "Step 2 of 3 (Future dreams), last held 4 months ago".
+ */
+summary: string, };
+
+export type ChecklistItem = { text: string, 
+/**
+ * The seed it comes from ("000").
+ */
+source: string, };
+
+export type Checklists = { before: Array<ChecklistItem>, during: Array<ChecklistItem>, after: Array<ChecklistItem>, };
 
 export type ActionItemView = { overdue: boolean, 
 /**
@@ -142,7 +332,11 @@ days_overdue: number | null, id: string, person_id: string, meeting_id: string |
 /**
  * None: ongoing, no date.
  */
-due_on: string | null, status: ActionStatus, created_at: string, updated_at: string, 
+due_on: string | null, status: ActionStatus, 
+/**
+ * Absent from exports written before items had a priority.
+ */
+priority: Priority | null, created_at: string, updated_at: string, 
 /**
  * Every status or due-date change, oldest first.
  */
@@ -172,7 +366,7 @@ export type TemplateView = { id: string, name: string, description: string, item
 
 export type TemplateInput = { name: string, description: string, items: Array<TemplateItem>, };
 
-export type TalkingPointKind = "win" | "overdue" | "escalated" | "concern" | "due_soon" | "career" | "cancellations" | "gap";
+export type TalkingPointKind = "win" | "overdue" | "escalated" | "concern" | "due_soon" | "career" | "cancellations" | "gap" | "growth" | "mood" | "feedback";
 
 export type TalkingPoint = { kind: TalkingPointKind, text: string, reason: string, };
 
@@ -192,13 +386,56 @@ action_items: Array<ActionItemView>,
 /**
  * Since the last 1:1 (or the last 30 days), newest first.
  */
-wins: Array<Highlight>, concerns: Array<Highlight>, cancelled_last_60_days: number, talking_points: Array<TalkingPoint>, };
+wins: Array<Highlight>, concerns: Array<Highlight>, cancelled_last_60_days: number, talking_points: Array<TalkingPoint>, 
+/**
+ * Open topics, oldest first: they go on the next agenda.
+ */
+topics: Array<Topic>, 
+/**
+ * Active growth plans, with their next checkpoint.
+ */
+growth_plans: Array<GrowthPlan>, 
+/**
+ * Feedback planned and not given yet.
+ */
+planned_feedback: Array<Feedback>, 
+/**
+ * The last mood check-ins, oldest first, for the trend line.
+ */
+moods: Array<MoodCheck>, 
+/**
+ * Where the person is in the career conversation series.
+ */
+career_series: CareerProgress, 
+/**
+ * The next 1:1's agenda as it will start: the one written for it, or
+ * its template's (saving an edit writes it to the 1:1).
+ */
+planned_agenda: Array<AgendaItem>, };
 
 export type SessionView = { meeting: Meeting, person: PersonSummary, 
 /**
  * Open items carried from earlier 1:1s, and this session's own.
  */
 action_items: Array<ActionItemView>, 
+/**
+ * The person's open topics and those ticked in this 1:1: the agenda's
+ * "Their topics" and "My topics".
+ */
+topics: Array<Topic>, 
+/**
+ * When the 1:1 after this one is planned, for "Action Items (Next 1:1: …)".
+ */
+next_start: string | null, 
+/**
+ * The mood check-in recorded in this 1:1.
+ */
+mood: MoodCheck | null, 
+/**
+ * Feedback planned for the person and not given yet, and what was
+ * given in this 1:1.
+ */
+feedback: Array<Feedback>, 
 /**
  * Seconds since the stored start (to the end, once ended).
  */
@@ -246,6 +483,22 @@ open_mine: Array<ActionItemView>,
  */
 open_theirs: Array<ActionItemView>, 
 /**
+ * Feedback planned and given, planned first, then the newest.
+ */
+feedback: Array<Feedback>, 
+/**
+ * Growth plans, active first.
+ */
+growth_plans: Array<GrowthPlan>, 
+/**
+ * The last mood check-ins, oldest first, for the trend line.
+ */
+moods: Array<MoodCheck>, career_series: CareerProgress, 
+/**
+ * Topics still to raise, oldest first.
+ */
+topics: Array<Topic>, 
+/**
  * Wins, concerns and accomplishments, newest first.
  */
 highlights: Array<Highlight>, 
@@ -258,7 +511,7 @@ history: Array<Meeting>, history_total: number, cancelled_last_60_days: number,
  */
 shared: Array<ShareLogEntry>, };
 
-export type TextKind = "shared" | "private" | "prep" | "topic" | "cancel_reason" | "agenda" | "action" | "win" | "concern" | "accomplishment" | "focus";
+export type TextKind = "shared" | "private" | "prep" | "topic" | "cancel_reason" | "agenda" | "action" | "win" | "concern" | "accomplishment" | "focus" | "backlog" | "feedback" | "growth" | "mood";
 
 export type Visibility = "shared" | "private" | "not_shared";
 
@@ -373,6 +626,12 @@ export type Excerpt = { meeting_id: string, date: string, topic: string | null, 
  */
 private_notes: string | null, };
 
+export type ReviewFeedback = { date: string, tone: FeedbackTone, sbi: Sbi, private: boolean, meeting_id: string | null, };
+
+export type ReviewGrowthPlan = { goal: string, status: PlanStatus, private: boolean, checkpoints: Array<Checkpoint>, };
+
+export type ReviewMood = { date: string, score: number, word: string | null, private: boolean, };
+
 export type ReviewPacket = { person_id: string, person_name: string, role: string, level: Level, manager_name: string, from: string, to: string, prepared_on: string, 
 /**
  * True for the version without private fields.
@@ -382,6 +641,18 @@ shareable: boolean, attendance: Attendance,
  * Wins, accomplishments and concerns, in date order.
  */
 highlights: Array<ReviewHighlight>, actions: ReviewActions, focus_areas: Array<string>, 
+/**
+ * Feedback given in the period, oldest first.
+ */
+feedback: Array<ReviewFeedback>, 
+/**
+ * Growth plans open during the period, with their checkpoints due in it.
+ */
+growth_plans: Array<ReviewGrowthPlan>, 
+/**
+ * Mood check-ins in the period, oldest first.
+ */
+moods: Array<ReviewMood>, 
 /**
  * Each held 1:1's notes, oldest first.
  */
@@ -455,11 +726,11 @@ other_store: boolean, };
 
 export const LEVELS: Level[] = ['junior', 'confirmed', 'senior', 'staff_plus'];
 
-export const LEVEL_PROPOSALS: Record<Level, { cadence: Cadence; career_talk_days: number }> = {
-  junior: { cadence: 'weekly', career_talk_days: 14 },
-  confirmed: { cadence: 'weekly', career_talk_days: 30 },
-  senior: { cadence: 'biweekly', career_talk_days: 30 },
-  staff_plus: { cadence: 'biweekly', career_talk_days: 60 },
+export const LEVEL_PROPOSALS: Record<Level, { cadence: Cadence; duration_minutes: number; career_talk_days: number }> = {
+  junior: { cadence: 'weekly', duration_minutes: 45, career_talk_days: 14 },
+  confirmed: { cadence: 'weekly', duration_minutes: 30, career_talk_days: 30 },
+  senior: { cadence: 'biweekly', duration_minutes: 30, career_talk_days: 30 },
+  staff_plus: { cadence: 'biweekly', duration_minutes: 30, career_talk_days: 60 },
 };
 
 export const LIMITS = {

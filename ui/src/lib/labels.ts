@@ -13,6 +13,7 @@ import {
   type MeetingFormat,
   type MeetingKind,
   type MeetingStatus,
+  type Priority,
   type Series,
   type ShareFormat,
   type TextKind,
@@ -116,6 +117,13 @@ export const ACTION_STATUS_MARKS: Record<ActionStatus, string> = {
 /** Stands in for the status of an open item past its due date. */
 export const OVERDUE_MARK = '🔴 Overdue';
 
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  p1: 'P1',
+  p2: 'P2',
+};
+
+export const PRIORITIES: Priority[] = valuesOf(PRIORITY_LABELS);
+
 export const HIGHLIGHT_KIND_LABELS: Record<HighlightKind, string> = {
   win: 'Win',
   concern: 'Concern',
@@ -137,6 +145,10 @@ export const TEXT_KIND_LABELS: Record<TextKind, string> = {
   topic: 'Topic',
   cancel_reason: 'Cancel reason',
   focus: 'Focus area',
+  backlog: 'Topic to raise',
+  feedback: 'Feedback',
+  growth: 'Growth plan',
+  mood: 'Mood',
 };
 
 /** Whether a search hit's text reaches the person, as its badge says. */

@@ -15,3 +15,8 @@ export function proposedCareerTalkDays(level: Level): number {
   return LEVEL_PROPOSALS[level].career_talk_days;
 }
 
+
+/** How long a 1:1 is proposed to last for a level, in minutes. */
+export function proposedDurationMinutes(level: Level): number {
+  return LEVEL_PROPOSALS[level].duration_minutes;
+}

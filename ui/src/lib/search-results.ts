@@ -27,6 +27,8 @@ export type KindChoice =
   | 'concern'
   | 'accomplishment'
   | 'topic'
+  | 'feedback'
+  | 'growth'
   | 'focus';
 
 export const KIND_CHOICE_LABELS: Record<KindChoice, string> = {
@@ -41,6 +43,8 @@ export const KIND_CHOICE_LABELS: Record<KindChoice, string> = {
   concern: 'Concerns',
   accomplishment: 'Accomplishments',
   topic: 'Topics',
+  feedback: 'Feedback',
+  growth: 'Growth plans',
   focus: 'Focus areas',
 };
 
@@ -53,6 +57,8 @@ export function kindsOf(choice: KindChoice): TextKind[] | undefined {
       return undefined;
     case 'notes':
       return ['shared', 'private', 'prep'];
+    case 'topic':
+      return ['topic', 'backlog'];
     default:
       return [choice];
   }

@@ -6,6 +6,7 @@ import {
   calendarDaysBetween,
   daysAgo,
   dueLabel,
+  dueMoveLabel,
   elapsedSeconds,
   firstName,
   formatClock,
@@ -13,6 +14,7 @@ import {
   formatLongDateTime,
   formatTime,
   fromToday,
+  lastDueMove,
   localSlot,
   meetingBadge,
   meetingLength,
@@ -180,6 +182,36 @@ describe('action items', () => {
     const theirs = { owner: 'ic', status: 'open', due_on: '2024-12-05' } as const;
     expect(actionFacts(theirs, 'Ada Okafor', now)).toBe('Ada · Open · Due Dec 5');
     expect(actionFacts(mine, 'Ada Okafor', now)).toBe('You · ✅ Done · Due Ongoing');
+  });
+
+  it('finds the last due-date move: same status, another date', () => {
+    const at = '2024-11-21T13:30:00Z';
+    expect(lastDueMove([])).toBeNull();
+    expect(lastDueMove([{ status: 'open', due_on: '2024-11-24', changed_at: at }])).toBeNull();
+    // A status change that carries the date along is not a move.
+    expect(
+      lastDueMove([
+        { status: 'open', due_on: '2024-11-24', changed_at: at },
+        { status: 'partial', due_on: '2024-11-30', changed_at: at },
+      ]),
+    ).toBeNull();
+    expect(
+      lastDueMove([
+        { status: 'open', due_on: '2024-11-20', changed_at: at },
+        { status: 'open', due_on: '2024-11-24', changed_at: at },
+        { status: 'open', due_on: '2024-12-01', changed_at: at },
+        { status: 'done', due_on: '2024-12-01', changed_at: at },
+      ]),
+    ).toEqual({ from: '2024-11-24', to: '2024-12-01' });
+  });
+
+  it('says where the due date moved', () => {
+    const now = Date.parse('2024-11-28T12:00:00Z');
+    expect(dueMoveLabel({ from: '2024-11-24', to: '2024-12-01' }, now)).toBe(
+      'New due date: Dec 1 (was Nov 24)',
+    );
+    expect(dueMoveLabel({ from: null, to: '2024-12-01' }, now)).toBe('New due date: Dec 1 (was ongoing)');
+    expect(dueMoveLabel({ from: '2024-11-24', to: null }, now)).toBe('Now ongoing (was due Nov 24)');
   });
 });
 

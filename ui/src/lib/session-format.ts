@@ -13,6 +13,7 @@ import type {
   NextPlan,
   NextProposal,
   Owner,
+  StatusChange,
 } from './bindings';
 import { ACTION_STATUS_MARKS, FREQUENCY_RHYTHMS, OVERDUE_MARK } from './labels';
 import { formatMinutes, minutesBetween } from './time';
@@ -260,6 +261,35 @@ export function dueLabel(dueOn: string | null, nowMs: number = Date.now()): stri
   const p = parts(at, 'UTC', { year: 'numeric', month: 'short', day: 'numeric' });
   const thisYear = new Date(nowMs).getFullYear();
   return Number(p.year) === thisYear ? `${p.month} ${p.day}` : `${p.month} ${p.day}, ${p.year}`;
+}
+
+/**
+ * The latest move of an item's due date, or null when it never moved. A move is
+ * a change that kept the status and changed the date: a status change carries
+ * the date too, so only those where the status stayed put count.
+ */
+export function lastDueMove(
+  history: readonly StatusChange[],
+): { from: string | null; to: string | null } | null {
+  for (let index = history.length - 1; index > 0; index -= 1) {
+    const change = history[index];
+    const before = history[index - 1];
+    if (!change || !before) continue;
+    if (change.status === before.status && change.due_on !== before.due_on) {
+      return { from: before.due_on, to: change.due_on };
+    }
+  }
+  return null;
+}
+
+/** "New due date: Dec 1 (was Nov 24)", "Now ongoing (was due Nov 24)". */
+export function dueMoveLabel(
+  move: { from: string | null; to: string | null },
+  nowMs: number = Date.now(),
+): string {
+  if (move.to === null) return `Now ongoing (was due ${dueLabel(move.from, nowMs)})`;
+  const was = move.from === null ? 'was ongoing' : `was ${dueLabel(move.from, nowMs)}`;
+  return `New due date: ${dueLabel(move.to, nowMs)} (${was})`;
 }
 
 /** "Ada · Open · Due Dec 5": an action item of a past 1:1, read after its title. */

@@ -140,5 +140,131 @@ describe('action item row', () => {
     useClock();
     mount('list', action(), { disabled: true });
     expect(screen.getByRole('combobox')).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Edit “Improve submission quality”' })).toBeDisabled();
+  });
+
+  it('edits the item in a dialog opened with its values, and hands the stored item back', async () => {
+    useClock();
+    const stored = action({ title: 'Improve submission quality (3/week)', owner: 'manager', due_on: '2024-12-05', priority: 'p1' });
+    const calls = mockBackend({ edit_action_item: () => stored });
+    const { onupdated, user } = mount('list', action({ due_on: '2024-11-28' }));
+    await user.click(screen.getByRole('button', { name: 'Edit “Improve submission quality”' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit action item' });
+    const title = within(dialog).getByLabelText('Action item');
+    expect(title).toHaveAttribute('id', 'edit-action-title');
+    expect(title).toHaveValue('Improve submission quality');
+    expect(within(dialog).getByLabelText('Owner')).toHaveValue('ic');
+    expect(within(dialog).getByLabelText('Due date')).toHaveValue('2024-11-28');
+    expect(within(dialog).getByLabelText('Priority')).toHaveValue('');
+    expect(
+      within(within(dialog).getByLabelText('Owner')).getAllByRole('option').map((option) => option.textContent),
+    ).toEqual(['Ada', 'Me (manager)']);
+
+    await user.type(title, ' (3/week)');
+    await user.selectOptions(within(dialog).getByLabelText('Owner'), 'manager');
+    await user.clear(within(dialog).getByLabelText('Due date'));
+    await user.type(within(dialog).getByLabelText('Due date'), '2024-12-05');
+    await user.selectOptions(within(dialog).getByLabelText('Priority'), 'p1');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await settle();
+
+    expect(calls.map((call) => call.args)).toEqual([
+      {
+        itemId: 'a-1',
+        edit: { title: 'Improve submission quality (3/week)', owner: 'manager', due_on: '2024-12-05', priority: 'p1' },
+      },
+    ]);
+    expect(onupdated).toHaveBeenCalledWith(stored);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('clears the due date and the priority when emptied', async () => {
+    useClock();
+    const calls = mockBackend({ edit_action_item: () => action() });
+    const { user } = mount('card', action({ priority: 'p2' }));
+    await user.click(screen.getByRole('button', { name: 'Edit “Improve submission quality”' }));
+    await user.clear(screen.getByLabelText('Due date'));
+    await user.selectOptions(screen.getByLabelText('Priority'), '');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(calls.map((call) => call.args)).toEqual([
+      { itemId: 'a-1', edit: { title: 'Improve submission quality', owner: 'ic', due_on: null, priority: null } },
+    ]);
+  });
+
+  it('keeps the edit dialog open with the backend message when saving fails', async () => {
+    useClock();
+    mockBackend({
+      edit_action_item: () => {
+        throw { code: 'invalid', message: 'An action item needs a title.' };
+      },
+    });
+    const { onupdated, user } = mount('table', action());
+    await user.click(screen.getByRole('button', { name: 'Edit “Improve submission quality”' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(within(screen.getByRole('dialog')).getByRole('alert')).toHaveTextContent('An action item needs a title.');
+    expect(onupdated).not.toHaveBeenCalled();
+    expect(document.querySelector('tr[data-action-id="a-1"]')).toHaveTextContent('Nov 28');
+  });
+
+  it('asks for a title before saving an edit', async () => {
+    useClock();
+    const calls = mockBackend({ edit_action_item: () => action() });
+    const { user } = mount('list', action());
+    await user.click(screen.getByRole('button', { name: 'Edit “Improve submission quality”' }));
+    await user.clear(screen.getByLabelText('Action item'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(screen.getByRole('alert')).toHaveTextContent('Give the action item a title.');
+    expect(calls).toEqual([]);
+  });
+
+  it.each(['table', 'list', 'card'] as const)('shows the priority next to the title (%s)', (layout) => {
+    useClock();
+    mount(layout, action({ priority: 'p1' }));
+    const row = document.querySelector('[data-action-id="a-1"]') as HTMLElement;
+    const badge = row.querySelector('[data-priority]');
+    expect(badge).toHaveTextContent('P1');
+    expect(badge).toHaveAttribute('data-priority', 'p1');
+  });
+
+  it('shows no priority badge when the item has none', () => {
+    useClock();
+    mount('list', action());
+    expect(document.querySelector('[data-priority]')).toBeNull();
+    expect(document.querySelector('[data-action-id="a-1"]')).not.toHaveTextContent(/P[12]/);
+  });
+
+  it.each(['table', 'list', 'card'] as const)('shows the last move of the due date under the row (%s)', (layout) => {
+    useClock();
+    mount(
+      layout,
+      action({
+        due_on: '2024-12-01',
+        history: [
+          { status: 'open', due_on: '2024-11-24', changed_at: '2024-11-21T13:30:00Z' },
+          { status: 'open', due_on: '2024-12-01', changed_at: '2024-11-28T13:20:00Z' },
+        ],
+      }),
+    );
+    const line = document.querySelector('[data-action-id="a-1"] .due-move');
+    expect(line).toHaveTextContent(/^New due date: Dec 1 \(was Nov 24\)$/);
+  });
+
+  it('says nothing about the due date when only the status changed', () => {
+    useClock();
+    mount(
+      'table',
+      action({
+        status: 'partial',
+        history: [
+          { status: 'open', due_on: '2024-11-24', changed_at: '2024-11-21T13:30:00Z' },
+          { status: 'partial', due_on: '2024-11-24', changed_at: '2024-11-25T09:00:00Z' },
+        ],
+      }),
+    );
+    expect(document.querySelector('.due-move')).toBeNull();
+    expect(document.querySelector('[data-action-id="a-1"]')).not.toHaveTextContent('New due date');
   });
 });

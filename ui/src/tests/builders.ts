@@ -2,6 +2,7 @@
 // realistic value that a test overrides only where it matters.
 import type {
   ActionItemView,
+  CareerProgress,
   DuePerson,
   Highlight,
   Meeting,
@@ -15,6 +16,7 @@ import type {
   Series,
   TemplateView,
   Today,
+  Topic,
   UpcomingMeeting,
 } from '../lib/bindings';
 
@@ -108,6 +110,7 @@ export function action(overrides: Partial<ActionItemView> = {}): ActionItemView 
     owner: 'ic',
     due_on: '2024-11-30',
     status: 'open',
+    priority: null,
     created_at: '2024-11-14T14:00:00Z',
     updated_at: '2024-11-14T14:00:00Z',
     history: [{ status: 'open', due_on: '2024-11-30', changed_at: '2024-11-14T14:00:00Z' }],
@@ -139,6 +142,11 @@ export function personPage(overrides: Partial<PersonPage> = {}): PersonPage {
     next_meeting: meeting(),
     open_mine: [],
     open_theirs: [],
+    topics: [],
+    feedback: [],
+    growth_plans: [],
+    moods: [],
+    career_series: careerProgress(),
     highlights: [],
     history: [],
     history_total: 0,
@@ -272,6 +280,35 @@ export function searchResults(overrides: Partial<SearchResults> = {}): SearchRes
     people: [],
     terms: [{ text: 'billing', phrase: false, prefix: false }],
     suggestion: null,
+    ...overrides,
+  };
+}
+
+/** An open topic Ada asked to talk about. */
+export function topic(overrides: Partial<Topic> = {}): Topic {
+  return {
+    id: 't-1',
+    person_id: 'p-ada',
+    raised_by: 'theirs',
+    text: 'Conference budget for next year',
+    created_at: '2024-11-22T08:00:00Z',
+    discussed_at: null,
+    discussed_in: null,
+    ...overrides,
+  };
+}
+
+/** The career conversation series, not started. */
+export function careerProgress(overrides: Partial<CareerProgress> = {}): CareerProgress {
+  return {
+    step: 0,
+    steps: 3,
+    step_name: null,
+    last_held_on: null,
+    days_since: null,
+    next_template_id: 'builtin-career-1-life-story',
+    next_template_name: 'Career conversation 1: Life story',
+    summary: 'Not started yet',
     ...overrides,
   };
 }

@@ -34,6 +34,7 @@ function entry(index: number): HistoryEntry {
               owner: 'ic',
               due_on: '2024-12-05',
               status: 'open',
+              priority: null,
               created_at: start,
               updated_at: start,
               history: [],

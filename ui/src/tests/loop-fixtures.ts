@@ -12,6 +12,7 @@ import type {
   Prep,
   SessionView,
 } from '../lib/bindings';
+import { careerProgress } from './builders';
 
 export const ZONE = 'Europe/Paris';
 /** 1:45 PM in Paris. */
@@ -92,6 +93,7 @@ export function action(overrides: Partial<ActionItemView> = {}): ActionItemView 
     owner: 'ic',
     due_on: '2024-11-28',
     status: 'open',
+    priority: null,
     created_at: '2024-11-21T13:30:00Z',
     updated_at: '2024-11-21T13:30:00Z',
     history: [],
@@ -157,6 +159,12 @@ export function prep(overrides: Partial<Prep> = {}): Prep {
       { kind: 'overdue', text: 'Complete LinkedIn training: need help or just time?', reason: '1 action item overdue by 2 days' },
       { kind: 'career', text: 'Career development: what next?', reason: 'no career talk in 95 days' },
     ],
+    topics: [],
+    planned_agenda: [],
+    growth_plans: [],
+    planned_feedback: [],
+    moods: [],
+    career_series: careerProgress(),
     ...overrides,
   };
 }
@@ -180,6 +188,10 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     action_items: [
       action({ id: 'a-carried', title: 'Complete LinkedIn training', overdue: true, days_overdue: 2, due_on: '2024-11-26' }),
     ],
+    topics: [],
+    next_start: null,
+    mood: null,
+    feedback: [],
     elapsed_seconds: 0,
     now: START,
     ...overrides,

@@ -30,6 +30,7 @@ function actionItem(overrides: Partial<ActionItem> = {}): ActionItem {
     owner: 'ic',
     due_on: '2024-11-30',
     status: 'open',
+    priority: null,
     created_at: '2024-11-21T14:00:00Z',
     updated_at: '2024-11-21T14:00:00Z',
     history: [],

@@ -69,7 +69,7 @@ describe('person form', () => {
       '14',
     );
     expect(dialog).toHaveTextContent(
-      'Proposed for Junior: 1:1s every week, career conversations every two weeks.',
+      'Proposed for Junior: 1:1s every week for 45 minutes, career conversations every two weeks.',
     );
     await user.selectOptions(level, 'staff_plus');
     expect(

@@ -2,7 +2,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PersonPage as PageData } from '../lib/bindings';
+import type { ActionInput, PersonPage as PageData } from '../lib/bindings';
 import PersonPage from '../lib/PersonPage.svelte';
 import {
   TEMPLATES,
@@ -437,6 +437,57 @@ describe('person page: action items', () => {
     await renderPage(personPage());
     expect(screen.getByText("Nothing open on Ada's side.")).toBeInTheDocument();
     expect(screen.getByText('Nothing you owe Ada.')).toBeInTheDocument();
+  });
+
+  it('adds an action item outside any 1:1, in the column of its owner', async () => {
+    const { calls, user } = await renderPage(page(), {
+      add_action_item: (args) => {
+        const { input } = args as { input: ActionInput };
+        return action({
+          id: 'a-added',
+          meeting_id: null,
+          title: input.title,
+          owner: input.owner,
+          due_on: input.due_on,
+          priority: input.priority ?? null,
+        });
+      },
+    });
+    await user.click(byId('person-add-action'));
+    const dialog = await screen.findByRole('dialog', { name: 'New action item for Ada' });
+    expect(within(dialog).getByLabelText('Action item')).toHaveAttribute('id', 'person-action-title');
+    await user.type(within(dialog).getByLabelText('Action item'), 'Ask finance about the budget');
+    await user.selectOptions(within(dialog).getByLabelText('Owner'), 'manager');
+    await user.selectOptions(within(dialog).getByLabelText('Priority'), 'p1');
+    await user.click(byId('person-action-save'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.filter((call) => call.cmd === 'add_action_item').map((call) => call.args)).toEqual([
+      {
+        personId: 'p-ada',
+        input: { title: 'Ask finance about the budget', owner: 'manager', due_on: null, meeting_id: null, priority: 'p1' },
+      },
+    ]);
+    const added = byId('person-actions-mine').querySelector('[data-action-id="a-added"]');
+    expect(added).toHaveTextContent('Ask finance about the budget');
+    expect(added).toHaveTextContent('P1');
+    expect(byId('person-actions-theirs').querySelector('[data-action-id="a-added"]')).toBeNull();
+  });
+
+  it('moves an edited item to the column of its new owner', async () => {
+    const { calls, user } = await renderPage(page(), {
+      edit_action_item: () => action({ owner: 'manager' }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Edit “Draft the migration plan”' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit action item' });
+    await user.selectOptions(within(dialog).getByLabelText('Owner'), 'manager');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.find((call) => call.cmd === 'edit_action_item')?.args).toEqual({
+      itemId: 'a-1',
+      edit: { title: 'Draft the migration plan', owner: 'manager', due_on: '2024-11-30', priority: null },
+    });
+    expect(byId('person-actions-theirs').querySelector('[data-action-id="a-1"]')).toBeNull();
+    expect(byId('person-actions-mine').querySelector('[data-action-id="a-1"]')).toBeInTheDocument();
   });
 });
 

@@ -2,7 +2,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Prep } from '../lib/bindings';
+import type { ActionInput, AgendaItem, AgendaItemInput, Prep } from '../lib/bindings';
 import Prepare from '../lib/Prepare.svelte';
 import { mockBackend, type Call } from './fixtures';
 import { action, meeting, prep, sessionView, settle, useClock } from './loop-fixtures';
@@ -106,6 +106,153 @@ describe('prepare screen', () => {
     expect(select).toHaveValue('done');
   });
 
+  it('adds an action item outside any 1:1 and lists it', async () => {
+    const { calls, user } = await renderPrep(prep(), {
+      add_action_item: (args) => {
+        const { input } = args as { input: ActionInput };
+        return action({
+          id: 'a-added',
+          meeting_id: null,
+          title: input.title,
+          owner: input.owner,
+          due_on: input.due_on,
+          priority: input.priority ?? null,
+        });
+      },
+    });
+    await user.click(document.getElementById('prepare-add-action') as HTMLElement);
+    const dialog = screen.getByRole('dialog', { name: 'New action item for Ada' });
+    const title = within(dialog).getByLabelText('Action item');
+    expect(title).toHaveAttribute('id', 'prepare-action-title');
+    expect(title).toHaveFocus();
+    await user.type(title, 'Book the AWS course');
+    await user.type(within(dialog).getByLabelText('Due date'), '2024-12-06');
+    await user.selectOptions(within(dialog).getByLabelText('Priority'), 'p2');
+    await user.click(document.getElementById('prepare-action-save') as HTMLElement);
+    await settle();
+    // Agreed before the 1:1, it belongs to none yet.
+    expect(callsOf(calls, 'add_action_item')).toEqual([
+      {
+        personId: 'p-ada',
+        input: { title: 'Book the AWS course', owner: 'ic', due_on: '2024-12-06', meeting_id: null, priority: 'p2' },
+      },
+    ]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const row = document.querySelector('#prep-actions tr[data-action-id="a-added"]');
+    expect(row).toHaveTextContent('Book the AWS course');
+    expect(row).toHaveTextContent('P2');
+    expect(row).toHaveTextContent('Dec 6');
+  });
+
+  it('adds the first action item when there is none, and shows a refusal without adding', async () => {
+    const { calls, user } = await renderPrep(prep({ action_items: [] }), {
+      add_action_item: () => {
+        throw { code: 'invalid', message: 'That due date is not a date.' };
+      },
+    });
+    expect(document.getElementById('prep-actions')).toHaveTextContent('No open action items.');
+    await user.click(screen.getByRole('button', { name: '+ Add Action Item' }));
+    await user.type(screen.getByLabelText('Action item'), 'Book the AWS course');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await settle();
+    expect(callsOf(calls, 'add_action_item')).toHaveLength(1);
+    expect(within(screen.getByRole('dialog')).getByRole('alert')).toHaveTextContent('That due date is not a date.');
+    expect(document.getElementById('prep-actions')).toHaveTextContent('No open action items.');
+  });
+
+  it('edits an action item from the table', async () => {
+    const { calls, user } = await renderPrep(prep(), {
+      edit_action_item: () =>
+        action({ id: 'a-overdue', title: 'Complete LinkedIn training', due_on: '2024-12-01', overdue: false }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Edit “Complete LinkedIn training”' }));
+    const due = screen.getByLabelText('Due date');
+    expect(due).toHaveValue('2024-11-26');
+    await user.clear(due);
+    await user.type(due, '2024-12-01');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(callsOf(calls, 'edit_action_item')).toEqual([
+      {
+        itemId: 'a-overdue',
+        edit: { title: 'Complete LinkedIn training', owner: 'ic', due_on: '2024-12-01', priority: null },
+      },
+    ]);
+    const row = document.querySelector('tr[data-action-id="a-overdue"]');
+    expect(row).toHaveTextContent('Dec 1');
+    expect(row).not.toHaveTextContent('Overdue');
+  });
+
+  it("shows the next 1:1's planned agenda and saves an edit of it to that 1:1", async () => {
+    const planned: AgendaItem[] = [
+      { id: 'tpl-1', title: 'Check-in', minutes: 5, prompts: ['How are you, really?'], done: false },
+      { id: 'tpl-2', title: 'Their topics', minutes: 15, prompts: [], done: false },
+      { id: 'tpl-3', title: 'Action items', minutes: 10, prompts: [], done: false },
+    ];
+    const { calls, user } = await renderPrep(prep({ planned_agenda: planned }), {
+      set_agenda: (args) =>
+        (args as { items: AgendaItemInput[] }).items.map((item, index) => ({
+          ...item,
+          id: item.id ?? `ag-new-${index}`,
+        })),
+    });
+    const section = document.getElementById('prepare-agenda') as HTMLElement;
+    expect(within(section).getByRole('heading', { name: 'Agenda for this 1:1' })).toBeInTheDocument();
+    expect(within(section).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Check-in (5 min)',
+      'Their topics (15 min)',
+      'Action items (10 min)',
+    ]);
+
+    await user.click(within(section).getByRole('button', { name: 'Edit Agenda' }));
+    const first = within(section).getByRole('textbox', { name: 'Agenda item 1 title' });
+    expect(first).toHaveAttribute('id', 'prepare-agenda-title-0');
+    await user.clear(first);
+    await user.type(first, 'How are you?');
+    await user.clear(within(section).getByRole('spinbutton', { name: 'Minutes for agenda item 2' }));
+    await user.type(within(section).getByRole('spinbutton', { name: 'Minutes for agenda item 2' }), '20');
+    await user.click(within(section).getByRole('button', { name: 'Remove agenda item 3' }));
+    await user.click(within(section).getByRole('button', { name: '+ Add Item' }));
+    await user.type(within(section).getByRole('textbox', { name: 'Agenda item 3 title' }), 'Career');
+    await user.click(within(section).getByRole('button', { name: 'Move agenda item 3 up' }));
+    await user.click(within(section).getByRole('button', { name: 'Save Agenda' }));
+    await settle();
+
+    expect(callsOf(calls, 'set_agenda')).toEqual([
+      {
+        meetingId: 'm-now',
+        items: [
+          { id: 'tpl-1', title: 'How are you?', minutes: 5, prompts: ['How are you, really?'], done: false },
+          { id: null, title: 'Career', minutes: 5, prompts: [], done: false },
+          { id: 'tpl-2', title: 'Their topics', minutes: 20, prompts: [], done: false },
+        ],
+      },
+    ]);
+    expect(within(section).queryByRole('textbox')).toBeNull();
+    expect(within(section).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'How are you? (5 min)',
+      'Career (5 min)',
+      'Their topics (20 min)',
+    ]);
+  });
+
+  it('keeps the agenda editor open with the message when saving fails', async () => {
+    const { user } = await renderPrep(prep(), {
+      set_agenda: () => {
+        throw { code: 'invalid', message: 'Agenda item 1 needs a title.' };
+      },
+    });
+    const section = document.getElementById('prepare-agenda') as HTMLElement;
+    expect(section).toHaveTextContent('No agenda planned yet.');
+    await user.click(within(section).getByRole('button', { name: 'Edit Agenda' }));
+    await user.click(within(section).getByRole('button', { name: '+ Add Item' }));
+    await user.type(within(section).getByRole('textbox', { name: 'Agenda item 1 title' }), 'Wins');
+    await user.click(within(section).getByRole('button', { name: 'Save Agenda' }));
+    await settle();
+    expect(within(section).getByRole('alert')).toHaveTextContent('Agenda item 1 needs a title.');
+    expect(within(section).getByRole('textbox', { name: 'Agenda item 1 title' })).toHaveValue('Wins');
+  });
+
   it('lists the suggested talking points with why each is suggested', async () => {
     await renderPrep();
     const list = document.getElementById('prep-talking-points') as HTMLElement;
@@ -182,6 +329,9 @@ describe('prepare screen', () => {
     expect(screen.getByLabelText("Manager's Prep Notes (Private)")).toBeDisabled();
     expect(document.getElementById('prep-notes-unavailable')).toHaveTextContent('Schedule one with Ada');
     expect(screen.getByRole('button', { name: 'Save Prep Notes' })).toBeDisabled();
+    const agenda = document.getElementById('prepare-agenda') as HTMLElement;
+    expect(agenda).toHaveTextContent('Schedule a 1:1 to plan its agenda.');
+    expect(within(agenda).queryByRole('button')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Start 1:1 Now' }));
     await settle();
     expect(callsOf(calls, 'start_session_now')).toHaveLength(1);

@@ -2,7 +2,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Cadence, SeriesInput } from '../lib/bindings';
+import type { Cadence, Level, SeriesInput } from '../lib/bindings';
 import SeriesForm from '../lib/SeriesForm.svelte';
 import { systemTimeZone, today, weekdayOf } from '../lib/time';
 import { TEMPLATES, series } from './builders';
@@ -12,7 +12,11 @@ afterEach(() => {
   clearMocks();
 });
 
-function setup(cadence: Cadence, handlers: Record<string, (args: unknown) => unknown> = {}) {
+function setup(
+  cadence: Cadence,
+  handlers: Record<string, (args: unknown) => unknown> = {},
+  level: Level | null = null,
+) {
   const calls = mockBackend({
     list_templates: () => TEMPLATES,
     create_series: () => series(),
@@ -21,7 +25,7 @@ function setup(cadence: Cadence, handlers: Record<string, (args: unknown) => unk
   const onsaved = vi.fn();
   const onclose = vi.fn();
   render(SeriesForm, {
-    props: { personId: 'p-ada', personName: 'Ada', cadence, onsaved, onclose },
+    props: { personId: 'p-ada', personName: 'Ada', cadence, level, onsaved, onclose },
   });
   return { calls, onsaved, onclose, user: userEvent.setup(), dialog: screen.getByRole('dialog') };
 }
@@ -54,6 +58,14 @@ describe('series form', () => {
       'id',
       'series-save',
     );
+  });
+
+  it.each([
+    ['junior', 45],
+    ['senior', 30],
+  ] as const)("proposes the %s level's length of 1:1", (level, minutes) => {
+    const { dialog } = setup('weekly', {}, level);
+    expect(within(dialog).getByLabelText('Minutes')).toHaveValue(minutes);
   });
 
   it.each([

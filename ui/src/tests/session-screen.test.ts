@@ -261,6 +261,53 @@ describe('session screen', () => {
     expect(second).toHaveTextContent('Ongoing');
   });
 
+  it('adds an action item with a priority', async () => {
+    const { calls, user } = await renderSession(sessionView(), {
+      add_action_item: () => action({ id: 'a-new', meeting_id: 'm-now', title: 'Ship the fix', priority: 'p1' }),
+    });
+    await user.click(screen.getByRole('button', { name: '+ Add Action Item' }));
+    await user.type(screen.getByLabelText('Action item'), 'Ship the fix');
+    await user.selectOptions(document.getElementById('action-priority') as HTMLElement, 'p1');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await settle();
+    expect(callsOf(calls, 'add_action_item')).toEqual([
+      { personId: 'p-ada', input: { title: 'Ship the fix', owner: 'ic', due_on: null, meeting_id: 'm-now', priority: 'p1' } },
+    ]);
+    expect(document.querySelector('li[data-action-id="a-new"]')).toHaveTextContent('P1');
+  });
+
+  it('heads the action items with the date of the next 1:1, in the 1:1 zone', async () => {
+    // 11:30 PM UTC on Dec 4 is already Dec 5 in Paris, where the 1:1 is held.
+    await renderSession(sessionView({ next_start: '2024-12-04T23:30:00Z' }));
+    expect(document.getElementById('session-actions-title')).toHaveTextContent(/^Action Items \(Next 1:1: Dec 5\)$/);
+  });
+
+  it('heads the action items plainly when no next 1:1 is planned', async () => {
+    await renderSession();
+    expect(document.getElementById('session-actions-title')).toHaveTextContent(/^Action Items$/);
+  });
+
+  it('edits a carried-over item in the session', async () => {
+    const { calls, user } = await renderSession(sessionView(), {
+      edit_action_item: () =>
+        action({ id: 'a-carried', title: 'Complete LinkedIn training (30 min)', due_on: '2024-12-01' }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Edit “Complete LinkedIn training”' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit action item' });
+    await user.type(within(dialog).getByLabelText('Action item'), ' (30 min)');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(callsOf(calls, 'edit_action_item')).toEqual([
+      {
+        itemId: 'a-carried',
+        edit: { title: 'Complete LinkedIn training (30 min)', owner: 'ic', due_on: '2024-11-26', priority: null },
+      },
+    ]);
+    const row = document.querySelector('li[data-action-id="a-carried"]');
+    expect(row).toHaveTextContent('Complete LinkedIn training (30 min)');
+    expect(row).toHaveTextContent('Dec 1');
+  });
+
   it('asks for a title before adding an action item', async () => {
     const { calls, user } = await renderSession(sessionView(), { add_action_item: () => action() });
     await user.click(screen.getByRole('button', { name: '+ Add Action Item' }));

@@ -18,9 +18,10 @@ async function renderToday(data: TodayData | (() => TodayData)) {
   const calls = mockBackend({ get_today: typeof data === 'function' ? data : () => data });
   const navigate = vi.fn();
   const onaddperson = vi.fn();
-  render(Today, { props: { navigate, onaddperson } });
+  const onaddtopic = vi.fn();
+  render(Today, { props: { navigate, onaddperson, onaddtopic } });
   await screen.findByRole('heading', { level: 1, name: 'Today' });
-  return { calls, navigate, onaddperson, user: userEvent.setup() };
+  return { calls, navigate, onaddperson, onaddtopic, user: userEvent.setup() };
 }
 
 function row(listId: string, index: number): HTMLElement {
@@ -32,6 +33,12 @@ function row(listId: string, index: number): HTMLElement {
 }
 
 describe('Today', () => {
+  it('offers to jot a topic for someone between the 1:1s', async () => {
+    const { onaddtopic, user } = await renderToday(today());
+    await user.click(screen.getByRole('button', { name: 'Add topic for…' }));
+    expect(onaddtopic).toHaveBeenCalledTimes(1);
+  });
+
   it('lists upcoming 1:1s relative to now, in the meeting zone', async () => {
     await renderToday(
       today({

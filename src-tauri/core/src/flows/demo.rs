@@ -1,19 +1,23 @@
 //! A realistic, reproducible demo team: people of mixed levels with years of
 //! weekly or biweekly 1:1s, agendas, shared and private notes, prep notes,
-//! action items in every status, wins and concerns. The same seed and clock
+//! action items in every status, wins and concerns, topics to raise. The same seed and clock
 //! always give the same store.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::ids::id_at;
-use crate::records::actions::{ActionItem, ActionStatus, Owner, StatusChange};
+use crate::records::actions::{ActionItem, ActionStatus, Owner, Priority, StatusChange};
+use crate::records::feedback::{Feedback, FeedbackStatus, FeedbackTone, Sbi};
+use crate::records::growth::{Checkpoint, CheckpointStatus, GrowthPlan, PlanStatus, PlanText};
 use crate::records::highlights::{Highlight, HighlightKind};
 use crate::records::meetings::{
     local_to_utc, AgendaItem, Frequency, Meeting, MeetingFormat, MeetingKind, MeetingStatus,
     Series, Weekday,
 };
+use crate::records::moods::{Mood, MoodCheck};
 use crate::records::people::{Cadence, Level, Person};
 use crate::records::settings::Settings;
 use crate::records::templates::{self, AgendaTemplate, TemplateItem};
+use crate::records::topics::{RaisedBy, Topic};
 use crate::store::{Store, Tx};
 use crate::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
@@ -46,7 +50,121 @@ pub struct DemoSummary {
     pub meetings: u32,
     pub action_items: u32,
     pub highlights: u32,
+    pub topics: u32,
+    pub feedback: u32,
+    pub growth_plans: u32,
+    pub moods: u32,
 }
+
+/// Mixed into the seed for the coaching records' stream.
+const COACHING_STREAM: u64 = 0x746f_7069_6373;
+
+/// Topics the report asks to talk about; `{p}` is their current project.
+const THEIR_TOPICS: &[&str] = &[
+    "What the promotion criteria look like at the next level",
+    "Feedback on my {p} design review",
+    "Conference budget for next quarter",
+    "Pairing with the platform team on {p}",
+    "Working from the other office in spring",
+    "Taking on more of the {p} planning",
+];
+/// Topics the manager keeps for the next 1:1.
+const MY_TOPICS: &[&str] = &[
+    "Handover plan for {p}",
+    "Help with the interview loop next week",
+    "Share the team's priorities for next quarter",
+    "Ask how the on-call week went",
+    "Thank them for the {p} demo",
+];
+/// Topics the manager keeps to themselves.
+const PRIVATE_TOPICS: &[&str] = &[
+    "Check in on workload after the reorganisation",
+    "Timing of the salary review",
+    "Whether {p} is still the right project for them",
+];
+
+/// Feedback in the SBI form: situation, behaviour, impact, request.
+const POSITIVE_FEEDBACK: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "In the {p} design review",
+        "you summarised each concern before answering it",
+        "the designers felt heard and the decision came quickly",
+        Some("Keep doing that in the cross-team reviews"),
+    ),
+    (
+        "During last week's incident",
+        "you posted an update every thirty minutes",
+        "support could answer customers without chasing us",
+        None,
+    ),
+    (
+        "At the {p} demo",
+        "you let the new joiner present their part",
+        "they grew in confidence and the team saw their work",
+        None,
+    ),
+];
+const CONSTRUCTIVE_FEEDBACK: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "In yesterday's {p} planning",
+        "you interrupted the designer several times",
+        "it was harder to understand their reasoning",
+        Some("Hold your questions to the end of each part"),
+    ),
+    (
+        "During the last release review",
+        "you dismissed the QA concerns quickly",
+        "the testers felt their input was ignored",
+        Some("Summarise their concerns before deciding"),
+    ),
+    (
+        "On the {p} estimate",
+        "the plan was shared the day before the deadline",
+        "the team had no time to challenge it",
+        Some("Share a first draft a week ahead"),
+    ),
+];
+/// Growth goals, each with its support, evidence and checkpoints.
+const GROWTH_GOALS: &[(&str, &str, &str, [&str; 3])] = &[
+    (
+        "Lead a small project end to end",
+        "Pair with a senior engineer; a weekly half hour with me",
+        "Own the {p} design doc and delivery plan",
+        [
+            "Design doc reviewed",
+            "Kick-off held with the team",
+            "First release shipped",
+        ],
+    ),
+    (
+        "Present to stakeholders with confidence",
+        "Dry runs with me before each presentation",
+        "Two roadmap presentations given",
+        [
+            "First dry run",
+            "First presentation",
+            "Feedback gathered from stakeholders",
+        ],
+    ),
+    (
+        "Grow into code reviews for {p}",
+        "Review together for the first month",
+        "Ten reviews done alone, with good feedback",
+        [
+            "Five reviews paired",
+            "Ten reviews alone",
+            "Reviewer on the {p} codebase",
+        ],
+    ),
+];
+const MOOD_WORDS: &[&str] = &[
+    "energised",
+    "steady",
+    "tired",
+    "busy",
+    "curious",
+    "stretched",
+];
 
 /// The demo team meets in Paris time.
 const ZONE: Zone = Zone::from_tz(chrono_tz::Europe::Paris);
@@ -241,6 +359,12 @@ struct Demo<'a> {
     summary: DemoSummary,
     /// Whether the current person's rare note has been written.
     rare_written: bool,
+    /// Draws for the records added with the coaching toolkit (topics,
+    /// priorities, moved due dates): a stream of their own, so the rest of
+    /// the demo stays what it was for the same seed.
+    coaching: ChaCha8Rng,
+    /// The current person's mood, walking a point up or down from 1:1 to 1:1.
+    mood_level: u8,
     person_index: usize,
 }
 
@@ -268,6 +392,8 @@ pub fn generate(store: &mut Store, options: DemoOptions) -> Result<DemoSummary> 
             store,
             summary: DemoSummary::default(),
             rare_written: false,
+            coaching: ChaCha8Rng::seed_from_u64(options.seed ^ COACHING_STREAM),
+            mood_level: 7,
             person_index: 0,
         };
         store.settings().put(&Settings {
@@ -318,6 +444,223 @@ impl Demo<'_> {
         let mut random = [0u8; 10];
         self.rng.fill_bytes(&mut random);
         id_at(at.timestamp_millis().max(0) as u64, random)
+    }
+
+    /// An id drawn from the coaching records' stream.
+    fn coaching_id(&mut self, at: DateTime<Utc>) -> String {
+        let mut random = [0u8; 10];
+        self.coaching.fill_bytes(&mut random);
+        id_at(at.timestamp_millis().max(0) as u64, random)
+    }
+
+    /// A topic from `pool` about the person's project at `at`.
+    fn topic_text(&mut self, pool: &[&str], at: DateTime<Utc>) -> String {
+        let line = pool.choose(&mut self.coaching).copied().unwrap_or_default();
+        line.replace("{p}", self.project(at))
+    }
+
+    fn topic(
+        &mut self,
+        person: &Person,
+        created: DateTime<Utc>,
+        discussed: Option<&Meeting>,
+    ) -> Result<()> {
+        let roll: f64 = self.coaching.random();
+        let (raised_by, pool, private) = if roll < 0.5 {
+            (RaisedBy::Theirs, THEIR_TOPICS, false)
+        } else if roll < 0.8 {
+            (RaisedBy::Mine, MY_TOPICS, false)
+        } else {
+            (RaisedBy::Mine, PRIVATE_TOPICS, true)
+        };
+        self.topic_of(person, created, discussed, raised_by, pool, private)
+    }
+
+    fn topic_of(
+        &mut self,
+        person: &Person,
+        created: DateTime<Utc>,
+        discussed: Option<&Meeting>,
+        raised_by: RaisedBy,
+        pool: &[&str],
+        private: bool,
+    ) -> Result<()> {
+        let text = self.topic_text(pool, created);
+        let (text, private_text) = if private {
+            (None, Some(text))
+        } else {
+            (Some(text), None)
+        };
+        let topic = Topic {
+            id: self.coaching_id(created),
+            person_id: person.id.clone(),
+            raised_by,
+            text,
+            private_text,
+            created_at: created,
+            discussed_at: discussed
+                .and_then(|m| m.started_at)
+                .map(|at| trunc(at + Duration::minutes(10))),
+            discussed_in: discussed.map(|m| m.id.clone()),
+        };
+        self.store.topics().insert(&topic)?;
+        self.summary.topics += 1;
+        Ok(())
+    }
+
+    /// The 1:1's check-in: the mood walks a point at a time, mostly
+    /// private, sometimes with a word.
+    fn mood(&mut self, person: &Person, meeting: &Meeting) -> Result<()> {
+        if !self.coaching.random_bool(0.7) {
+            return Ok(());
+        }
+        let step: i8 = self.coaching.random_range(-1..=1);
+        self.mood_level = (self.mood_level as i8 + step).clamp(3, 9) as u8;
+        let word = self.coaching.random_bool(0.4).then(|| {
+            MOOD_WORDS
+                .choose(&mut self.coaching)
+                .copied()
+                .unwrap_or("steady")
+                .to_string()
+        });
+        let mood = Mood {
+            score: self.mood_level,
+            word,
+        };
+        let shared = self.coaching.random_bool(0.1);
+        let start = meeting.started_at.unwrap_or(meeting.scheduled_start);
+        let check = MoodCheck {
+            id: self.coaching_id(start),
+            person_id: person.id.clone(),
+            meeting_id: Some(meeting.id.clone()),
+            recorded_on: meeting.time_zone.day_of(start),
+            mood: shared.then(|| mood.clone()),
+            private_mood: (!shared).then_some(mood),
+            created_at: trunc(start + Duration::minutes(2)),
+        };
+        self.store.moods().insert(&check)?;
+        self.summary.moods += 1;
+        Ok(())
+    }
+
+    /// Feedback given in `meeting`, or planned for the next 1:1 when None.
+    fn feedback(
+        &mut self,
+        person: &Person,
+        meeting: Option<&Meeting>,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        let positive = self.coaching.random_bool(0.6);
+        let pool = if positive {
+            POSITIVE_FEEDBACK
+        } else {
+            CONSTRUCTIVE_FEEDBACK
+        };
+        let Some(&(situation, behaviour, impact, request)) = pool.choose(&mut self.coaching) else {
+            return Ok(());
+        };
+        let sbi = Sbi {
+            situation: situation.replace("{p}", self.project(at)),
+            behaviour: behaviour.to_string(),
+            impact: impact.to_string(),
+            request: request.map(str::to_string),
+        };
+        let private = self.coaching.random_bool(0.3);
+        let created = trunc(at - Duration::days(1));
+        let feedback = Feedback {
+            id: self.coaching_id(created),
+            person_id: person.id.clone(),
+            meeting_id: meeting.map(|m| m.id.clone()),
+            tone: if positive {
+                FeedbackTone::Positive
+            } else {
+                FeedbackTone::Constructive
+            },
+            status: if meeting.is_some() {
+                FeedbackStatus::Given
+            } else {
+                FeedbackStatus::Planned
+            },
+            given_on: meeting.map(|m| m.time_zone.day_of(at)),
+            sbi: (!private).then(|| sbi.clone()),
+            private_sbi: private.then_some(sbi),
+            created_at: created,
+            updated_at: trunc(at),
+        };
+        self.store.feedback().insert(&feedback)?;
+        self.summary.feedback += 1;
+        Ok(())
+    }
+
+    /// A growth plan a year: the past ones achieved (or dropped), the
+    /// current one active with a checkpoint met, one due soon, one later.
+    fn growth_plans(&mut self, person: &Person, history_start: DateTime<Utc>) -> Result<()> {
+        let mut start = history_start + Duration::days(30);
+        while start < self.now {
+            let current = start + Duration::days(365) > self.now;
+            let Some(&(goal, support, evidence, checkpoints)) =
+                GROWTH_GOALS.choose(&mut self.coaching)
+            else {
+                return Ok(());
+            };
+            let project = self.project(start);
+            let day0 = start.date_naive();
+            let due: [NaiveDate; 3] = if current {
+                let today = self.now.date_naive();
+                [
+                    today - Duration::days(20),
+                    today + Duration::days(5),
+                    today + Duration::days(60),
+                ]
+            } else {
+                [
+                    day0 + Duration::days(90),
+                    day0 + Duration::days(180),
+                    day0 + Duration::days(300),
+                ]
+            };
+            let mut list = Vec::new();
+            for (n, (title, due_on)) in checkpoints.iter().zip(due).enumerate() {
+                let status = match (current, n) {
+                    (true, 0) | (false, _) => CheckpointStatus::Met,
+                    _ => CheckpointStatus::Pending,
+                };
+                list.push(Checkpoint {
+                    id: self.coaching_id(start),
+                    due_on,
+                    title: title.replace("{p}", project),
+                    status,
+                    note: String::new(),
+                    checked_on: (status != CheckpointStatus::Pending).then_some(due_on),
+                });
+            }
+            let text = PlanText {
+                goal: goal.replace("{p}", project),
+                support: support.to_string(),
+                evidence: evidence.replace("{p}", project),
+                checkpoints: list,
+            };
+            let private = self.coaching.random_bool(0.2);
+            let plan = GrowthPlan {
+                id: self.coaching_id(start),
+                person_id: person.id.clone(),
+                status: if current {
+                    PlanStatus::Active
+                } else if self.coaching.random_bool(0.85) {
+                    PlanStatus::Achieved
+                } else {
+                    PlanStatus::Dropped
+                },
+                plan: (!private).then(|| text.clone()),
+                private_plan: private.then_some(text),
+                created_at: trunc(start),
+                updated_at: trunc((start + Duration::days(300)).min(self.now)),
+            };
+            self.store.growth_plans().insert(&plan)?;
+            self.summary.growth_plans += 1;
+            start += Duration::days(365);
+        }
+        Ok(())
     }
 
     fn pick<'s>(&mut self, pool: &'s [&'s str]) -> &'s str {
@@ -385,6 +728,8 @@ impl Demo<'_> {
         };
         self.store.people().insert(&person)?;
         self.summary.people += 1;
+        self.mood_level = self.coaching.random_range(6..=8);
+        self.growth_plans(&person, history_start)?;
 
         let weekday = cycle(
             &[
@@ -461,6 +806,27 @@ impl Demo<'_> {
     /// What happened since the last 1:1, so the prepare screen has something
     /// to celebrate and, for some, something to discuss.
     fn since_last_1_1(&mut self, person: &Person) -> Result<()> {
+        // One topic of each side is open for everyone, so Prepare and the
+        // next agenda always show both lists; some have a private one.
+        let hours = self.coaching.random_range(2..72);
+        let at = trunc(self.now - Duration::hours(hours));
+        self.topic_of(person, at, None, RaisedBy::Theirs, THEIR_TOPICS, false)?;
+        self.topic_of(
+            person,
+            at + Duration::minutes(5),
+            None,
+            RaisedBy::Mine,
+            MY_TOPICS,
+            false,
+        )?;
+        if self.coaching.random_bool(0.5) {
+            let at = at + Duration::minutes(10);
+            self.topic_of(person, at, None, RaisedBy::Mine, PRIVATE_TOPICS, true)?;
+        }
+        // Feedback the manager means to give at the next 1:1.
+        if self.coaching.random_bool(0.6) {
+            self.feedback(person, None, self.now)?;
+        }
         let mut entries = vec![(HighlightKind::Win, Some(self.pick(WINS).to_string()), None)];
         if self.rng.random_bool(0.5) {
             entries.push((
@@ -594,6 +960,14 @@ impl Demo<'_> {
                 self.action_item(person, &meeting)?;
             }
             self.highlights(person, &meeting)?;
+            if self.coaching.random_bool(0.3) {
+                let days = self.coaching.random_range(1..7);
+                self.topic(person, trunc(start - Duration::days(days)), Some(&meeting))?;
+            }
+            self.mood(person, &meeting)?;
+            if self.coaching.random_bool(0.12) {
+                self.feedback(person, Some(&meeting), start)?;
+            }
         }
         Ok(())
     }
@@ -688,17 +1062,39 @@ impl Demo<'_> {
                 _ => ActionStatus::Dropped,
             }
         };
+        // Some due dates were pushed back a week the day after: the history
+        // keeps the first one.
+        let moved = due_on.is_some() && self.coaching.random_bool(0.15);
+        let first_due = if moved {
+            due_on.map(|d| d - Duration::days(7))
+        } else {
+            due_on
+        };
         let mut history = vec![StatusChange {
             status: ActionStatus::Open,
-            due_on,
+            due_on: first_due,
             changed_at: created,
         }];
         let mut updated = created;
+        if moved {
+            updated = trunc((created + Duration::days(1)).min(self.now));
+            history.push(StatusChange {
+                status: ActionStatus::Open,
+                due_on,
+                changed_at: updated,
+            });
+        }
+        let priority = match self.coaching.random_range(0..100) {
+            0..15 => Some(Priority::P1),
+            15..30 => Some(Priority::P2),
+            _ => None,
+        };
         if status != ActionStatus::Open {
             let max_days = age_days.clamp(1, 30);
             let changed = trunc(
                 (created + Duration::days(self.rng.random_range(1..=max_days))).min(self.now),
-            );
+            )
+            .max(updated);
             history.push(StatusChange {
                 status,
                 due_on,
@@ -714,6 +1110,7 @@ impl Demo<'_> {
             owner,
             due_on,
             status,
+            priority,
             created_at: created,
             updated_at: updated,
             history,

@@ -2,6 +2,9 @@
 //! command line ask for. Flows import records, formats and the store.
 
 pub mod access;
+pub mod career;
+pub mod checklists;
+pub mod coaching;
 pub mod demo;
 pub mod history;
 pub mod lock;
@@ -18,4 +21,5 @@ pub mod series_import;
 pub mod session;
 pub mod talking_points;
 pub mod today;
+pub mod topics;
 pub mod upcoming;

@@ -23,6 +23,15 @@ pub struct PersonPage {
     pub open_mine: Vec<ActionItemView>,
     /// The person's open commitments.
     pub open_theirs: Vec<ActionItemView>,
+    /// Feedback planned and given, planned first, then the newest.
+    pub feedback: Vec<crate::records::feedback::Feedback>,
+    /// Growth plans, active first.
+    pub growth_plans: Vec<crate::records::growth::GrowthPlan>,
+    /// The last mood check-ins, oldest first, for the trend line.
+    pub moods: Vec<crate::records::moods::MoodCheck>,
+    pub career_series: crate::flows::career::CareerProgress,
+    /// Topics still to raise, oldest first.
+    pub topics: Vec<crate::records::topics::Topic>,
     /// Wins, concerns and accomplishments, newest first.
     pub highlights: Vec<Highlight>,
     /// Held and cancelled 1:1s, newest first.
@@ -61,6 +70,13 @@ pub fn person_page(
         next_meeting: schedule.current_or_next(person_id, now)?,
         open_mine,
         open_theirs,
+        topics: store.topics().open_of(person_id)?,
+        feedback: store.feedback().of_person(person_id)?,
+        growth_plans: store.growth_plans().of_person(person_id)?,
+        moods: store
+            .moods()
+            .last_of(person_id, crate::flows::prep::MOODS_SHOWN)?,
+        career_series: crate::flows::career::progress(store, person_id, today)?,
         highlights: store
             .highlights()
             .of_person(person_id, None, Some(HIGHLIGHTS_SHOWN))?,

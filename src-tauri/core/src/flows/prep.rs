@@ -2,12 +2,18 @@
 //! 1:1, gathered from the person's meetings, action items and highlights.
 
 use crate::error::{Error, Result};
+use crate::flows::career::{self, CareerProgress};
+use crate::flows::session;
 use crate::flows::talking_points::{self, TalkingPoint};
 use crate::records::actions::ActionItemView;
+use crate::records::feedback::{Feedback, FeedbackStatus};
+use crate::records::growth::{GrowthPlan, PlanStatus};
 use crate::records::highlights::{Highlight, HighlightKind};
-use crate::records::meetings::{Meeting, MeetingStatus, NotesPatch};
+use crate::records::meetings::{AgendaItem, Meeting, MeetingStatus, NotesPatch};
+use crate::records::moods::MoodCheck;
 use crate::records::people::{Cadence, Person};
 use crate::records::templates;
+use crate::records::topics::Topic;
 use crate::store::Store;
 use chrono::Duration;
 use serde::Serialize;
@@ -34,9 +40,24 @@ pub struct Prep {
     pub concerns: Vec<Highlight>,
     pub cancelled_last_60_days: u32,
     pub talking_points: Vec<TalkingPoint>,
+    /// Open topics, oldest first: they go on the next agenda.
+    pub topics: Vec<Topic>,
+    /// Active growth plans, with their next checkpoint.
+    pub growth_plans: Vec<GrowthPlan>,
+    /// Feedback planned and not given yet.
+    pub planned_feedback: Vec<Feedback>,
+    /// The last mood check-ins, oldest first, for the trend line.
+    pub moods: Vec<MoodCheck>,
+    /// Where the person is in the career conversation series.
+    pub career_series: CareerProgress,
+    /// The next 1:1's agenda as it will start: the one written for it, or
+    /// its template's (saving an edit writes it to the 1:1).
+    pub planned_agenda: Vec<AgendaItem>,
 }
 
-/// The manager's local calendar date at `now`.
+/// How many check-ins the trend line shows.
+pub const MOODS_SHOWN: u32 = 12;
+
 pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
     let now = store.clock().now();
     let today = store.clock().day_of(now);
@@ -73,8 +94,8 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
         now + Duration::hours(1),
     )?;
     let last_career_talk = schedule
-        .last_completed_with_template(person_id, templates::CAREER_DEVELOPMENT)?
-        .map(|at| at.with_timezone(&chrono::Local).date_naive());
+        .last_completed_with_templates(person_id, templates::CAREER_TEMPLATES)?
+        .map(|(at, _)| at.with_timezone(&chrono::Local).date_naive());
     let first_meeting = schedule
         .first_completed_start(person_id)?
         .map(|at| at.with_timezone(&chrono::Local).date_naive());
@@ -84,7 +105,23 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
     let career_talk_every_days = person.effective_career_talk_days();
     let mut all_highlights: Vec<Highlight> = wins.iter().chain(concerns.iter()).cloned().collect();
     all_highlights.sort_by_key(|h| std::cmp::Reverse(h.occurred_on));
+    let growth_plans: Vec<GrowthPlan> = store
+        .growth_plans()
+        .of_person(person_id)?
+        .into_iter()
+        .filter(|p| p.status == PlanStatus::Active)
+        .collect();
+    let planned_feedback: Vec<Feedback> = store
+        .feedback()
+        .of_person(person_id)?
+        .into_iter()
+        .filter(|f| f.status == FeedbackStatus::Planned)
+        .collect();
+    let moods = store.moods().last_of(person_id, MOODS_SHOWN)?;
     let talking_points = talking_points::suggest(&talking_points::Facts {
+        growth_plans: &growth_plans,
+        moods: &moods,
+        planned_feedback: &planned_feedback,
         today,
         items: &action_items,
         highlights: &all_highlights,
@@ -99,7 +136,20 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
         cadence_days: cadence.days(),
     });
 
+    let topics = store.topics().open_of(person_id)?;
+    let planned_agenda = match &meeting {
+        Some(m) if !m.agenda.is_empty() => m.agenda.clone(),
+        Some(m) => session::agenda_from_template(store, m)?,
+        None => Vec::new(),
+    };
+
     Ok(Prep {
+        career_series: career::progress(store, person_id, today)?,
+        growth_plans,
+        planned_feedback,
+        moods,
+        topics,
+        planned_agenda,
         cadence,
         career_talk_every_days,
         meeting,

@@ -57,7 +57,7 @@ impl ParsedQuery {
 
 /// What the filters accept, for messages and the command line's help.
 pub const KIND_NAMES: &str = "notes, shared, private, prep, topic, cancel, agenda, action, \
-     highlight, win, concern, accomplishment, focus";
+     highlight, win, concern, accomplishment, focus, feedback, growth, mood";
 
 #[derive(Debug)]
 enum Token {
@@ -395,7 +395,7 @@ pub fn kinds_named(name: &str) -> Result<&'static [TextKind]> {
         "shared" => &[Shared],
         "private" => &[Private],
         "prep" => &[Prep],
-        "topic" | "topics" => &[Topic],
+        "topic" | "topics" => &[Topic, Backlog],
         "cancel" | "cancelled" | "cancel_reason" => &[CancelReason],
         "agenda" => &[Agenda],
         "action" | "actions" | "action_item" | "todo" => &[Action],
@@ -404,6 +404,9 @@ pub fn kinds_named(name: &str) -> Result<&'static [TextKind]> {
         "concern" | "concerns" => &[Concern],
         "accomplishment" | "accomplishments" => &[Accomplishment],
         "focus" => &[Focus],
+        "feedback" | "sbi" => &[Feedback],
+        "growth" | "plan" | "plans" | "growth_plan" => &[Growth],
+        "mood" | "moods" => &[Mood],
         other => {
             return Err(Error::invalid(format!(
                 "kind:{other} is not a kind of text; use one of: {KIND_NAMES}."

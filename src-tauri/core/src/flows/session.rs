@@ -7,12 +7,15 @@ use crate::flows::scheduling::{self, NextPlan, NextProposal};
 use crate::formats::shared_notes::{self, SharedMeeting};
 use crate::ids::new_id;
 use crate::records::actions::{ActionInput, ActionItemView};
+use crate::records::feedback::{Feedback, FeedbackStatus};
 use crate::records::meetings::{
     validate_minutes, AgendaItem, AgendaItemInput, Meeting, MeetingFormat, MeetingKind,
     MeetingStatus, NotesPatch,
 };
+use crate::records::moods::MoodCheck;
 use crate::records::people::PersonSummary;
 use crate::records::templates;
+use crate::records::topics::Topic;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -28,6 +31,16 @@ pub struct SessionView {
     pub person: PersonSummary,
     /// Open items carried from earlier 1:1s, and this session's own.
     pub action_items: Vec<ActionItemView>,
+    /// The person's open topics and those ticked in this 1:1: the agenda's
+    /// "Their topics" and "My topics".
+    pub topics: Vec<Topic>,
+    /// When the 1:1 after this one is planned, for "Action Items (Next 1:1: …)".
+    pub next_start: Option<DateTime<Utc>>,
+    /// The mood check-in recorded in this 1:1.
+    pub mood: Option<MoodCheck>,
+    /// Feedback planned for the person and not given yet, and what was
+    /// given in this 1:1.
+    pub feedback: Vec<Feedback>,
     /// Seconds since the stored start (to the end, once ended).
     #[ts(type = "number")]
     pub elapsed_seconds: i64,
@@ -100,8 +113,33 @@ pub fn view(store: &Store, meeting_id: &str) -> Result<SessionView> {
             items.push(own);
         }
     }
+    let topics = store.topics().for_meeting(&meeting.person_id, meeting_id)?;
+    // A series keeps only its next occurrence on the calendar, which is this
+    // one while it runs: the one after comes from the series' rule.
+    let next_start = match store
+        .schedule()
+        .next_scheduled_after(&meeting.person_id, meeting.scheduled_start)?
+    {
+        Some(next) => Some(next.scheduled_start),
+        None if meeting.series_id.is_some() => scheduling::propose_next(store, &meeting)
+            .ok()
+            .map(|p| p.start),
+        None => None,
+    };
+    let feedback = store
+        .feedback()
+        .of_person(&meeting.person_id)?
+        .into_iter()
+        .filter(|f| {
+            f.status == FeedbackStatus::Planned || f.meeting_id.as_deref() == Some(meeting_id)
+        })
+        .collect();
     Ok(SessionView {
         elapsed_seconds: elapsed(&meeting, now),
+        mood: store.moods().of_meeting(meeting_id)?,
+        feedback,
+        topics,
+        next_start,
         action_items: items
             .into_iter()
             .map(|i| ActionItemView::new(i, today))
@@ -112,7 +150,9 @@ pub fn view(store: &Store, meeting_id: &str) -> Result<SessionView> {
     })
 }
 
-fn agenda_from_template(store: &Store, meeting: &Meeting) -> Result<Vec<AgendaItem>> {
+/// The agenda a 1:1 starts with when none was written for it: its
+/// template's items (or the standard weekly's), with fresh ids.
+pub(crate) fn agenda_from_template(store: &Store, meeting: &Meeting) -> Result<Vec<AgendaItem>> {
     let template = match meeting.template_id.as_deref() {
         Some(id) => store
             .templates()
@@ -304,7 +344,9 @@ fn summary(store: &Store, meeting: Meeting) -> Result<EndSummary> {
     let person = summary_of(store, &meeting.person_id)?;
     let items = store.actions().of_meeting(&meeting.id)?;
     let settings = store.settings().get()?;
-    let shared = SharedMeeting::new(&person.name, &settings.manager_name, &meeting, &items, None);
+    let topics = store.topics().discussed_in(&meeting.id)?;
+    let shared = SharedMeeting::new(&person.name, &settings.manager_name, &meeting, &items, None)
+        .with_topics(&topics);
     let next = scheduling::propose_next(store, &meeting).ok();
     Ok(EndSummary {
         duration_seconds: elapsed(&meeting, now),
@@ -382,7 +424,8 @@ pub fn finish(store: &mut Store, meeting_id: &str, request: FinishRequest) -> Re
             &meeting,
             &items,
             next_meeting.as_ref(),
-        );
+        )
+        .with_topics(&s.topics().discussed_in(&meeting.id)?);
         let mut shared_markdown = shared_notes::markdown(&shared);
         if request.include_private_notes && !meeting.private_notes.trim().is_empty() {
             // The manager confirmed sharing these; they are added here, outside

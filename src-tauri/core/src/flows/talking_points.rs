@@ -2,7 +2,10 @@
 //! data. Each carries the reason it is suggested, so the manager can judge it.
 
 use crate::records::actions::{ActionItemView, ActionStatus, Owner};
+use crate::records::feedback::{Feedback, FeedbackTone};
+use crate::records::growth::{CheckpointStatus, GrowthPlan, PlanStatus};
 use crate::records::highlights::{Highlight, HighlightKind};
+use crate::records::moods::MoodCheck;
 use crate::text_enum::text_enum;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -18,6 +21,9 @@ text_enum! {
         Career = "career",
         Cancellations = "cancellations",
         Gap = "gap",
+        Growth = "growth",
+        Mood = "mood",
+        Feedback = "feedback",
     }
 }
 
@@ -45,7 +51,20 @@ pub struct Facts<'a> {
     pub cancelled_last_60_days: u32,
     pub days_since_last: Option<i64>,
     pub cadence_days: i64,
+    /// Active growth plans, with their checkpoints.
+    pub growth_plans: &'a [GrowthPlan],
+    /// The last mood check-ins, oldest first.
+    pub moods: &'a [MoodCheck],
+    /// Feedback planned and not given yet.
+    pub planned_feedback: &'a [Feedback],
 }
+
+/// A growth checkpoint this close (or due by the next 1:1) is a talking point.
+const CHECKPOINT_SOON_DAYS: i64 = 7;
+/// A mood this low, twice in a row, is a talking point.
+const LOW_MOOD: u8 = 4;
+/// A mood drop this large since the check-in before is a talking point.
+const MOOD_DROP: u8 = 2;
 
 /// At most this many points of one kind, so one noisy signal cannot crowd out the rest.
 const PER_KIND: usize = 3;
@@ -171,6 +190,83 @@ pub fn suggest(facts: &Facts<'_>) -> Vec<TalkingPoint> {
         );
     }
 
+    let soon = facts.today + chrono::Duration::days(CHECKPOINT_SOON_DAYS);
+    let by = facts.next_date.map_or(soon, |next| next.max(soon));
+    let checkpoints = facts
+        .growth_plans
+        .iter()
+        .filter(|p| p.status == PlanStatus::Active)
+        .filter_map(|p| p.text())
+        .flat_map(|t| {
+            t.checkpoints
+                .iter()
+                .filter(|c| c.status == CheckpointStatus::Pending)
+                .map(move |c| (t, c))
+        });
+    for (plan, c) in checkpoints.filter(|(_, c)| c.due_on <= by).take(PER_KIND) {
+        if c.due_on < facts.today {
+            push(
+                TalkingPointKind::Growth,
+                format!(
+                    "Growth checkpoint missed: {} — what got in the way?",
+                    c.title
+                ),
+                format!(
+                    "Growth plan \"{}\": checkpoint was due {}",
+                    plan.goal,
+                    day(c.due_on)
+                ),
+            );
+        } else {
+            push(
+                TalkingPointKind::Growth,
+                format!("Growth checkpoint: {} — how is it going?", c.title),
+                format!(
+                    "Growth plan \"{}\": checkpoint due {}",
+                    plan.goal,
+                    day(c.due_on)
+                ),
+            );
+        }
+    }
+
+    if let [.., before, last] = facts.moods {
+        let (b, l) = (before.score(), last.score());
+        if l <= LOW_MOOD && b <= LOW_MOOD {
+            push(
+                TalkingPointKind::Mood,
+                "Check in: how are they really doing?".into(),
+                format!("Mood {b} then {l}: {LOW_MOOD} or below at the last two check-ins"),
+            );
+        } else if l + MOOD_DROP <= b {
+            push(
+                TalkingPointKind::Mood,
+                "Check in: what changed since last time?".into(),
+                format!(
+                    "Mood dropped from {b} to {l} since {}",
+                    day(before.recorded_on)
+                ),
+            );
+        }
+    }
+
+    for f in facts.planned_feedback.iter().take(PER_KIND) {
+        if let Some(words) = f.words() {
+            push(
+                TalkingPointKind::Feedback,
+                format!(
+                    "Give {} feedback: {}",
+                    match f.tone {
+                        FeedbackTone::Positive => "positive",
+                        FeedbackTone::Constructive => "constructive",
+                    },
+                    words.situation
+                ),
+                format!("Feedback planned on {}", day(f.created_at.date_naive())),
+            );
+        }
+    }
+
     if let Some(days) = facts.days_since_last {
         if days > facts.cadence_days * 2 {
             push(
@@ -199,6 +295,7 @@ mod tests {
     fn item(title: &str, owner: Owner, status: ActionStatus, due: Option<&str>) -> ActionItemView {
         ActionItemView::new(
             ActionItem {
+                priority: None,
                 id: title.into(),
                 person_id: "p".into(),
                 meeting_id: None,
@@ -239,7 +336,104 @@ mod tests {
             cancelled_last_60_days: 0,
             days_since_last: Some(7),
             cadence_days: 7,
+            growth_plans: &[],
+            moods: &[],
+            planned_feedback: &[],
         }
+    }
+
+    fn mood(score: u8, on: &str) -> MoodCheck {
+        MoodCheck {
+            id: on.into(),
+            person_id: "p".into(),
+            meeting_id: None,
+            recorded_on: on.parse().unwrap(),
+            mood: None,
+            private_mood: Some(crate::records::moods::Mood { score, word: None }),
+            created_at: at(),
+        }
+    }
+
+    fn plan(checkpoints: &[(&str, &str)]) -> GrowthPlan {
+        use crate::records::growth::{Checkpoint, PlanText};
+        GrowthPlan {
+            id: "g".into(),
+            person_id: "p".into(),
+            status: PlanStatus::Active,
+            plan: Some(PlanText {
+                goal: "Lead a small project".into(),
+                support: String::new(),
+                evidence: String::new(),
+                checkpoints: checkpoints
+                    .iter()
+                    .map(|(title, due)| Checkpoint {
+                        id: (*title).into(),
+                        due_on: due.parse().unwrap(),
+                        title: (*title).into(),
+                        status: CheckpointStatus::Pending,
+                        note: String::new(),
+                        checked_on: None,
+                    })
+                    .collect(),
+            }),
+            private_plan: None,
+            created_at: at(),
+            updated_at: at(),
+        }
+    }
+
+    #[test]
+    fn mood_drops_and_lows_become_talking_points_with_their_reason() {
+        let kinds = |moods: &[MoodCheck]| -> Vec<String> {
+            let mut f = facts(&[], &[]);
+            f.moods = moods;
+            suggest(&f).into_iter().map(|p| p.reason).collect()
+        };
+        assert!(kinds(&[mood(7, "2024-11-14"), mood(6, "2024-11-21")]).is_empty());
+        assert_eq!(
+            kinds(&[mood(8, "2024-11-14"), mood(6, "2024-11-21")]),
+            ["Mood dropped from 8 to 6 since Nov 14"]
+        );
+        assert_eq!(
+            kinds(&[
+                mood(9, "2024-11-07"),
+                mood(4, "2024-11-14"),
+                mood(4, "2024-11-21")
+            ]),
+            ["Mood 4 then 4: 4 or below at the last two check-ins"]
+        );
+        assert!(
+            kinds(&[mood(3, "2024-11-21")]).is_empty(),
+            "one check-in is no trend"
+        );
+    }
+
+    #[test]
+    fn growth_checkpoints_due_soon_or_missed_become_talking_points() {
+        let plans = [plan(&[
+            ("Design doc reviewed", "2024-11-20"),
+            ("Kick-off held", "2024-12-03"),
+            ("Delivery plan", "2025-01-15"),
+        ])];
+        let mut f = facts(&[], &[]);
+        f.growth_plans = &plans;
+        let points: Vec<(String, String)> = suggest(&f)
+            .into_iter()
+            .map(|p| (p.text, p.reason))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                (
+                    "Growth checkpoint missed: Design doc reviewed — what got in the way?".into(),
+                    "Growth plan \"Lead a small project\": checkpoint was due Nov 20".into()
+                ),
+                (
+                    "Growth checkpoint: Kick-off held — how is it going?".into(),
+                    "Growth plan \"Lead a small project\": checkpoint due Dec 3".into()
+                ),
+            ]
+        );
     }
 
     #[test]

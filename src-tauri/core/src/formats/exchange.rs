@@ -6,11 +6,16 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::records::actions::ActionItem;
+use crate::records::feedback::Feedback;
+use crate::records::growth::GrowthPlan;
 use crate::records::highlights::Highlight;
 use crate::records::meetings::{Meeting, Series};
+use crate::records::moods::MoodCheck;
 use crate::records::people::Person;
+use crate::records::questions::QuestionRecord;
 use crate::records::settings::Settings;
 use crate::records::templates::{self, AgendaTemplate};
+use crate::records::topics::Topic;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -30,6 +35,19 @@ pub struct ExportDocument {
     pub meetings: Vec<Meeting>,
     pub action_items: Vec<ActionItem>,
     pub highlights: Vec<Highlight>,
+    /// Absent from exports written before the topics backlog.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// The coaching records; absent from exports written before them.
+    #[serde(default)]
+    pub feedback: Vec<Feedback>,
+    #[serde(default)]
+    pub growth_plans: Vec<GrowthPlan>,
+    #[serde(default)]
+    pub moods: Vec<MoodCheck>,
+    /// The manager's own questions, rewordings and hidden built-ins.
+    #[serde(default)]
+    pub questions: Vec<QuestionRecord>,
 }
 
 /// Reads the whole store.
@@ -44,6 +62,11 @@ pub fn export(store: &Store) -> Result<ExportDocument> {
         meetings: store.schedule().list_meetings()?,
         action_items: store.actions().list()?,
         highlights: store.highlights().list()?,
+        topics: store.topics().list()?,
+        feedback: store.feedback().list()?,
+        growth_plans: store.growth_plans().list()?,
+        moods: store.moods().list()?,
+        questions: store.questions().records()?,
     })
 }
 
@@ -260,6 +283,121 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
             ));
         }
     }
+    for (i, t) in doc.topics.iter().enumerate() {
+        unique(format!("topics[{i}].id"), &t.id)?;
+        known_person(format!("topics[{i}].person_id"), &t.person_id)?;
+        known_meeting(
+            format!("topics[{i}].discussed_in"),
+            &t.discussed_in,
+            &t.person_id,
+        )?;
+        match (&t.text, &t.private_text) {
+            (Some(text), None) | (None, Some(text)) if !text.trim().is_empty() => {
+                one_line(format!("topics[{i}]"), text)?
+            }
+            _ => {
+                return Err(invalid(
+                    format!("topics[{i}]"),
+                    "exactly one of text and private_text is needed, and it is not empty",
+                ))
+            }
+        }
+    }
+    for (i, f) in doc.feedback.iter().enumerate() {
+        unique(format!("feedback[{i}].id"), &f.id)?;
+        known_person(format!("feedback[{i}].person_id"), &f.person_id)?;
+        known_meeting(
+            format!("feedback[{i}].meeting_id"),
+            &f.meeting_id,
+            &f.person_id,
+        )?;
+        match (&f.sbi, &f.private_sbi) {
+            (Some(w), None) | (None, Some(w))
+                if [&w.situation, &w.behaviour, &w.impact]
+                    .iter()
+                    .all(|t| !t.trim().is_empty()) => {}
+            _ => {
+                return Err(invalid(
+                    format!("feedback[{i}]"),
+                    "exactly one of sbi and private_sbi is needed, with a situation, behaviour and impact",
+                ))
+            }
+        }
+        if (f.status == crate::records::feedback::FeedbackStatus::Given) != f.given_on.is_some() {
+            return Err(invalid(
+                format!("feedback[{i}].given_on"),
+                "given feedback has a date and planned feedback none",
+            ));
+        }
+    }
+    for (i, g) in doc.growth_plans.iter().enumerate() {
+        unique(format!("growth_plans[{i}].id"), &g.id)?;
+        known_person(format!("growth_plans[{i}].person_id"), &g.person_id)?;
+        let text = match (&g.plan, &g.private_plan) {
+            (Some(t), None) | (None, Some(t)) if !t.goal.trim().is_empty() => t,
+            _ => {
+                return Err(invalid(
+                    format!("growth_plans[{i}]"),
+                    "exactly one of plan and private_plan is needed, with a goal",
+                ))
+            }
+        };
+        for (j, c) in text.checkpoints.iter().enumerate() {
+            unique(format!("growth_plans[{i}].checkpoints[{j}].id"), &c.id)?;
+            if c.title.trim().is_empty() {
+                return Err(invalid(
+                    format!("growth_plans[{i}].checkpoints[{j}].title"),
+                    "a checkpoint needs a title",
+                ));
+            }
+        }
+    }
+    let mut mood_meetings = HashSet::new();
+    for (i, m) in doc.moods.iter().enumerate() {
+        unique(format!("moods[{i}].id"), &m.id)?;
+        known_person(format!("moods[{i}].person_id"), &m.person_id)?;
+        known_meeting(
+            format!("moods[{i}].meeting_id"),
+            &m.meeting_id,
+            &m.person_id,
+        )?;
+        match (&m.mood, &m.private_mood) {
+            (Some(v), None) | (None, Some(v)) if (1..=10).contains(&v.score) => {}
+            _ => {
+                return Err(invalid(
+                    format!("moods[{i}]"),
+                    "exactly one of mood and private_mood is needed, with a score from 1 to 10",
+                ))
+            }
+        }
+        if let Some(meeting) = &m.meeting_id {
+            if !mood_meetings.insert(meeting.as_str()) {
+                return Err(invalid(
+                    format!("moods[{i}].meeting_id"),
+                    "a 1:1 has one mood check-in",
+                ));
+            }
+        }
+    }
+    let mut overridden = HashSet::new();
+    for (i, q) in doc.questions.iter().enumerate() {
+        unique(format!("questions[{i}].id"), &q.id)?;
+        if q.text.trim().is_empty() || q.category.trim().is_empty() {
+            return Err(invalid(
+                format!("questions[{i}]"),
+                "a question needs a text and a category",
+            ));
+        }
+        one_line(format!("questions[{i}].text"), &q.text)?;
+        if let Some(key) = &q.builtin_key {
+            if !overridden.insert(key.as_str()) {
+                return Err(invalid(
+                    format!("questions[{i}].builtin_key"),
+                    format!("\"{key}\" is changed twice"),
+                ));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -291,6 +429,21 @@ pub fn import(store: &mut Store, doc: &ExportDocument) -> Result<()> {
         }
         for h in &doc.highlights {
             store.highlights().insert(h)?;
+        }
+        for t in &doc.topics {
+            store.topics().insert(t)?;
+        }
+        for f in &doc.feedback {
+            store.feedback().insert(f)?;
+        }
+        for g in &doc.growth_plans {
+            store.growth_plans().insert(g)?;
+        }
+        for m in &doc.moods {
+            store.moods().insert(m)?;
+        }
+        for q in &doc.questions {
+            store.questions().insert(q)?;
         }
         Ok(())
     })

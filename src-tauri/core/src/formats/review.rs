@@ -8,10 +8,12 @@ use crate::error::{Error, Result};
 use crate::formats::markdown;
 use crate::formats::shared_notes::status_label;
 use crate::records::actions::{ActionItem, ActionStatus, Owner};
+use crate::records::feedback::{FeedbackTone, Sbi};
+use crate::records::growth::{Checkpoint, CheckpointStatus, PlanStatus};
 use crate::records::highlights::HighlightKind;
 use crate::records::meetings::{Meeting, MeetingStatus};
 use crate::records::people::Level;
-use crate::records::templates::CAREER_DEVELOPMENT;
+use crate::records::templates::CAREER_TEMPLATES;
 use crate::store::Store;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -52,8 +54,39 @@ pub struct ReviewPacket {
     pub highlights: Vec<ReviewHighlight>,
     pub actions: ReviewActions,
     pub focus_areas: Vec<String>,
+    /// Feedback given in the period, oldest first.
+    pub feedback: Vec<ReviewFeedback>,
+    /// Growth plans open during the period, with their checkpoints due in it.
+    pub growth_plans: Vec<ReviewGrowthPlan>,
+    /// Mood check-ins in the period, oldest first.
+    pub moods: Vec<ReviewMood>,
     /// Each held 1:1's notes, oldest first.
     pub excerpts: Vec<Excerpt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReviewFeedback {
+    pub date: NaiveDate,
+    pub tone: FeedbackTone,
+    pub sbi: Sbi,
+    pub private: bool,
+    pub meeting_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReviewGrowthPlan {
+    pub goal: String,
+    pub status: PlanStatus,
+    pub private: bool,
+    pub checkpoints: Vec<Checkpoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReviewMood {
+    pub date: NaiveDate,
+    pub score: u8,
+    pub word: Option<String>,
+    pub private: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -186,7 +219,9 @@ pub fn build(store: &Store, request: &ReviewRequest) -> Result<ReviewPacket> {
         career_conversations: held
             .iter()
             .filter(|m| {
-                m.template_id.as_deref() == Some(CAREER_DEVELOPMENT)
+                m.template_id
+                    .as_deref()
+                    .is_some_and(|t| CAREER_TEMPLATES.contains(&t))
                     || m.topic
                         .as_deref()
                         .is_some_and(|t| t.to_lowercase().contains("career"))
@@ -286,7 +321,65 @@ pub fn build(store: &Store, request: &ReviewRequest) -> Result<ReviewPacket> {
         })
         .collect();
 
+    // Manager-only records stay out of the shareable version entirely.
+    let feedback = store
+        .feedback()
+        .given_between(&person.id, Some(from), Some(to))?
+        .into_iter()
+        .filter_map(|f| {
+            let private = f.private_sbi.is_some();
+            let sbi = f.sbi.or(f.private_sbi.filter(|_| !shareable))?;
+            Some(ReviewFeedback {
+                date: f.given_on.unwrap_or(from),
+                tone: f.tone,
+                sbi,
+                private,
+                meeting_id: f.meeting_id,
+            })
+        })
+        .collect();
+    let growth_plans = store
+        .growth_plans()
+        .of_person(&person.id)?
+        .into_iter()
+        .filter(|g| g.created_at.date_naive() <= to)
+        .filter(|g| g.status == PlanStatus::Active || g.updated_at.date_naive() >= from)
+        .filter_map(|g| {
+            let private = g.private_plan.is_some();
+            let text = g.plan.or(g.private_plan.filter(|_| !shareable))?;
+            Some(ReviewGrowthPlan {
+                goal: text.goal,
+                status: g.status,
+                private,
+                checkpoints: text
+                    .checkpoints
+                    .into_iter()
+                    .filter(|c| c.due_on >= from && c.due_on <= to)
+                    .collect(),
+            })
+        })
+        .collect();
+    let moods = store
+        .moods()
+        .of_person(&person.id, Some(from))?
+        .into_iter()
+        .filter(|m| m.recorded_on <= to)
+        .filter_map(|m| {
+            let private = m.private_mood.is_some();
+            let mood = m.mood.or(m.private_mood.filter(|_| !shareable))?;
+            Some(ReviewMood {
+                date: m.recorded_on,
+                score: mood.score,
+                word: mood.word,
+                private,
+            })
+        })
+        .collect();
+
     Ok(ReviewPacket {
+        feedback,
+        growth_plans,
+        moods,
         person_id: person.id.clone(),
         person_name: person.name.clone(),
         role: person.role.clone(),
@@ -302,6 +395,62 @@ pub fn build(store: &Store, request: &ReviewRequest) -> Result<ReviewPacket> {
         focus_areas: person.focus_areas.clone(),
         excerpts,
     })
+}
+
+fn feedback_text(f: &ReviewFeedback) -> String {
+    let tone = match f.tone {
+        FeedbackTone::Positive => "Positive",
+        FeedbackTone::Constructive => "Constructive",
+    };
+    let private = if f.private { " (private)" } else { "" };
+    let request = f
+        .sbi
+        .request
+        .as_deref()
+        .map(|r| format!(" Request: {r}"))
+        .unwrap_or_default();
+    format!(
+        "{} · {tone}{private}: Situation: {} Behaviour: {} Impact: {}{request}",
+        day(f.date),
+        f.sbi.situation,
+        f.sbi.behaviour,
+        f.sbi.impact
+    )
+}
+
+fn plan_text(g: &ReviewGrowthPlan) -> String {
+    let status = match g.status {
+        PlanStatus::Active => "active",
+        PlanStatus::Achieved => "achieved",
+        PlanStatus::Dropped => "dropped",
+    };
+    let private = if g.private { ", private" } else { "" };
+    format!("{} ({status}{private})", g.goal)
+}
+
+fn checkpoint_text(c: &Checkpoint) -> String {
+    let status = match c.status {
+        CheckpointStatus::Pending => "pending",
+        CheckpointStatus::Met => "met",
+        CheckpointStatus::Missed => "missed",
+    };
+    format!("{} · {}: {status}", day(c.due_on), c.title)
+}
+
+/// "6 check-ins, average 6.5 (from 8 to 5)", or that there were none.
+fn mood_line(packet: &ReviewPacket) -> String {
+    let scores: Vec<u32> = packet.moods.iter().map(|m| u32::from(m.score)).collect();
+    match (scores.first(), scores.last()) {
+        (Some(first), Some(last)) => {
+            let average = f64::from(scores.iter().sum::<u32>()) / scores.len() as f64;
+            format!(
+                "{} check-in{}, average {average:.1} out of 10 (from {first} to {last})",
+                scores.len(),
+                if scores.len() == 1 { "" } else { "s" }
+            )
+        }
+        _ => "No check-ins in this period.".into(),
+    }
 }
 
 fn day(date: NaiveDate) -> String {
@@ -454,6 +603,24 @@ pub fn markdown(packet: &ReviewPacket) -> String {
         }
         let _ = writeln!(out);
     }
+    let _ = writeln!(out, "## Feedback given\n");
+    if packet.feedback.is_empty() {
+        let _ = writeln!(out, "None recorded.");
+    }
+    for f in &packet.feedback {
+        let _ = writeln!(out, "- {}", feedback_text(f));
+    }
+    let _ = writeln!(out, "\n## Growth plans\n");
+    if packet.growth_plans.is_empty() {
+        let _ = writeln!(out, "None in this period.");
+    }
+    for g in &packet.growth_plans {
+        let _ = writeln!(out, "- {}", plan_text(g));
+        for c in &g.checkpoints {
+            let _ = writeln!(out, "  - {}", checkpoint_text(c));
+        }
+    }
+    let _ = writeln!(out, "\n## Mood and energy\n\n{}\n", mood_line(packet));
     let _ = writeln!(out, "## Focus areas\n");
     if packet.focus_areas.is_empty() {
         let _ = writeln!(out, "None set.");
@@ -547,6 +714,23 @@ pub fn html(packet: &ReviewPacket) -> String {
                 }
             }
         }
+        h2 { "Feedback given" }
+        @if packet.feedback.is_empty() { p { "None recorded." } }
+        ul { @for f in &packet.feedback { li { (feedback_text(f)) } } }
+        h2 { "Growth plans" }
+        @if packet.growth_plans.is_empty() { p { "None in this period." } }
+        ul {
+            @for g in &packet.growth_plans {
+                li {
+                    (plan_text(g))
+                    @if !g.checkpoints.is_empty() {
+                        ul { @for c in &g.checkpoints { li { (checkpoint_text(c)) } } }
+                    }
+                }
+            }
+        }
+        h2 { "Mood and energy" }
+        p { (mood_line(packet)) }
         h2 { "Focus areas" }
         @if packet.focus_areas.is_empty() { p { "None set." } }
         ul { @for area in &packet.focus_areas { li { (area) } } }

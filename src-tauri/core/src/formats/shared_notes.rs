@@ -4,6 +4,7 @@
 
 use crate::records::actions::{ActionItem, ActionStatus, Owner};
 use crate::records::meetings::Meeting;
+use crate::records::topics::Topic;
 use crate::zone::Zone;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -37,6 +38,8 @@ pub struct SharedMeeting {
     pub duration_minutes: Option<i64>,
     pub topic: Option<String>,
     pub agenda: Vec<SharedAgendaItem>,
+    /// The shareable topics ticked in the 1:1.
+    pub topics: Vec<String>,
     pub notes: String,
     pub action_items: Vec<SharedAction>,
     pub next_start: Option<DateTime<Utc>>,
@@ -77,6 +80,7 @@ impl SharedMeeting {
                     covered: a.done,
                 })
                 .collect(),
+            topics: Vec::new(),
             notes: meeting.shared_notes.clone(),
             action_items: items
                 .iter()
@@ -94,6 +98,15 @@ impl SharedMeeting {
             next_start: next.map(|n| n.scheduled_start),
             next_time_zone: next.map(|n| n.time_zone),
         }
+    }
+}
+
+impl SharedMeeting {
+    /// Adds the topics discussed: only a shareable topic's wording is read,
+    /// so a manager-only topic has no way in.
+    pub fn with_topics(mut self, topics: &[Topic]) -> Self {
+        self.topics = topics.iter().filter_map(|t| t.text.clone()).collect();
+        self
     }
 }
 
@@ -147,6 +160,12 @@ pub fn markdown(shared: &SharedMeeting) -> String {
                 if item.covered { "x" } else { " " },
                 item.title
             );
+        }
+    }
+    if !shared.topics.is_empty() {
+        out.push_str("\n## Topics discussed\n\n");
+        for topic in &shared.topics {
+            let _ = writeln!(out, "- {topic}");
         }
     }
     out.push_str("\n## Notes\n\n");

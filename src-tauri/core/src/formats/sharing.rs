@@ -163,7 +163,8 @@ pub fn context(store: &Store, meeting_id: &str) -> Result<SharedContext> {
             &meeting,
             &items,
             next.as_ref(),
-        ),
+        )
+        .with_topics(&store.topics().discussed_in(&meeting.id)?),
         person_id: person.id,
         person_email: person.email.filter(|e| !e.trim().is_empty()),
         manager_email: settings.manager_email.filter(|e| !e.trim().is_empty()),
@@ -226,6 +227,12 @@ pub fn text(shared: &SharedMeeting) -> String {
             );
         }
     }
+    if !shared.topics.is_empty() {
+        out.push_str("\nTopics discussed\n----------------\n");
+        for topic in &shared.topics {
+            let _ = writeln!(out, "- {topic}");
+        }
+    }
     out.push_str("\nNotes\n-----\n");
     if shared.notes.trim().is_empty() {
         out.push_str("No notes.\n");
@@ -284,6 +291,14 @@ pub fn html(shared: &SharedMeeting) -> String {
                     li class=[item.covered.then_some("done")] {
                         (check_mark(item.covered)) " " (item.title)
                     }
+                }
+            }
+        }
+        @if !shared.topics.is_empty() {
+            h2 { "Topics discussed" }
+            ul {
+                @for topic in &shared.topics {
+                    li { (topic) }
                 }
             }
         }

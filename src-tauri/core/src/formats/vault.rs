@@ -11,9 +11,13 @@
 use crate::error::Result;
 use crate::formats::shared_notes::{self, local_label, SharedMeeting};
 use crate::records::actions::{ActionItem, ActionStatus, Owner};
+use crate::records::feedback::{Feedback, FeedbackStatus, FeedbackTone};
+use crate::records::growth::{CheckpointStatus, GrowthPlan, PlanStatus};
 use crate::records::highlights::HighlightKind;
 use crate::records::meetings::{Meeting, MeetingStatus};
+use crate::records::moods::MoodCheck;
 use crate::records::people::{Cadence, Person};
+use crate::records::topics::{RaisedBy, Topic};
 use crate::store::Store;
 use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -345,6 +349,7 @@ fn person_files(
         .iter()
         .filter(|m| m.status == MeetingStatus::Scheduled && m.scheduled_start >= now)
         .min_by_key(|m| m.scheduled_start);
+    let person_topics = store.topics().of_person(&person.id)?;
     let mut history = Vec::new();
     let mut names_used: HashMap<String, u32> = HashMap::new();
     for meeting in held.iter().rev() {
@@ -369,10 +374,26 @@ fn person_files(
                 m.scheduled_start > meeting.scheduled_start && m.status != MeetingStatus::Cancelled
             })
             .min_by_key(|m| m.scheduled_start);
-        let shared = SharedMeeting::new(&person.name, manager_name, meeting, &items, following);
+        let discussed: Vec<Topic> = person_topics
+            .iter()
+            .filter(|t| t.discussed_in.as_deref() == Some(meeting.id.as_str()))
+            .cloned()
+            .collect();
+        let shared = SharedMeeting::new(&person.name, manager_name, meeting, &items, following)
+            .with_topics(&discussed);
         let mut contents = render_meeting(&shared, meeting.status, &doc_link);
         if !shared_only {
             contents.push_str(&private_meeting_sections(meeting));
+            let private: Vec<&str> = discussed
+                .iter()
+                .filter_map(|t| t.private_text.as_deref())
+                .collect();
+            if !private.is_empty() {
+                contents.push_str("\n## Private topics discussed (manager only)\n\n");
+                for topic in private {
+                    let _ = writeln!(contents, "- {}", one_line(topic));
+                }
+            }
         }
         files.push(VaultFile {
             path: PathBuf::from(folder)
@@ -443,10 +464,22 @@ fn person_files(
         }),
     };
     let mut contents = render_running_doc(&doc);
+    contents.push_str(&open_topics_section(&person_topics, shared_only));
+    contents.push_str(&growth_section(
+        &store.growth_plans().of_person(&person.id)?,
+        shared_only,
+    ));
+    contents.push_str(&feedback_section(
+        &store.feedback().of_person(&person.id)?,
+        shared_only,
+    ));
+    contents.push_str(&mood_section(
+        &store.moods().of_person(&person.id, None)?,
+        shared_only,
+    ));
     if !shared_only {
         contents.push_str(&private_highlight_section(highlights));
     }
-    let _ = store;
     files.insert(
         0,
         VaultFile {
@@ -479,6 +512,138 @@ fn private_meeting_sections(meeting: &Meeting) -> String {
             out,
             "\n## Private notes (manager only)\n\n{}",
             meeting.private_notes.trim_end()
+        );
+    }
+    out
+}
+
+/// The topics still to raise; a manager-only topic is in the full export only.
+fn open_topics_section(topics: &[Topic], shared_only: bool) -> String {
+    let open: Vec<&Topic> = topics
+        .iter()
+        .filter(|t| t.discussed_at.is_none() && (!shared_only || !t.is_private()))
+        .collect();
+    if open.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n## Topics to raise\n\n");
+    for topic in open {
+        let whose = match topic.raised_by {
+            RaisedBy::Mine => "mine",
+            RaisedBy::Theirs => "theirs",
+        };
+        let private = if topic.is_private() {
+            ", manager only"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "- {} ({whose}{private})", one_line(topic.wording()));
+    }
+    out
+}
+
+/// Growth plans with their checkpoints; a manager-only plan is in the full
+/// export only, marked so.
+fn growth_section(plans: &[GrowthPlan], shared_only: bool) -> String {
+    let mut out = String::new();
+    for plan in plans {
+        let (text, private) = match (&plan.plan, &plan.private_plan) {
+            (Some(t), _) => (t, false),
+            (None, Some(t)) if !shared_only => (t, true),
+            _ => continue,
+        };
+        if out.is_empty() {
+            out.push_str("\n## Growth plans\n");
+        }
+        let status = match plan.status {
+            PlanStatus::Active => "active",
+            PlanStatus::Achieved => "achieved",
+            PlanStatus::Dropped => "dropped",
+        };
+        let _ = writeln!(
+            out,
+            "\n### {} ({status}{})\n",
+            one_line(&text.goal),
+            if private { ", manager only" } else { "" }
+        );
+        if !text.support.is_empty() {
+            let _ = writeln!(out, "- Support: {}", one_line(&text.support));
+        }
+        if !text.evidence.is_empty() {
+            let _ = writeln!(out, "- Evidence: {}", one_line(&text.evidence));
+        }
+        for c in &text.checkpoints {
+            let mark = match c.status {
+                CheckpointStatus::Pending => " ",
+                CheckpointStatus::Met => "x",
+                CheckpointStatus::Missed => "-",
+            };
+            let _ = writeln!(out, "- [{mark}] {} — {}", c.due_on, one_line(&c.title));
+        }
+    }
+    out
+}
+
+/// Feedback given (planned feedback is the manager's draft and stays out);
+/// manager-only feedback is in the full export only.
+fn feedback_section(feedback: &[Feedback], shared_only: bool) -> String {
+    let mut out = String::new();
+    for f in feedback
+        .iter()
+        .filter(|f| f.status == FeedbackStatus::Given)
+    {
+        let (words, private) = match (&f.sbi, &f.private_sbi) {
+            (Some(w), _) => (w, false),
+            (None, Some(w)) if !shared_only => (w, true),
+            _ => continue,
+        };
+        if out.is_empty() {
+            out.push_str("\n## Feedback given\n\n");
+        }
+        let tone = match f.tone {
+            FeedbackTone::Positive => "positive",
+            FeedbackTone::Constructive => "constructive",
+        };
+        let _ = writeln!(
+            out,
+            "- {} ({tone}{}): {} {} {}{}",
+            f.given_on.map(|d| d.to_string()).unwrap_or_default(),
+            if private { ", manager only" } else { "" },
+            one_line(&words.situation),
+            one_line(&words.behaviour),
+            one_line(&words.impact),
+            words
+                .request
+                .as_deref()
+                .map(|r| format!(" Request: {}", one_line(r)))
+                .unwrap_or_default()
+        );
+    }
+    out
+}
+
+/// Mood check-ins: manager-only ones (the default) in the full export only.
+fn mood_section(moods: &[MoodCheck], shared_only: bool) -> String {
+    let mut out = String::new();
+    for m in moods.iter().rev() {
+        let (mood, private) = match (&m.mood, &m.private_mood) {
+            (Some(v), _) => (v, false),
+            (None, Some(v)) if !shared_only => (v, true),
+            _ => continue,
+        };
+        if out.is_empty() {
+            out.push_str("\n## Mood check-ins\n\n");
+        }
+        let _ = writeln!(
+            out,
+            "- {}: {}/10{}{}",
+            m.recorded_on,
+            mood.score,
+            mood.word
+                .as_deref()
+                .map(|w| format!(" ({})", one_line(w)))
+                .unwrap_or_default(),
+            if private { ", manager only" } else { "" }
         );
     }
     out

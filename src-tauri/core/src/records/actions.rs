@@ -22,6 +22,11 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// How much it matters now (seed 002's P1 and P2); most items have none.
+    pub enum Priority { P1 = "p1", P2 = "p2" }
+}
+
 impl ActionStatus {
     /// Still somebody's to do.
     pub fn is_open(self) -> bool {
@@ -51,6 +56,9 @@ pub struct ActionItem {
     /// None: ongoing, no date.
     pub due_on: Option<NaiveDate>,
     pub status: ActionStatus,
+    /// Absent from exports written before items had a priority.
+    #[serde(default)]
+    pub priority: Option<Priority>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Every status or due-date change, oldest first.
@@ -187,8 +195,8 @@ impl Actions<'_, Writing> {
     pub fn insert(&self, item: &ActionItem) -> Result<()> {
         self.conn
             .prepare_cached(
-                "INSERT INTO action_item (id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO action_item (id, person_id, meeting_id, title, owner, due_on, status, priority, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
                 item.id,
@@ -198,6 +206,7 @@ impl Actions<'_, Writing> {
                 item.owner,
                 item.due_on,
                 item.status,
+                item.priority,
                 item.created_at,
                 item.updated_at,
             ])?;
@@ -241,6 +250,7 @@ impl Actions<'_, Writing> {
             owner: input.owner,
             due_on: input.due_on,
             status: ActionStatus::Open,
+            priority: input.priority,
             created_at: now,
             updated_at: now,
             history: vec![StatusChange {
@@ -271,6 +281,32 @@ impl Actions<'_, Writing> {
         self.get(id)
     }
 
+    /// New title, owner, due date or priority. A new due date is dated and
+    /// kept in the history next to the status changes, so "was due Nov 24"
+    /// stays readable after it moved.
+    pub fn edit(&self, id: &str, edit: ActionEdit, now: DateTime<Utc>) -> Result<ActionItem> {
+        let mut item = self.get(id)?;
+        let title = clean_title(&edit.title)?;
+        let due_moved = item.due_on != edit.due_on;
+        if item.title == title
+            && item.owner == edit.owner
+            && !due_moved
+            && item.priority == edit.priority
+        {
+            return Ok(item);
+        }
+        item.title = title;
+        item.owner = edit.owner;
+        item.due_on = edit.due_on;
+        item.priority = edit.priority;
+        item.updated_at = now;
+        self.write_row(&item)?;
+        if due_moved {
+            self.append_event(&item, now)?;
+        }
+        self.get(id)
+    }
+
     pub fn delete(&self, id: &str) -> Result<()> {
         let removed = self
             .conn
@@ -285,7 +321,8 @@ impl Actions<'_, Writing> {
     fn write_row(&self, item: &ActionItem) -> Result<()> {
         self.conn
             .prepare_cached(
-                "UPDATE action_item SET title = ?2, owner = ?3, due_on = ?4, status = ?5, updated_at = ?6 WHERE id = ?1",
+                "UPDATE action_item SET title = ?2, owner = ?3, due_on = ?4, status = ?5, priority = ?6,
+                 updated_at = ?7 WHERE id = ?1",
             )?
             .execute(params![
                 item.id,
@@ -293,6 +330,7 @@ impl Actions<'_, Writing> {
                 item.owner,
                 item.due_on,
                 item.status,
+                item.priority,
                 item.updated_at
             ])?;
         Ok(())
@@ -306,6 +344,20 @@ pub struct ActionInput {
     pub owner: Owner,
     pub due_on: Option<NaiveDate>,
     pub meeting_id: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub priority: Option<Priority>,
+}
+
+/// An existing item's fields as the manager edits them; its status changes
+/// through `set_status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ActionEdit {
+    pub title: String,
+    pub owner: Owner,
+    pub due_on: Option<NaiveDate>,
+    pub priority: Option<Priority>,
 }
 
 /// An action item with what the app computes about it today.
@@ -336,7 +388,7 @@ impl ActionItemView {
 }
 
 const ITEM_COLUMNS: &str =
-    "id, person_id, meeting_id, title, owner, due_on, status, created_at, updated_at";
+    "id, person_id, meeting_id, title, owner, due_on, status, priority, created_at, updated_at";
 
 fn item_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ActionItem> {
     Ok(ActionItem {
@@ -347,8 +399,9 @@ fn item_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ActionItem> {
         owner: row.get(4)?,
         due_on: row.get(5)?,
         status: row.get(6)?,
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
+        priority: row.get(7)?,
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
         history: Vec::new(),
     })
 }
@@ -370,6 +423,13 @@ pub fn set_status(
 ) -> Result<ActionItemView> {
     let now = store.clock().now();
     let item = store.write(|s| s.actions().set_status(id, status, now))?;
+    Ok(ActionItemView::new(item, store.clock().day_of(now)))
+}
+
+/// Edits an item from wherever it shows (session, prepare, person page).
+pub fn edit(store: &mut crate::Store, id: &str, edit: ActionEdit) -> Result<ActionItemView> {
+    let now = store.clock().now();
+    let item = store.write(|s| s.actions().edit(id, edit, now))?;
     Ok(ActionItemView::new(item, store.clock().day_of(now)))
 }
 
@@ -411,6 +471,7 @@ mod tests {
             owner: Owner::Ic,
             due_on: due.map(|d| d.parse().unwrap()),
             status,
+            priority: None,
             created_at: at,
             updated_at: at,
             history: vec![],

@@ -9,7 +9,7 @@ use crate::store::{Reading, Writing};
 use crate::text_enum::text_enum;
 use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::marker::PhantomData;
 use ts_rs::TS;
@@ -266,6 +266,22 @@ impl<A> Schedule<'_, A> {
         }
     }
 
+    /// The person's first scheduled 1:1 after `after`, without its agenda.
+    pub fn next_scheduled_after(
+        &self,
+        person_id: &str,
+        after: DateTime<Utc>,
+    ) -> Result<Option<Meeting>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {MEETING_COLUMNS} FROM meeting WHERE person_id = ?1 AND status = 'scheduled'
+                   AND scheduled_start > ?2 ORDER BY scheduled_start, id LIMIT 1"
+            ))?
+            .query_row(params![person_id, after], meeting_from_row)
+            .optional()?)
+    }
+
     /// Whether the series already has an occurrence that is not over.
     pub fn series_has_open_meeting(&self, series_id: &str, now: DateTime<Utc>) -> Result<bool> {
         let since = now - chrono::Duration::hours(OPEN_GRACE_HOURS);
@@ -404,24 +420,25 @@ impl<A> Schedule<'_, A> {
             .query_row([person_id], |r| r.get(0))?)
     }
 
-    /// When the person last had a 1:1 on the given template.
-    pub fn last_completed_with_template(
+    /// The person's last held 1:1 on one of the given templates: its start
+    /// and its template.
+    pub fn last_completed_with_templates(
         &self,
         person_id: &str,
-        template_id: &str,
-    ) -> Result<Option<DateTime<Utc>>> {
-        let found = self
+        template_ids: &[&str],
+    ) -> Result<Option<(DateTime<Utc>, String)>> {
+        let ids = serde_json::to_string(template_ids)
+            .map_err(|e| Error::new(crate::error::ErrorCode::Storage, e.to_string()))?;
+        Ok(self
             .conn
             .prepare_cached(
-                "SELECT scheduled_start FROM meeting WHERE person_id = ?1 AND status = 'completed'
-                   AND template_id = ?2 ORDER BY scheduled_start DESC LIMIT 1",
+                "SELECT scheduled_start, template_id FROM meeting
+                 WHERE person_id = ?1 AND status = 'completed'
+                   AND template_id IN (SELECT value FROM json_each(?2))
+                 ORDER BY scheduled_start DESC LIMIT 1",
             )?
-            .query_row(params![person_id, template_id], |r| r.get(0));
-        match found {
-            Ok(at) => Ok(Some(at)),
-            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
+            .query_row(params![person_id, ids], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
     }
 
     /// Cancelled 1:1s of a person scheduled in `[since, until)`.

@@ -5,15 +5,20 @@
 
 pub mod actions;
 pub mod builtin_templates;
+pub mod feedback;
+pub mod growth;
 pub mod highlights;
 pub mod meetings;
+pub mod moods;
 pub mod people;
+pub mod questions;
 pub mod recurrence;
 pub mod reminder_state;
 pub mod search;
 pub mod settings;
 pub mod share_log;
 pub mod templates;
+pub mod topics;
 
 /// A name or an action item's title is one line: a line break or a tab
 /// would break lists and invites, and SQLite's checks read text only up to a

@@ -38,6 +38,15 @@ impl Level {
         }
     }
 
+    /// How long a 1:1 proposes to last (seed 001: 30–45 minutes for a
+    /// junior, who has more to learn and ask; 30 for everyone else).
+    pub fn proposed_duration_minutes(self) -> u32 {
+        match self {
+            Level::Junior => 45,
+            Level::Confirmed | Level::Senior | Level::StaffPlus => 30,
+        }
+    }
+
     /// How often a career conversation is due: every other week for juniors,
     /// monthly for confirmed and senior, every two months for staff+.
     pub fn proposed_career_talk_days(self) -> u32 {

@@ -18,6 +18,7 @@ text_enum! {
         Shared = "shared", Private = "private", Prep = "prep", Topic = "topic",
         CancelReason = "cancel_reason", Agenda = "agenda", Action = "action", Win = "win",
         Concern = "concern", Accomplishment = "accomplishment", Focus = "focus",
+        Backlog = "backlog", Feedback = "feedback", Growth = "growth", Mood = "mood",
     }
 }
 
@@ -135,6 +136,20 @@ impl<A> SearchIndex<'_, A> {
             TextKind::Win | TextKind::Concern | TextKind::Accomplishment => {
                 "SELECT coalesce(text, private_text) FROM highlight WHERE id = ?1"
             }
+            TextKind::Backlog => {
+                "SELECT coalesce(text, private_text) FROM backlog_topic WHERE id = ?1"
+            }
+            TextKind::Feedback => {
+                "SELECT situation || char(10) || behaviour || char(10) || impact
+                        || coalesce(char(10) || request, '') FROM feedback WHERE id = ?1"
+            }
+            TextKind::Growth => {
+                "SELECT g.goal || char(10) || g.support || char(10) || g.evidence
+                        || coalesce(char(10) || (SELECT group_concat(c.title, char(10))
+                                                   FROM growth_checkpoint c WHERE c.plan_id = g.id), '')
+                   FROM growth_plan g WHERE g.id = ?1"
+            }
+            TextKind::Mood => "SELECT word FROM mood_check WHERE id = ?1",
             TextKind::Focus => {
                 "SELECT (SELECT group_concat(value, char(10)) FROM json_each(focus_areas))
                    FROM person WHERE id = ?1"

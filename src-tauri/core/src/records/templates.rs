@@ -10,8 +10,9 @@ use std::marker::PhantomData;
 use ts_rs::TS;
 
 pub use super::builtin_templates::{
-    builtin, BuiltinTemplate, BASIC, BUILTINS, CAREER_DEVELOPMENT, MONTHLY_DEEP_DIVE,
-    PERFORMANCE_IMPROVEMENT, STANDARD_WEEKLY,
+    builtin, BuiltinTemplate, BASIC, BUILTINS, CAREER_DEVELOPMENT, CAREER_SERIES, CAREER_TEMPLATES,
+    GROW_COACHING, MONTHLY_CAREER, MONTHLY_DEEP_DIVE, PERFORMANCE_IMPROVEMENT, STANDARD_WEEKLY,
+    WEEKLY_THEIRS_FIRST,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

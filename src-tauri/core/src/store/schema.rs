@@ -18,6 +18,8 @@ const MIGRATIONS: &[M<'static>] = &[
         include_str!("schema/v10_search.sql"),
         include_str!("schema/search_rebuild.sql")
     )),
+    M::up(include_str!("schema/v11_topics.sql")),
+    M::up(include_str!("schema/v12_coaching.sql")),
 ];
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
