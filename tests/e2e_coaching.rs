@@ -1,0 +1,191 @@
+//! End to end: between the meetings, in the real window, on the demo team.
+//! A topic jotted on the person's page shows on Prepare and in the 1:1's
+//! agenda, where it is ticked; an action item's due date is moved and the
+//! first one stays readable; feedback is logged in the SBI form; the 1:1's
+//! mood check-in joins the trend line; a question from the bank goes into
+//! the notes. Screenshots in both themes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a test may panic with its message
+
+mod support;
+
+use fantoccini::Locator;
+use support::webdriver::{
+    click, is_checked, launch_with_demo_team, set_value, type_into, value_of, wait_count,
+    wait_text, Screenshots,
+};
+use support::{Services, Session};
+
+const FIRST_PERSON: &str = "Amara Okafor";
+const TOPIC: &str = "Offsite agenda ideas";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn topics_action_items_and_coaching_in_the_real_window() {
+    let session = Session::start(Services {
+        display: true,
+        keyring: true,
+        notifications: true,
+    });
+    let data_dir = session.dir.path().join("data");
+    let shots = Screenshots::new(&session);
+    let log = shots.log("tauri-driver-coaching.log");
+    let (app, _) = launch_with_demo_team(&session, &data_dir, &log).await;
+    let c = &app.client;
+
+    // A topic the report asked for, jotted on their page.
+    person_in_sidebar(c).await;
+    wait_text(c, "#person-title", FIRST_PERSON).await;
+    type_into(c, "#person-topic-text", TOPIC).await;
+    click(c, "#person-topic-theirs").await;
+    click(c, "#person-topic-add").await;
+    wait_text(c, "#person-topics-theirs", TOPIC).await;
+    assert_eq!(value_of(c, "#person-topic-text").await, "", "the field clears");
+
+    // Prepare lists it, and plans the agenda the 1:1 will open with.
+    click(c, "#person-prepare").await;
+    wait_text(c, "#prep-title", FIRST_PERSON).await;
+    wait_text(c, "#prepare-topics", TOPIC).await;
+    let agenda = wait_text(c, "#prepare-agenda-items", "").await;
+    assert!(!agenda.trim().is_empty(), "the planned agenda shows");
+
+    // An action item's due date moves; the first date stays readable.
+    click(c, "#prep-actions .action-edit").await;
+    set_value(c, "#edit-action-due", "2027-01-18").await;
+    click(c, "#edit-action-save").await;
+    let moved = wait_text(c, "#prep-actions .due-move", "New due date: Jan 18").await;
+    assert!(moved.contains("(was"), "{moved}");
+    shots.take_in_both_themes(c, "coaching-prepare").await;
+    scroll_to(c, "prepare-growth").await;
+    shots.take(c, "coaching-prepare-growth-light").await;
+
+    // In the 1:1, the topic is on the agenda under "Their topics"; tick it.
+    click(c, "#start-session").await;
+    wait_text(c, "#session-title", FIRST_PERSON).await;
+    // The section title is drawn in capitals; its words are as the seed says.
+    support::wait_until("the header to name the next 1:1", support::PATIENCE, || async {
+        let title = c
+            .execute(
+                "const e = document.getElementById('session-actions-title');\
+                 return e ? e.textContent.trim() : ''",
+                vec![],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        let title = title.as_str().unwrap_or_default().to_string();
+        if title.starts_with("Action Items (Next 1:1: ") {
+            Ok(())
+        } else {
+            Err(title)
+        }
+    })
+    .await;
+    let check = format!(
+        "//div[@id='session-topics']//li[contains(@class,'topic-row')][.//*[contains(normalize-space(),'{TOPIC}')]]//input[contains(@class,'topic-check')]"
+    );
+    c.find(Locator::XPath(&check))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    support::wait_until("the topic to be ticked", support::PATIENCE, || async {
+        let ticked = c
+            .execute(
+                "const boxes = [...document.querySelectorAll('#session-topics li.topic-row')]\
+                   .filter(li => li.textContent.includes(arguments[0]))\
+                   .map(li => li.querySelector('input.topic-check'));\
+                 return boxes.length === 1 && boxes[0].checked",
+                vec![serde_json::json!(TOPIC)],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        if ticked == serde_json::json!(true) {
+            Ok(())
+        } else {
+            Err("not ticked".to_string())
+        }
+    })
+    .await;
+    // The check-in: a 3 after the demo's usual 6 to 8, private by default.
+    click(c, "#mood-3").await;
+    wait_text(c, "#mood-recorded", "Recorded 3/10").await;
+    wait_text(c, "#mood-recorded", "Private").await;
+    assert!(!is_checked(c, "#mood-shareable").await);
+
+    // Feedback in the SBI form, given in this 1:1.
+    click(c, "#session-feedback-log").await;
+    type_into(c, "#session-feedback-situation", "In this morning's standup").await;
+    type_into(c, "#session-feedback-behaviour", "you offered to pair with the new joiner").await;
+    type_into(c, "#session-feedback-impact", "they unblocked their first task").await;
+    click(c, "#session-feedback-save").await;
+    wait_text(c, "#session-feedback-list", "In this morning's standup").await;
+
+    // A question from the bank goes into the shared notes.
+    click(c, "#session-questions").await;
+    type_into(c, "#question-search", "hardest part of your job").await;
+    wait_count(c, ".question-insert", 1).await;
+    click(c, ".question-insert").await;
+    support::wait_until("the question in the notes", support::PATIENCE, || async {
+        let notes = value_of(c, "#live-notes").await;
+        if notes.contains("- What is the hardest part of your job right now?") {
+            Ok(())
+        } else {
+            Err(notes)
+        }
+    })
+    .await;
+    shots.take_in_both_themes(c, "coaching-session").await;
+    scroll_to(c, "session-mood").await;
+    shots.take(c, "coaching-session-top-light").await;
+
+    // Back on the person's page: the feedback is logged, and the trend line
+    // ends on today's 3.
+    person_in_sidebar(c).await;
+    wait_text(c, "#person-title", FIRST_PERSON).await;
+    wait_text(c, "#person-feedback", "In this morning's standup").await;
+    support::wait_until("the mood trend to end on 3", support::PATIENCE, || async {
+        let label = c
+            .execute(
+                "const svg = document.querySelector('#person-mood-trend svg');\
+                 return svg ? svg.getAttribute('aria-label') : ''",
+                vec![],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        let label = label.as_str().unwrap_or_default().to_string();
+        if label.starts_with("Mood over the last") && label.ends_with(", 3") {
+            Ok(())
+        } else {
+            Err(label)
+        }
+    })
+    .await;
+    scroll_to(c, "person-growth").await;
+    shots.take_in_both_themes(c, "coaching-person").await;
+
+    app.quit(&session, &data_dir).await;
+}
+
+async fn person_in_sidebar(c: &fantoccini::Client) {
+    let xpath = format!(
+        "//nav[@aria-label='People']//button[.//*[normalize-space()='{FIRST_PERSON}']]"
+    );
+    // The list is drawn once the people are loaded, after the count.
+    support::wait_until("the person in the sidebar", support::PATIENCE, || async {
+        let button = c
+            .find(Locator::XPath(&xpath))
+            .await
+            .map_err(|e| e.to_string())?;
+        button.click().await.map_err(|e| e.to_string())
+    })
+    .await;
+}
+
+async fn scroll_to(c: &fantoccini::Client, id: &str) {
+    c.execute(
+        "document.getElementById(arguments[0]).scrollIntoView({ block: 'start' })",
+        vec![serde_json::json!(id)],
+    )
+    .await
+    .unwrap();
+}
