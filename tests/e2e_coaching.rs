@@ -39,7 +39,11 @@ async fn topics_action_items_and_coaching_in_the_real_window() {
     click(c, "#person-topic-theirs").await;
     click(c, "#person-topic-add").await;
     wait_text(c, "#person-topics-theirs", TOPIC).await;
-    assert_eq!(value_of(c, "#person-topic-text").await, "", "the field clears");
+    assert_eq!(
+        value_of(c, "#person-topic-text").await,
+        "",
+        "the field clears"
+    );
 
     // Prepare lists it, and plans the agenda the 1:1 will open with.
     click(c, "#person-prepare").await;
@@ -62,22 +66,26 @@ async fn topics_action_items_and_coaching_in_the_real_window() {
     click(c, "#start-session").await;
     wait_text(c, "#session-title", FIRST_PERSON).await;
     // The section title is drawn in capitals; its words are as the seed says.
-    support::wait_until("the header to name the next 1:1", support::PATIENCE, || async {
-        let title = c
-            .execute(
-                "const e = document.getElementById('session-actions-title');\
+    support::wait_until(
+        "the header to name the next 1:1",
+        support::PATIENCE,
+        || async {
+            let title = c
+                .execute(
+                    "const e = document.getElementById('session-actions-title');\
                  return e ? e.textContent.trim() : ''",
-                vec![],
-            )
-            .await
-            .map_err(|e| e.to_string())?;
-        let title = title.as_str().unwrap_or_default().to_string();
-        if title.starts_with("Action Items (Next 1:1: ") {
-            Ok(())
-        } else {
-            Err(title)
-        }
-    })
+                    vec![],
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+            let title = title.as_str().unwrap_or_default().to_string();
+            if title.starts_with("Action Items (Next 1:1: ") {
+                Ok(())
+            } else {
+                Err(title)
+            }
+        },
+    )
     .await;
     let check = format!(
         "//div[@id='session-topics']//li[contains(@class,'topic-row')][.//*[contains(normalize-space(),'{TOPIC}')]]//input[contains(@class,'topic-check')]"
@@ -114,9 +122,24 @@ async fn topics_action_items_and_coaching_in_the_real_window() {
 
     // Feedback in the SBI form, given in this 1:1.
     click(c, "#session-feedback-log").await;
-    type_into(c, "#session-feedback-situation", "In this morning's standup").await;
-    type_into(c, "#session-feedback-behaviour", "you offered to pair with the new joiner").await;
-    type_into(c, "#session-feedback-impact", "they unblocked their first task").await;
+    type_into(
+        c,
+        "#session-feedback-situation",
+        "In this morning's standup",
+    )
+    .await;
+    type_into(
+        c,
+        "#session-feedback-behaviour",
+        "you offered to pair with the new joiner",
+    )
+    .await;
+    type_into(
+        c,
+        "#session-feedback-impact",
+        "they unblocked their first task",
+    )
+    .await;
     click(c, "#session-feedback-save").await;
     wait_text(c, "#session-feedback-list", "In this morning's standup").await;
 
@@ -167,9 +190,8 @@ async fn topics_action_items_and_coaching_in_the_real_window() {
 }
 
 async fn person_in_sidebar(c: &fantoccini::Client) {
-    let xpath = format!(
-        "//nav[@aria-label='People']//button[.//*[normalize-space()='{FIRST_PERSON}']]"
-    );
+    let xpath =
+        format!("//nav[@aria-label='People']//button[.//*[normalize-space()='{FIRST_PERSON}']]");
     // The list is drawn once the people are loaded, after the count.
     support::wait_until("the person in the sidebar", support::PATIENCE, || async {
         let button = c

@@ -675,6 +675,12 @@ fn the_demo_team_has_every_coaching_record_and_the_index_follows() {
             .any(|a| a.history.len() >= 2 && a.history[0].due_on != a.history[1].due_on),
         "some due dates were moved"
     );
+    assert!(
+        doc.meetings
+            .iter()
+            .any(|m| m.shared_notes.contains("## GROW\n- Goal: ")),
+        "some 1:1s were coaching conversations"
+    );
     assert!(store.search_index().matches_records().unwrap());
     let first = &doc.people[0].id;
     let prep = prep::prepare(&store, first).unwrap();

@@ -732,7 +732,11 @@ fn agenda_edits_and_bad_input_change_nothing() {
 fn templates_can_be_made_duplicated_edited_and_deleted_but_built_ins_stay() {
     let mut l = Loop::new();
     let all = l.store.templates().all().unwrap();
-    assert_eq!(all.len(), 15, "the five first built-ins and the ten from the coaching seeds");
+    assert_eq!(
+        all.len(),
+        15,
+        "the five first built-ins and the ten from the coaching seeds"
+    );
     assert!(all.iter().all(|t| t.builtin));
     let standard = &all[0];
     assert_eq!(standard.items.len(), 6);

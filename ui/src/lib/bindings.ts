@@ -312,7 +312,8 @@ step_name: string | null, last_held_on: string | null, days_since: number | null
  */
 next_template_id: string | null, next_template_name: string | null, 
 /**
- * "Step 2 of 3 (Future dreams), last held 4 months ago".
+ * "Step 2 of 3 (Future dreams), last held 4 months ago", or "Not
+ * started yet".
  */
 summary: string, };
 

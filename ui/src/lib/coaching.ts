@@ -1,6 +1,8 @@
 // Words and small rules for the coaching toolkit: feedback in the SBI form,
 // growth plans and their checkpoints, mood check-ins, the question bank.
 import type {
+  AgendaItem,
+  AgendaItemInput,
   Checkpoint,
   CheckpointStatus,
   Feedback,
@@ -150,3 +152,20 @@ export function splitHint(text: string): { words: string; hint: string | null } 
  * line per step to write after.
  */
 export const GROW_SECTION = '## GROW\n- Goal: \n- Reality: \n- Options: \n- Will: ';
+
+/**
+ * The agenda with a question added as its last item: what `setAgenda` is
+ * sent, every item kept as it is.
+ */
+export function agendaWithQuestion(agenda: readonly AgendaItem[], question: string): AgendaItemInput[] {
+  return [
+    ...agenda.map((item) => ({
+      id: item.id,
+      title: item.title,
+      minutes: item.minutes,
+      prompts: [...item.prompts],
+      done: item.done,
+    })),
+    { id: null, title: question, minutes: 0, prompts: [], done: false },
+  ];
+}

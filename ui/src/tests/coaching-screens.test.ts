@@ -150,6 +150,41 @@ describe('prepare screen: coaching', () => {
   });
 });
 
+describe('prepare screen: a question on the agenda', () => {
+  it('adds a question from the bank as the last item of the planned agenda', async () => {
+    useClock();
+    const planned = [
+      { id: 'ag-1', title: 'Wins', minutes: 5, prompts: ['Recent wins'], done: false },
+    ];
+    const calls = mockBackend({
+      get_prep: () => prep({ planned_agenda: planned }),
+      list_questions: () => QUESTIONS,
+      set_agenda: () => [
+        ...planned,
+        { id: 'ag-2', title: "What's been challenging?", minutes: 0, prompts: [], done: false },
+      ],
+    });
+    render(Prepare, { personId: 'p-ada', navigate: vi.fn() });
+    await settle();
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(byId('prepare-questions'));
+    await settle();
+    const row = screen.getByText("What's been challenging?").closest('li') as HTMLElement;
+    await user.click(within(row).getByRole('button', { name: 'Add to agenda' }));
+    await settle();
+    expect(argsOf(calls, 'set_agenda')).toEqual([
+      {
+        meetingId: 'm-now',
+        items: [
+          { id: 'ag-1', title: 'Wins', minutes: 5, prompts: ['Recent wins'], done: false },
+          { id: null, title: "What's been challenging?", minutes: 0, prompts: [], done: false },
+        ],
+      },
+    ]);
+    expect(byId('prepare-agenda-items')).toHaveTextContent("What's been challenging?");
+  });
+});
+
 describe('session screen: coaching', () => {
   async function renderSession(view: SessionView, handlers: Handlers = {}) {
     useClock('2024-11-28T13:12:05Z');

@@ -1,5 +1,5 @@
 import { clearMocks } from '@tauri-apps/api/mocks';
-import { render, screen, within } from '@testing-library/svelte';
+import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Question } from '../lib/bindings';
@@ -80,6 +80,19 @@ describe('question bank', () => {
     await user.click(within(row).getByRole('button', { name: 'Insert' }));
     expect(oninsert).toHaveBeenCalledWith("What's been challenging?");
     expect(row.querySelector('.question-insert')).not.toBeNull();
+  });
+
+  it('offers Add to agenda only when the screen has an agenda to add to', async () => {
+    const { user } = await renderBank();
+    expect(document.querySelector('.question-agenda')).toBeNull();
+    cleanup();
+    clearMocks();
+    mockBackend({ list_questions: () => QUESTIONS });
+    const onagenda = vi.fn();
+    render(QuestionBank, { props: { oninsert: vi.fn(), onagenda } });
+    const row = (await screen.findByText("What's been challenging?")).closest('li') as HTMLElement;
+    await user.click(within(row).getByRole('button', { name: 'Add to agenda' }));
+    expect(onagenda).toHaveBeenCalledWith("What's been challenging?");
   });
 
   it('shows questions to avoid muted, with their hint and no Insert', async () => {

@@ -157,6 +157,15 @@ const GROWTH_GOALS: &[(&str, &str, &str, [&str; 3])] = &[
         ],
     ),
 ];
+/// A coaching conversation written down as a GROW section of the notes.
+const GROW_NOTES: &[&str] = &[
+    "## GROW\n- Goal: ship {p} without weekend work\n- Reality: two releases slipped; the test \
+     suite takes an hour\n- Options: split the release, ask for a QA pair, cut scope\n- Will: \
+     propose a split release on Monday\n",
+    "## GROW\n- Goal: lead the {p} planning next quarter\n- Reality: has run one planning \
+     session, with help\n- Options: shadow the lead, run the next retro, write the plan draft\n\
+     - Will: draft the plan and review it together in two weeks\n",
+];
 const MOOD_WORDS: &[&str] = &[
     "energised",
     "steady",
@@ -901,11 +910,18 @@ impl Demo<'_> {
         } else {
             (None, None)
         };
-        let shared_notes = if completed {
+        let mut shared_notes = if completed {
             self.shared_notes(&agenda, start)
         } else {
             String::new()
         };
+        if completed && self.coaching.random_bool(0.05) {
+            let grow = GROW_NOTES
+                .choose(&mut self.coaching)
+                .copied()
+                .unwrap_or_default();
+            shared_notes.push_str(&grow.replace("{p}", self.project(start)));
+        }
         let mut private_notes = if completed && self.rng.random_bool(0.6) {
             format!("- {}\n", self.pick(PRIVATE_POINTS))
         } else {
