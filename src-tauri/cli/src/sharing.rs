@@ -211,7 +211,10 @@ pub fn import_ics(
         person.name,
         imported.source_summary,
         s.frequency.as_str(),
-        s.weekday.as_str(),
+        match s.second_weekday {
+            Some(second) => format!("{} and {}", s.weekday.as_str(), second.as_str()),
+            None => s.weekday.as_str().to_string(),
+        },
         s.local_time.format("%H:%M"),
         s.time_zone,
         s.duration_minutes

@@ -90,6 +90,7 @@ impl Loop {
                 format: MeetingFormat::InPerson,
                 template_id: None,
                 starts_on: "2024-10-01".parse().unwrap(),
+                second_weekday: None,
             },
         )
         .unwrap()
@@ -271,6 +272,7 @@ fn moving_one_occurrence_keeps_the_series_and_moving_the_series_moves_its_next()
             format: MeetingFormat::Video,
             template_id: None,
             starts_on: "2024-10-29".parse().unwrap(),
+            second_weekday: None,
         },
     )
     .unwrap();

@@ -113,6 +113,7 @@ impl World {
                 format: MeetingFormat::Video,
                 template_id: None,
                 starts_on: "2024-10-01".parse().unwrap(),
+                second_weekday: None,
             },
         )
         .unwrap()
@@ -1042,6 +1043,59 @@ fn our_own_invite_imports_back_to_the_same_series() {
     assert_eq!(found.local_time, series.local_time);
     assert_eq!(found.time_zone, series.time_zone);
     assert_eq!(found.duration_minutes, series.duration_minutes);
+}
+
+/// An improvement plan's rhythm: twice a week, both days in one RRULE that
+/// a calendar reads, and read back by the import as the same series.
+#[test]
+fn a_twice_weekly_series_goes_out_as_one_rule_and_imports_back() {
+    let mut w = World::new();
+    let ada = w.person("Ada Okafor", Some("ada@example.com"));
+    let mut input = SeriesInput {
+        frequency: Frequency::TwiceWeekly,
+        weekday: Weekday::Mon,
+        second_weekday: None,
+        local_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        time_zone: "Europe/Paris".into(),
+        duration_minutes: 30,
+        format: MeetingFormat::Video,
+        template_id: None,
+        starts_on: "2024-10-01".parse().unwrap(),
+    };
+    let err = scheduling::create_series(&mut w.store, &ada, input.clone()).unwrap_err();
+    assert_eq!(err.message, "Twice a week needs its second day.");
+    input.second_weekday = Some(Weekday::Mon);
+    let err = scheduling::create_series(&mut w.store, &ada, input.clone()).unwrap_err();
+    assert!(
+        err.message.contains("two different days"),
+        "{}",
+        err.message
+    );
+    assert!(w.store.schedule().list_series().unwrap().is_empty());
+    input.second_weekday = Some(Weekday::Thu);
+    let (series, next) = scheduling::create_series(&mut w.store, &ada, input).unwrap();
+    // 1 Oct 2024 is a Tuesday and the clock is earlier: Thursday the 3rd first.
+    assert_eq!(next.unwrap().scheduled_start, at("2024-10-03T07:00:00Z"));
+
+    let text = ics::render(&ics::person_invite(&w.store, &ada).unwrap()).unwrap();
+    let cal = parse_ics(&text);
+    let rule = value(&master(&cal).properties, "RRULE");
+    assert!(
+        rule.contains("FREQ=WEEKLY") && rule.contains("BYDAY=MO,TH"),
+        "{rule}"
+    );
+    let found = ics::find_series(
+        &ics::parse(&text).unwrap(),
+        "Ada Okafor",
+        Some("ada@example.com"),
+        utc_zone(),
+    )
+    .unwrap();
+    assert_eq!(
+        (found.frequency, found.weekday, found.second_weekday),
+        (Frequency::TwiceWeekly, Weekday::Mon, Some(Weekday::Thu))
+    );
+    assert_eq!(found.local_time, series.local_time);
 }
 
 /// Names in any script reach the invite whole: the calendar library's own

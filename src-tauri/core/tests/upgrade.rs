@@ -91,6 +91,10 @@ fn fixture_rows(version: u32) -> String {
              VALUES ('q1', 'avd-okay', 'Questions to avoid', 'Everything okay?', 1, '{t}', '{t}');"
         );
     }
+    if version >= 13 {
+        sql +=
+            "UPDATE series SET frequency = 'twice_weekly', second_weekday = 'mon' WHERE id = 's1';";
+    }
     sql
 }
 
@@ -149,6 +153,19 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
             assert_eq!(doc.people[0].name, "Fixture Person");
         }
         if version >= 4 {
+            // Building the series table again (v13) keeps the 1:1s linked to it.
+            assert_eq!(
+                doc.meetings[0].series_id.as_deref(),
+                Some("s1"),
+                "v{version}"
+            );
+            assert_eq!(doc.series.len(), 1, "v{version}");
+            let expected = if version >= 13 {
+                Some(rapport_core::records::meetings::Weekday::Mon)
+            } else {
+                None
+            };
+            assert_eq!(doc.series[0].second_weekday, expected, "v{version}");
             assert_eq!(doc.meetings[0].agenda.len(), 1, "v{version}");
             assert_eq!(doc.meetings[0].private_prep_notes, "prep");
         }

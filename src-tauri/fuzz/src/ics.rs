@@ -570,12 +570,14 @@ fn reads_back(input: &IcsInput, found: &FoundSeries) -> Result<(), String> {
         sequence: 0,
         created_at: stamp(),
         updated_at: stamp(),
+        second_weekday: found.second_weekday,
     };
     // What the schedule does with a new series: its next occurrences.
     let _ = next_start_after(&series, stamp());
     let Some(first_day) = dates_from(
         found.frequency,
         found.weekday,
+        found.second_weekday,
         found.starts_on,
         found.starts_on,
     )
@@ -604,6 +606,7 @@ fn reads_back(input: &IcsInput, found: &FoundSeries) -> Result<(), String> {
             rule: Some(Rule {
                 frequency: found.frequency,
                 weekday: found.weekday,
+                second_weekday: found.second_weekday,
                 until,
             }),
             recurrence_id: None,
@@ -644,6 +647,7 @@ fn reads_back(input: &IcsInput, found: &FoundSeries) -> Result<(), String> {
     let first_local = start.with_timezone(&tz).time();
     let same = again.frequency == found.frequency
         && again.weekday == found.weekday
+        && again.second_weekday == found.second_weekday
         && again.time_zone == found.time_zone
         && again.duration_minutes == found.duration_minutes
         && again.local_time == first_local;

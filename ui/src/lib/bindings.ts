@@ -74,7 +74,7 @@ default_minutes: number | null,
  */
 chosen: boolean, };
 
-export type Frequency = "weekly" | "biweekly" | "monthly";
+export type Frequency = "weekly" | "biweekly" | "monthly" | "twice_weekly";
 
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
@@ -84,13 +84,22 @@ export type MeetingKind = "regular" | "urgent" | "requested";
 
 export type MeetingStatus = "scheduled" | "in_progress" | "completed" | "cancelled";
 
-export type Series = { id: string, person_id: string, frequency: Frequency, weekday: Weekday, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, ends_on: string | null, 
+export type Series = { id: string, person_id: string, frequency: Frequency, weekday: Weekday, 
+/**
+ * The other day of a twice-a-week series; None for every other rhythm.
+ * Absent from exports written before twice-a-week series.
+ */
+second_weekday: Weekday | null, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, ends_on: string | null, 
 /**
  * Raised on every change, for calendar updates.
  */
 sequence: number, created_at: string, updated_at: string, };
 
-export type SeriesInput = { frequency: Frequency, weekday: Weekday, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, };
+export type SeriesInput = { frequency: Frequency, weekday: Weekday, 
+/**
+ * Required for a twice-a-week series, and only then.
+ */
+second_weekday?: Weekday, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, };
 
 export type OneOffInput = { kind: MeetingKind, topic: string | null, date: string, time: string, time_zone: string, planned_minutes: number, format: MeetingFormat, template_id: string | null, };
 

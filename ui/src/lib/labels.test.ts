@@ -27,6 +27,14 @@ describe('series descriptions', () => {
     ).toBe('Every two weeks on Monday at 09:30 (Europe/Paris), 45 min');
   });
 
+  it('names both days of a twice-a-week series', () => {
+    expect(
+      describeSeries(
+        series({ frequency: 'twice_weekly', weekday: 'mon', second_weekday: 'thu', local_time: '09:00:00' }),
+      ),
+    ).toBe('Twice a week, on Monday and Thursday at 09:00 (Europe/Paris), 30 min');
+  });
+
   it('names the weekday of the month a monthly series keeps', () => {
     // 2024-11-12 is the second Tuesday of November.
     expect(
@@ -70,7 +78,7 @@ describe('choice lists', () => {
     expect(WEEKDAYS).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
     expect(FORMATS).toEqual(['in_person', 'video', 'phone']);
     expect(CADENCES).toEqual(['weekly', 'biweekly', 'monthly']);
-    expect(FREQUENCIES).toEqual(CADENCES);
+    expect(FREQUENCIES).toEqual([...CADENCES, 'twice_weekly']);
   });
 
   it('have words for every level the bindings list', () => {

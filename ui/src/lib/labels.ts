@@ -42,7 +42,10 @@ export const CADENCE_RHYTHMS: Record<Cadence, string> = {
   monthly: 'every month',
 };
 
-export const FREQUENCY_LABELS: Record<Frequency, string> = CADENCE_LABELS;
+export const FREQUENCY_LABELS: Record<Frequency, string> = {
+  ...CADENCE_LABELS,
+  twice_weekly: 'Twice a week',
+};
 
 export const FREQUENCIES: Frequency[] = valuesOf(FREQUENCY_LABELS);
 
@@ -51,6 +54,7 @@ export const FREQUENCY_RHYTHMS: Record<Frequency, string> = {
   weekly: 'weekly',
   biweekly: 'every two weeks',
   monthly: 'monthly',
+  twice_weekly: 'twice a week',
 };
 
 /** The series frequency that holds 1:1s at a cadence. */
@@ -219,10 +223,13 @@ export function monthlyOrdinal(startsOn: string, weekday: Weekday): string {
 /** "Weekly on Thursday at 14:00 (Europe/Paris), 30 min". */
 export function describeSeries(series: Series): string {
   const weekday = WEEKDAY_LABELS[series.weekday];
+  const second = series.second_weekday ? WEEKDAY_LABELS[series.second_weekday] : null;
   const when =
     series.frequency === 'monthly'
       ? `Monthly on the ${monthlyOrdinal(series.starts_on, series.weekday)} ${weekday}`
-      : `${FREQUENCY_LABELS[series.frequency]} on ${weekday}`;
+      : series.frequency === 'twice_weekly' && second
+        ? `Twice a week, on ${weekday} and ${second}`
+        : `${FREQUENCY_LABELS[series.frequency]} on ${weekday}`;
   const at = `${shortTime(series.local_time)} (${series.time_zone})`;
   return `${when} at ${at}, ${formatMinutes(series.duration_minutes)}`;
 }

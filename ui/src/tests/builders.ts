@@ -87,6 +87,7 @@ export function series(overrides: Partial<Series> = {}): Series {
     person_id: 'p-ada',
     frequency: 'weekly',
     weekday: 'thu',
+    second_weekday: null,
     local_time: '14:00:00',
     time_zone: 'Europe/Paris',
     duration_minutes: 30,

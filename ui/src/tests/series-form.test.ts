@@ -111,6 +111,27 @@ describe('series form', () => {
     expect(onsaved).toHaveBeenCalledOnce();
   });
 
+  it('asks for a second day twice a week, three days on, and sends it', async () => {
+    const { calls, dialog, user } = setup('weekly');
+    const field = (label: string) => within(dialog).getByLabelText(label);
+    expect(within(dialog).queryByLabelText('And on')).toBeNull();
+    await user.selectOptions(field('On'), 'mon');
+    await user.selectOptions(field('Repeats'), 'twice_weekly');
+    expect(field('And on')).toHaveAttribute('id', 'series-weekday-2');
+    await user.selectOptions(field('And on'), 'mon');
+    await user.click(within(dialog).getByRole('button', { name: 'Save schedule' }));
+    expect(dialog).toHaveTextContent('Twice a week falls on two different days');
+    expect(calls.some((call) => call.cmd === 'create_series')).toBe(false);
+    await user.selectOptions(field('And on'), 'thu');
+    await user.click(within(dialog).getByRole('button', { name: 'Save schedule' }));
+    const sent = calls.find((call) => call.cmd === 'create_series')?.args as {
+      input: SeriesInput;
+    };
+    expect(sent.input.frequency).toBe('twice_weekly');
+    expect(sent.input.weekday).toBe('mon');
+    expect(sent.input.second_weekday).toBe('thu');
+  });
+
   it('refuses a time zone the computer does not know, without calling the backend', async () => {
     const { calls, dialog, user } = setup('weekly');
     const zone = within(dialog).getByLabelText('Time zone');

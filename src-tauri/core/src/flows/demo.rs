@@ -790,6 +790,7 @@ impl Demo<'_> {
             sequence: 0,
             created_at: created,
             updated_at: created,
+            second_weekday: None,
         };
         self.store.schedule().insert_series(&series)?;
 

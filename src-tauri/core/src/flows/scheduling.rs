@@ -118,7 +118,21 @@ fn new_meeting(
 fn validate_series(input: &SeriesInput) -> Result<Zone> {
     let zone = Zone::parse(&input.time_zone)?;
     validate_minutes(input.duration_minutes, "A 1:1")?;
+    second_day(input)?;
     Ok(zone)
+}
+
+/// The other day of a twice-a-week series: needed for one, and another day
+/// than the first; any other rhythm has none.
+fn second_day(input: &SeriesInput) -> Result<Option<Weekday>> {
+    match (input.frequency, input.second_weekday) {
+        (Frequency::TwiceWeekly, None) => Err(Error::invalid("Twice a week needs its second day.")),
+        (Frequency::TwiceWeekly, Some(day)) if day == input.weekday => Err(Error::invalid(
+            "Twice a week falls on two different days; choose another second day.",
+        )),
+        (Frequency::TwiceWeekly, second) => Ok(second),
+        _ => Ok(None),
+    }
 }
 
 /// Sets up a recurring 1:1 and puts its first occurrence from now on the calendar.
@@ -147,6 +161,7 @@ pub fn create_series(
             sequence: 0,
             created_at: now,
             updated_at: now,
+            second_weekday: second_day(&input)?,
         };
         s.schedule().insert_series(&series)?;
         let next = ensure_next(s, &series, now)?;
@@ -195,6 +210,7 @@ pub fn update_series(store: &mut Store, series_id: &str, input: SeriesInput) -> 
         let mut series = s.schedule().get_series(series_id)?;
         series.frequency = input.frequency;
         series.weekday = input.weekday;
+        series.second_weekday = second_day(&input)?;
         series.local_time = input.local_time;
         series.time_zone = zone;
         series.duration_minutes = input.duration_minutes;
@@ -424,6 +440,7 @@ fn series_by_cadence(cadence: &Cadence, meeting: &Meeting, now: DateTime<Utc>) -
         sequence: 0,
         created_at: now,
         updated_at: now,
+        second_weekday: None,
     })
 }
 

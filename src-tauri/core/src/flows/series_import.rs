@@ -73,6 +73,7 @@ pub fn import_series(
             sequence: 0,
             created_at: now,
             updated_at: now,
+            second_weekday: found.second_weekday,
         };
         s.schedule().insert_series(&series)?;
         let next_meeting = crate::flows::scheduling::ensure_next(s, &series, now)?;

@@ -206,6 +206,13 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
                 "must be more than 0",
             ));
         }
+        let twice = s.frequency == crate::records::meetings::Frequency::TwiceWeekly;
+        if twice != s.second_weekday.is_some() || s.second_weekday == Some(s.weekday) {
+            return Err(invalid(
+                format!("series[{i}].second_weekday"),
+                "a twice-a-week series has a second day, other than its first; no other series has one",
+            ));
+        }
         series.insert(s.id.as_str(), s.person_id.as_str());
     }
     let mut meetings: HashMap<&str, &str> = HashMap::new();

@@ -15,7 +15,11 @@ use std::marker::PhantomData;
 use ts_rs::TS;
 
 text_enum! {
-    pub enum Frequency { Weekly = "weekly", Biweekly = "biweekly", Monthly = "monthly" }
+    /// Twice a week repeats on `weekday` and `second_weekday` (an
+    /// improvement plan's rhythm).
+    pub enum Frequency {
+        Weekly = "weekly", Biweekly = "biweekly", Monthly = "monthly", TwiceWeekly = "twice_weekly",
+    }
 }
 
 text_enum! {
@@ -60,6 +64,10 @@ pub struct Series {
     pub person_id: String,
     pub frequency: Frequency,
     pub weekday: Weekday,
+    /// The other day of a twice-a-week series; None for every other rhythm.
+    /// Absent from exports written before twice-a-week series.
+    #[serde(default)]
+    pub second_weekday: Option<Weekday>,
     #[ts(type = "string")]
     pub local_time: NaiveTime,
     #[ts(type = "string")]
@@ -121,7 +129,7 @@ pub struct Schedule<'a, A = Reading> {
 
 const SERIES_COLUMNS: &str =
     "id, person_id, frequency, weekday, local_time, time_zone, duration_minutes, \
-     format, template_id, starts_on, ends_on, sequence, created_at, updated_at";
+     format, template_id, starts_on, ends_on, sequence, created_at, updated_at, second_weekday";
 
 const MEETING_COLUMNS: &str =
     "id, person_id, series_id, kind, topic, scheduled_start, original_start, \
@@ -478,7 +486,7 @@ impl Schedule<'_, Writing> {
     pub fn insert_series(&self, series: &Series) -> Result<()> {
         self.conn
             .prepare_cached(&format!(
-                "INSERT INTO series ({SERIES_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                "INSERT INTO series ({SERIES_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
             ))?
             .execute(params![
                 series.id,
@@ -495,6 +503,7 @@ impl Schedule<'_, Writing> {
                 series.sequence,
                 series.created_at,
                 series.updated_at,
+                series.second_weekday,
             ])?;
         Ok(())
     }
@@ -549,7 +558,8 @@ impl Schedule<'_, Writing> {
     pub fn update_series_row(&self, series: &Series) -> Result<()> {
         let changed = self.conn.prepare_cached(
             "UPDATE series SET frequency = ?2, weekday = ?3, local_time = ?4, time_zone = ?5, duration_minutes = ?6,
-             format = ?7, template_id = ?8, starts_on = ?9, ends_on = ?10, sequence = ?11, updated_at = ?12 WHERE id = ?1",
+             format = ?7, template_id = ?8, starts_on = ?9, ends_on = ?10, sequence = ?11, updated_at = ?12,
+             second_weekday = ?13 WHERE id = ?1",
         )?.execute(params![
             series.id,
             series.frequency,
@@ -563,6 +573,7 @@ impl Schedule<'_, Writing> {
             series.ends_on,
             series.sequence,
             series.updated_at,
+            series.second_weekday,
         ])?;
         if changed == 0 {
             return Err(Error::not_found("That recurring 1:1 no longer exists."));
@@ -673,6 +684,10 @@ impl Schedule<'_, Writing> {
 pub struct SeriesInput {
     pub frequency: Frequency,
     pub weekday: Weekday,
+    /// Required for a twice-a-week series, and only then.
+    #[serde(default)]
+    #[ts(optional)]
+    pub second_weekday: Option<Weekday>,
     #[ts(type = "string")]
     pub local_time: NaiveTime,
     pub time_zone: String,
@@ -797,6 +812,7 @@ fn series_from_row(row: &Row<'_>) -> rusqlite::Result<Series> {
         sequence: row.get(11)?,
         created_at: row.get(12)?,
         updated_at: row.get(13)?,
+        second_weekday: row.get(14)?,
     })
 }
 

@@ -32,16 +32,38 @@ pub fn first_weekday_on_or_after(from: NaiveDate, weekday: Weekday) -> NaiveDate
 /// The series' occurrence dates from `from` on (inclusive), in local time.
 /// Monthly series keep the ordinal weekday of their first occurrence (the
 /// second Tuesday stays the second Tuesday); a fifth weekday becomes the fourth
-/// so that every month has one.
+/// so that every month has one. A twice-a-week series falls on both its days
+/// every week (`second` is its other day; the other rhythms ignore it).
 pub fn dates_from(
     frequency: Frequency,
     weekday: Weekday,
+    second: Option<Weekday>,
     starts_on: NaiveDate,
     from: NaiveDate,
 ) -> impl Iterator<Item = NaiveDate> {
-    let anchor = first_weekday_on_or_after(starts_on, weekday);
+    let second = second.unwrap_or(weekday);
+    let on_a_day =
+        move |d: NaiveDate| d.weekday() == weekday.to_chrono() || d.weekday() == second.to_chrono();
+    // The first matching day strictly after `d` (at most a week on).
+    let after = move |d: NaiveDate| {
+        (1..=7)
+            .filter_map(|n| d.checked_add_signed(Duration::days(n)))
+            .find(|c| on_a_day(*c))
+    };
+    let anchor = match frequency {
+        Frequency::TwiceWeekly => first_weekday_on_or_after(starts_on, weekday)
+            .min(first_weekday_on_or_after(starts_on, second)),
+        _ => first_weekday_on_or_after(starts_on, weekday),
+    };
     let from = from.max(anchor);
     let mut next: Option<NaiveDate> = match frequency {
+        Frequency::TwiceWeekly => {
+            if on_a_day(from) {
+                Some(from)
+            } else {
+                after(from)
+            }
+        }
         Frequency::Weekly | Frequency::Biweekly => {
             let step = if frequency == Frequency::Weekly {
                 7
@@ -77,6 +99,7 @@ pub fn dates_from(
         let current = next?;
         next = match frequency {
             // Checked: a series runs out at the calendar's end instead of panicking.
+            Frequency::TwiceWeekly => after(current),
             Frequency::Weekly => current.checked_add_signed(Duration::days(7)),
             Frequency::Biweekly => current.checked_add_signed(Duration::days(14)),
             Frequency::Monthly => {
@@ -108,10 +131,16 @@ pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTim
     // One day back: the local date of `after` can be behind its UTC date.
     let local = after.with_timezone(&tz).date_naive();
     let from = local.checked_sub_signed(Duration::days(1)).unwrap_or(local);
-    dates_from(series.frequency, series.weekday, series.starts_on, from)
-        .take_while(|date| series.ends_on.is_none_or(|end| *date <= end))
-        .map(|date| local_to_utc(tz, date, series.local_time))
-        .find(|start| *start > after)
+    dates_from(
+        series.frequency,
+        series.weekday,
+        series.second_weekday,
+        series.starts_on,
+        from,
+    )
+    .take_while(|date| series.ends_on.is_none_or(|end| *date <= end))
+    .map(|date| local_to_utc(tz, date, series.local_time))
+    .find(|start| *start > after)
 }
 
 #[cfg(test)]
@@ -122,9 +151,10 @@ mod tests {
     #[test]
     fn a_series_at_the_calendars_end_stops_instead_of_panicking() {
         let end = NaiveDate::MAX - Duration::days(20);
-        for frequency in [Frequency::Weekly, Frequency::Biweekly, Frequency::Monthly] {
-            let dates: Vec<_> = dates_from(frequency, Weekday::Mon, end, end).collect();
-            assert!(dates.len() <= 3, "{frequency:?}: {dates:?}");
+        for frequency in Frequency::ALL.iter().copied() {
+            let dates: Vec<_> =
+                dates_from(frequency, Weekday::Mon, Some(Weekday::Thu), end, end).collect();
+            assert!(dates.len() <= 6, "{frequency:?}: {dates:?}");
         }
         first_weekday_on_or_after(NaiveDate::MAX, Weekday::Mon);
     }
@@ -150,6 +180,7 @@ mod tests {
             sequence: 0,
             created_at: at,
             updated_at: at,
+            second_weekday: None,
         }
     }
 
@@ -158,6 +189,7 @@ mod tests {
         let dates: Vec<_> = dates_from(
             Frequency::Weekly,
             Weekday::Thu,
+            None,
             date("2024-10-01"),
             date("2024-10-01"),
         )
@@ -170,10 +202,42 @@ mod tests {
     }
 
     #[test]
+    fn twice_weekly_dates_fall_on_both_days_every_week() {
+        // 2024-10-01 is a Tuesday: the first is Thursday the 3rd.
+        let dates: Vec<_> = dates_from(
+            Frequency::TwiceWeekly,
+            Weekday::Mon,
+            Some(Weekday::Thu),
+            date("2024-10-01"),
+            date("2024-10-01"),
+        )
+        .take(5)
+        .collect();
+        assert_eq!(
+            dates,
+            [
+                date("2024-10-03"),
+                date("2024-10-07"),
+                date("2024-10-10"),
+                date("2024-10-14"),
+                date("2024-10-17")
+            ]
+        );
+        let mut s = series(Frequency::TwiceWeekly, Weekday::Mon, "2024-10-01");
+        s.second_weekday = Some(Weekday::Thu);
+        // Across the autumn change, still 14:00 in Paris.
+        let first = next_start_after(&s, "2024-10-25T00:00:00Z".parse().unwrap()).unwrap();
+        assert_eq!(first.to_rfc3339(), "2024-10-28T13:00:00+00:00");
+        let second = next_start_after(&s, first).unwrap();
+        assert_eq!(second.to_rfc3339(), "2024-10-31T13:00:00+00:00");
+    }
+
+    #[test]
     fn biweekly_dates_keep_their_rhythm_from_any_day() {
         let dates: Vec<_> = dates_from(
             Frequency::Biweekly,
             Weekday::Mon,
+            None,
             date("2024-09-02"),
             date("2024-09-10"),
         )
@@ -188,6 +252,7 @@ mod tests {
         let dates: Vec<_> = dates_from(
             Frequency::Monthly,
             Weekday::Tue,
+            None,
             date("2024-10-08"),
             date("2024-10-09"),
         )

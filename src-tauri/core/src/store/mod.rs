@@ -333,7 +333,6 @@ impl Store {
             backup::before_upgrade(&conn, paths, &header, &key, clock.now())?;
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Every page read from disk is checked and decrypted; keeping more of
         // them (up to 64 MiB) spares a search over years of notes doing that
@@ -342,7 +341,12 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.set_prepared_statement_cache_capacity(64);
         let mut conn = conn;
+        // Migrations run with foreign keys off: one that builds a table again
+        // must not have the drop of the old one cascade into the rows that
+        // point at it. Each such migration checks the keys before it commits.
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
         crate::store::schema::migrations().to_latest(&mut conn)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Store {
             conn,
             paths: paths.clone(),

@@ -65,6 +65,7 @@ pub fn series_at_two(
         format: rapport_core::records::meetings::MeetingFormat::Video,
         template_id: None,
         starts_on: "2024-10-01".parse().unwrap(),
+        second_weekday: None,
     }
 }
 

@@ -58,6 +58,8 @@ pub struct Parties {
 pub struct Rule {
     pub frequency: Frequency,
     pub weekday: Weekday,
+    /// The other day of a twice-a-week series.
+    pub second_weekday: Option<Weekday>,
     /// The last start, inclusive.
     pub until: Option<DateTime<Utc>>,
 }
@@ -124,6 +126,11 @@ pub(super) fn rrule(rule: &Rule, first: NaiveDate) -> String {
     let mut value = match rule.frequency {
         Frequency::Weekly => format!("FREQ=WEEKLY;INTERVAL=1;BYDAY={}", byday(rule.weekday)),
         Frequency::Biweekly => format!("FREQ=WEEKLY;INTERVAL=2;BYDAY={}", byday(rule.weekday)),
+        Frequency::TwiceWeekly => format!(
+            "FREQ=WEEKLY;INTERVAL=1;BYDAY={},{}",
+            byday(rule.weekday),
+            byday(rule.second_weekday.unwrap_or(rule.weekday))
+        ),
         Frequency::Monthly => {
             // The ordinal weekday of the first occurrence, as recurrence.rs keeps it.
             let ordinal = ((first.day() - 1) / 7 + 1).min(4);
@@ -319,6 +326,7 @@ pub(super) fn first_start(series: &Series, tz: Tz) -> Option<DateTime<Utc>> {
     dates_from(
         series.frequency,
         series.weekday,
+        series.second_weekday,
         series.starts_on,
         series.starts_on,
     )
@@ -375,6 +383,7 @@ pub fn series_invite(store: &Store, series_id: &str) -> Result<Invite> {
         rule: Some(Rule {
             frequency: series.frequency,
             weekday: series.weekday,
+            second_weekday: series.second_weekday,
             until,
         }),
         recurrence_id: None,

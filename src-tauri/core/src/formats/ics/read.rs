@@ -20,6 +20,7 @@ pub struct FoundSeries {
     pub summary: String,
     pub frequency: Frequency,
     pub weekday: Weekday,
+    pub second_weekday: Option<Weekday>,
     pub local_time: NaiveTime,
     pub time_zone: Zone,
     pub duration_minutes: u32,
@@ -240,6 +241,7 @@ pub(super) fn weekday_code(code: &str) -> Option<Weekday> {
 pub(super) struct ParsedRule {
     frequency: Frequency,
     weekday: Option<Weekday>,
+    second_weekday: Option<Weekday>,
     until: Option<String>,
     count: Option<u32>,
 }
@@ -277,28 +279,31 @@ pub(super) fn parse_rule(value: &str, summary: &str) -> Result<ParsedRule> {
     let unsupported = || {
         Error::invalid(format!(
             "\"{summary}\" repeats in a way Rapport does not schedule ({value}); 1:1s can be \
-             weekly, every two weeks or monthly on one weekday. Nothing was imported."
+             weekly, twice a week, every two weeks or monthly on one weekday. Nothing was imported."
         ))
     };
-    if days.len() > 1 {
+    // Two days a week is a twice-a-week series; more is not a 1:1's rhythm.
+    if days.len() > 2 {
         return Err(unsupported());
     }
-    let code = days
-        .first()
-        .map(|d| d.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit()));
-    let weekday = match code {
-        Some(c) => Some(weekday_code(c).ok_or_else(unsupported)?),
-        None => None,
-    };
-    let frequency = match (freq.as_deref(), interval) {
-        (Some("WEEKLY"), 1) => Frequency::Weekly,
-        (Some("WEEKLY"), 2) => Frequency::Biweekly,
-        (Some("MONTHLY"), 1) => Frequency::Monthly,
+    let mut weekdays = Vec::with_capacity(days.len());
+    for day in &days {
+        let code = day.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
+        weekdays.push(weekday_code(code).ok_or_else(unsupported)?);
+    }
+    let weekday = weekdays.first().copied();
+    let second_weekday = weekdays.get(1).copied().filter(|d| Some(*d) != weekday);
+    let frequency = match (freq.as_deref(), interval, second_weekday.is_some()) {
+        (Some("WEEKLY"), 1, true) => Frequency::TwiceWeekly,
+        (Some("WEEKLY"), 1, false) => Frequency::Weekly,
+        (Some("WEEKLY"), 2, false) => Frequency::Biweekly,
+        (Some("MONTHLY"), 1, false) => Frequency::Monthly,
         _ => return Err(unsupported()),
     };
     Ok(ParsedRule {
         frequency,
         weekday,
+        second_weekday,
         until,
         count,
     })
@@ -432,9 +437,15 @@ pub fn find_series(
                 // past the years Rapport schedules is no end.
                 // The first 1:1 is the first matching weekday on or after
                 // the start, which may be days after it.
-                let first = dates_from(parsed.frequency, weekday, start.date(), start.date())
-                    .next()
-                    .unwrap_or(start.date());
+                let first = dates_from(
+                    parsed.frequency,
+                    weekday,
+                    parsed.second_weekday,
+                    start.date(),
+                    start.date(),
+                )
+                .next()
+                .unwrap_or(start.date());
                 if date < first {
                     return Err(Error::invalid(format!(
                         "\"{summary}\" ends (UNTIL={until}) before its first 1:1. Nothing was \
@@ -443,8 +454,14 @@ pub fn find_series(
                 }
                 ends_on = Some(date).filter(|d| d.year() <= *START_YEARS.end());
             } else if let Some(count) = parsed.count.filter(|c| *c > 0) {
-                ends_on = dates_from(parsed.frequency, weekday, start.date(), start.date())
-                    .nth(count as usize - 1);
+                ends_on = dates_from(
+                    parsed.frequency,
+                    weekday,
+                    parsed.second_weekday,
+                    start.date(),
+                    start.date(),
+                )
+                .nth(count as usize - 1);
             }
             let location = get(props, "LOCATION")
                 .and_then(|p| p.value.as_deref())
@@ -461,6 +478,7 @@ pub fn find_series(
                 summary,
                 frequency: parsed.frequency,
                 weekday,
+                second_weekday: parsed.second_weekday,
                 local_time: start.time(),
                 time_zone: Zone::from(tz),
                 duration_minutes: minutes as u32,
