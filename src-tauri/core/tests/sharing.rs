@@ -15,17 +15,20 @@ use rapport_core::flows::prep;
 use rapport_core::flows::scheduling::{self, NextPlan};
 use rapport_core::flows::series_import;
 use rapport_core::flows::session::{self, FinishRequest};
-use rapport_core::flows::topics;
 use rapport_core::flows::upcoming;
+use rapport_core::flows::{coaching, topics};
 use rapport_core::formats::ics;
 use rapport_core::formats::sharing::{self, NotesFormat};
-use rapport_core::formats::vault;
+use rapport_core::formats::{review, vault};
 use rapport_core::records::actions::{ActionInput, Owner};
+use rapport_core::records::feedback::{FeedbackInput, FeedbackStatus, FeedbackTone};
+use rapport_core::records::growth::{GrowthPlanInput, PlanStatus};
 use rapport_core::records::highlights::{self, HighlightInput, HighlightKind};
 use rapport_core::records::meetings::{
     Frequency, LocalSlot, MeetingFormat, MeetingKind, MeetingStatus, NotesPatch, OneOffInput,
     SeriesInput, Weekday,
 };
+use rapport_core::records::moods::MoodInput;
 use rapport_core::records::people::{self, Level, PersonInput};
 use rapport_core::records::recurrence::next_start_after;
 use rapport_core::records::settings;
@@ -40,7 +43,18 @@ const PRIVATE_NOTE: &str = "MARKER-PRIVATE-NOTE-7f3a";
 const PREP_NOTE: &str = "MARKER-PREP-NOTE-91bc";
 const PRIVATE_HIGHLIGHT: &str = "MARKER-PRIVATE-HIGHLIGHT-44de";
 const PRIVATE_TOPIC: &str = "MARKER-PRIVATE-TOPIC-0c2b";
-const MARKERS: [&str; 4] = [PRIVATE_NOTE, PREP_NOTE, PRIVATE_HIGHLIGHT, PRIVATE_TOPIC];
+const PRIVATE_FEEDBACK: &str = "MARKER-PRIVATE-FEEDBACK-5d17";
+const PRIVATE_PLAN: &str = "MARKER-PRIVATE-PLAN-a2f4";
+const PRIVATE_MOOD: &str = "MARKER-PRIVATE-MOOD-e86b";
+const MARKERS: [&str; 7] = [
+    PRIVATE_NOTE,
+    PREP_NOTE,
+    PRIVATE_HIGHLIGHT,
+    PRIVATE_TOPIC,
+    PRIVATE_FEEDBACK,
+    PRIVATE_PLAN,
+    PRIVATE_MOOD,
+];
 
 struct World {
     _t: TestStore,
@@ -224,6 +238,46 @@ impl World {
             .unwrap();
             topics::set_discussed(&mut self.store, &topic.id, &meeting.id, true).unwrap();
         }
+        // The coaching records, each manager-only, given in this 1:1.
+        coaching::add_feedback(
+            &mut self.store,
+            &ada,
+            FeedbackInput {
+                tone: FeedbackTone::Constructive,
+                status: FeedbackStatus::Given,
+                situation: format!("In the review {PRIVATE_FEEDBACK}"),
+                behaviour: "you cut the designer off".into(),
+                impact: "their point was lost".into(),
+                request: None,
+                private: true,
+                meeting_id: Some(meeting.id.clone()),
+                given_on: None,
+            },
+        )
+        .unwrap();
+        coaching::add_growth_plan(
+            &mut self.store,
+            &ada,
+            GrowthPlanInput {
+                goal: format!("Lead the migration {PRIVATE_PLAN}"),
+                support: String::new(),
+                evidence: String::new(),
+                status: PlanStatus::Active,
+                private: true,
+                checkpoints: vec![],
+            },
+        )
+        .unwrap();
+        coaching::record_mood(
+            &mut self.store,
+            &meeting.id,
+            MoodInput {
+                score: 4,
+                word: Some(PRIVATE_MOOD.into()),
+                shareable: false,
+            },
+        )
+        .unwrap();
         self.set_now("2024-10-03T12:30:00Z");
         session::end(&mut self.store, &meeting.id).unwrap();
         (ada, meeting.id)
@@ -645,7 +699,26 @@ fn every_shared_artefact_is_free_of_private_text() {
     for file in vault::build(&w.store, true).unwrap() {
         artefacts.push((file.path.display().to_string(), file.contents.into_bytes()));
     }
-    assert!(artefacts.len() > 14);
+    let packet = review::build(
+        &w.store,
+        &review::ReviewRequest {
+            person_id: ada.clone(),
+            from: Some("2024-09-01".parse().unwrap()),
+            to: Some("2024-10-31".parse().unwrap()),
+            shareable: Some(true),
+        },
+    )
+    .unwrap();
+    assert_eq!(packet.moods.len(), 0, "the private check-in stays out");
+    artefacts.push((
+        "shareable review packet".into(),
+        review::markdown(&packet).into_bytes(),
+    ));
+    artefacts.push((
+        "shareable review page".into(),
+        review::html(&packet).into_bytes(),
+    ));
+    assert!(artefacts.len() > 16);
     for (name, bytes) in &artefacts {
         for marker in MARKERS {
             assert!(
