@@ -6,12 +6,10 @@
 
 mod support;
 
-use chrono::Duration;
 use rapport_core::flows::coaching;
 use rapport_core::flows::demo::{self, DemoOptions};
-use rapport_core::flows::scheduling::{self, NextPlan};
+use rapport_core::flows::scheduling;
 use rapport_core::flows::search::{search, SearchRequest};
-use rapport_core::flows::session::{self, FinishRequest};
 use rapport_core::flows::talking_points::TalkingPointKind;
 use rapport_core::flows::{person_page, prep};
 use rapport_core::formats::review::{self, ReviewRequest};
@@ -26,7 +24,7 @@ use rapport_core::records::moods::MoodInput;
 use rapport_core::records::people::{self, Level};
 use rapport_core::records::questions::QuestionInput;
 use rapport_core::records::templates;
-use rapport_core::{Clock, ErrorCode, FixedClock, Store};
+use rapport_core::{ErrorCode, FixedClock, Store};
 use std::sync::Arc;
 use support::{at, TestStore};
 
@@ -78,30 +76,12 @@ impl Coach {
     /// Starts the next 1:1 and returns its id.
     fn start(&mut self) -> String {
         let meeting = self.next_meeting();
-        let start = self
-            .store
-            .schedule()
-            .get_meeting(&meeting)
-            .unwrap()
-            .scheduled_start;
-        self.clock.set(start + Duration::minutes(1));
-        session::start(&mut self.store, &meeting).unwrap();
+        support::start_on_time(&mut self.store, &self.clock, &meeting);
         meeting
     }
 
     fn finish(&mut self, meeting: &str) -> String {
-        self.clock.set(self.clock.now() + Duration::minutes(30));
-        session::end(&mut self.store, meeting).unwrap();
-        session::finish(
-            &mut self.store,
-            meeting,
-            FinishRequest {
-                include_private_notes: false,
-                next: NextPlan::Recurring,
-            },
-        )
-        .unwrap()
-        .shared_markdown
+        support::finish_half_an_hour_on(&mut self.store, &self.clock, meeting)
     }
 
     fn mood(&mut self, meeting: &str, score: u8, word: &str) {

@@ -5,9 +5,9 @@
 
 mod support;
 
-use rapport_core::flows::scheduling::{self, NextPlan};
+use rapport_core::flows::scheduling;
 use rapport_core::flows::search::{search, SearchRequest};
-use rapport_core::flows::session::{self, FinishRequest};
+use rapport_core::flows::session;
 use rapport_core::flows::{person_page, prep, topics};
 use rapport_core::formats::{exchange, vault};
 use rapport_core::records::actions::{self, ActionEdit, ActionInput, Owner, Priority};
@@ -15,7 +15,7 @@ use rapport_core::records::meetings::{AgendaItemInput, Frequency, Weekday};
 use rapport_core::records::people::{self, Level};
 use rapport_core::records::search::Visibility;
 use rapport_core::records::topics::{RaisedBy, TopicInput};
-use rapport_core::{Clock, ErrorCode, FixedClock, Store};
+use rapport_core::{ErrorCode, FixedClock, Store};
 use std::sync::Arc;
 use support::{at, TestStore};
 
@@ -82,31 +82,11 @@ impl Team {
     }
 
     fn hold(&mut self, meeting: &str, tick: &[&str]) -> String {
-        self.clock.set(
-            self.store
-                .schedule()
-                .get_meeting(meeting)
-                .unwrap()
-                .scheduled_start
-                + chrono::Duration::minutes(1),
-        );
-        session::start(&mut self.store, meeting).unwrap();
+        support::start_on_time(&mut self.store, &self.clock, meeting);
         for topic in tick {
             topics::set_discussed(&mut self.store, topic, meeting, true).unwrap();
         }
-        self.clock
-            .set(self.clock.now() + chrono::Duration::minutes(30));
-        session::end(&mut self.store, meeting).unwrap();
-        session::finish(
-            &mut self.store,
-            meeting,
-            FinishRequest {
-                include_private_notes: false,
-                next: NextPlan::Recurring,
-            },
-        )
-        .unwrap()
-        .shared_markdown
+        support::finish_half_an_hour_on(&mut self.store, &self.clock, meeting)
     }
 }
 

@@ -121,3 +121,33 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// Starts `meeting` a minute after its planned time, as the clock says.
+pub fn start_on_time(store: &mut Store, clock: &FixedClock, meeting: &str) {
+    let planned = store
+        .schedule()
+        .get_meeting(meeting)
+        .unwrap()
+        .scheduled_start;
+    clock.set(planned + chrono::Duration::minutes(1));
+    rapport_core::flows::session::start(store, meeting).unwrap();
+}
+
+/// Ends the running `meeting` half an hour on and stores it, the next
+/// recurring 1:1 planned; returns the shared notes as the person gets them.
+pub fn finish_half_an_hour_on(store: &mut Store, clock: &FixedClock, meeting: &str) -> String {
+    use rapport_core::flows::session;
+    use rapport_core::Clock;
+    clock.set(clock.now() + chrono::Duration::minutes(30));
+    session::end(store, meeting).unwrap();
+    session::finish(
+        store,
+        meeting,
+        session::FinishRequest {
+            include_private_notes: false,
+            next: rapport_core::flows::scheduling::NextPlan::Recurring,
+        },
+    )
+    .unwrap()
+    .shared_markdown
+}
