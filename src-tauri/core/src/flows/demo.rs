@@ -6,6 +6,7 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::ids::id_at;
 use crate::records::actions::{ActionItem, ActionStatus, Owner, Priority, StatusChange};
+use crate::records::by_privacy;
 use crate::records::feedback::{Feedback, FeedbackStatus, FeedbackTone, Sbi};
 use crate::records::growth::{Checkpoint, CheckpointStatus, GrowthPlan, PlanStatus, PlanText};
 use crate::records::highlights::{Highlight, HighlightKind};
@@ -495,11 +496,7 @@ impl Demo<'_> {
         private: bool,
     ) -> Result<()> {
         let text = self.topic_text(pool, created);
-        let (text, private_text) = if private {
-            (None, Some(text))
-        } else {
-            (Some(text), None)
-        };
+        let (text, private_text) = by_privacy(text, private);
         let topic = Topic {
             id: self.coaching_id(created),
             person_id: person.id.clone(),
@@ -536,15 +533,15 @@ impl Demo<'_> {
             score: self.mood_level,
             word,
         };
-        let shared = self.coaching.random_bool(0.1);
+        let (shared, private_mood) = by_privacy(mood, !self.coaching.random_bool(0.1));
         let start = meeting.started_at.unwrap_or(meeting.scheduled_start);
         let check = MoodCheck {
             id: self.coaching_id(start),
             person_id: person.id.clone(),
             meeting_id: Some(meeting.id.clone()),
             recorded_on: meeting.time_zone.day_of(start),
-            mood: shared.then(|| mood.clone()),
-            private_mood: (!shared).then_some(mood),
+            mood: shared,
+            private_mood,
             created_at: trunc(start + Duration::minutes(2)),
         };
         self.store.moods().insert(&check)?;
@@ -574,7 +571,7 @@ impl Demo<'_> {
             impact: impact.to_string(),
             request: request.map(str::to_string),
         };
-        let private = self.coaching.random_bool(0.3);
+        let (sbi, private_sbi) = by_privacy(sbi, self.coaching.random_bool(0.3));
         let created = trunc(at - Duration::days(1));
         let feedback = Feedback {
             id: self.coaching_id(created),
@@ -591,8 +588,8 @@ impl Demo<'_> {
                 FeedbackStatus::Planned
             },
             given_on: meeting.map(|m| m.time_zone.day_of(at)),
-            sbi: (!private).then(|| sbi.clone()),
-            private_sbi: private.then_some(sbi),
+            sbi,
+            private_sbi,
             created_at: created,
             updated_at: trunc(at),
         };
@@ -649,7 +646,7 @@ impl Demo<'_> {
                 evidence: evidence.replace("{p}", project),
                 checkpoints: list,
             };
-            let private = self.coaching.random_bool(0.2);
+            let (plan, private_plan) = by_privacy(text, self.coaching.random_bool(0.2));
             let plan = GrowthPlan {
                 id: self.coaching_id(start),
                 person_id: person.id.clone(),
@@ -660,8 +657,8 @@ impl Demo<'_> {
                 } else {
                     PlanStatus::Dropped
                 },
-                plan: (!private).then(|| text.clone()),
-                private_plan: private.then_some(text),
+                plan,
+                private_plan,
                 created_at: trunc(start),
                 updated_at: trunc((start + Duration::days(300)).min(self.now)),
             };

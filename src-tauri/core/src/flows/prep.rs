@@ -6,8 +6,8 @@ use crate::flows::career::{self, CareerProgress};
 use crate::flows::session;
 use crate::flows::talking_points::{self, TalkingPoint};
 use crate::records::actions::ActionItemView;
-use crate::records::feedback::{Feedback, FeedbackStatus};
-use crate::records::growth::{GrowthPlan, PlanStatus};
+use crate::records::feedback::Feedback;
+use crate::records::growth::GrowthPlan;
 use crate::records::highlights::{Highlight, HighlightKind};
 use crate::records::meetings::{AgendaItem, Meeting, MeetingStatus, NotesPatch};
 use crate::records::moods::MoodCheck;
@@ -105,18 +105,8 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
     let career_talk_every_days = person.effective_career_talk_days();
     let mut all_highlights: Vec<Highlight> = wins.iter().chain(concerns.iter()).cloned().collect();
     all_highlights.sort_by_key(|h| std::cmp::Reverse(h.occurred_on));
-    let growth_plans: Vec<GrowthPlan> = store
-        .growth_plans()
-        .of_person(person_id)?
-        .into_iter()
-        .filter(|p| p.status == PlanStatus::Active)
-        .collect();
-    let planned_feedback: Vec<Feedback> = store
-        .feedback()
-        .of_person(person_id)?
-        .into_iter()
-        .filter(|f| f.status == FeedbackStatus::Planned)
-        .collect();
+    let growth_plans = store.growth_plans().active_of(person_id)?;
+    let planned_feedback = store.feedback().planned_or_given_in(person_id, None)?;
     let moods = store.moods().last_of(person_id, MOODS_SHOWN)?;
     let talking_points = talking_points::suggest(&talking_points::Facts {
         growth_plans: &growth_plans,

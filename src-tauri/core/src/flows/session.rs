@@ -7,7 +7,7 @@ use crate::flows::scheduling::{self, NextPlan, NextProposal};
 use crate::formats::shared_notes::{self, SharedMeeting};
 use crate::ids::new_id;
 use crate::records::actions::{ActionInput, ActionItemView};
-use crate::records::feedback::{Feedback, FeedbackStatus};
+use crate::records::feedback::Feedback;
 use crate::records::meetings::{
     validate_minutes, AgendaItem, AgendaItemInput, Meeting, MeetingFormat, MeetingKind,
     MeetingStatus, NotesPatch,
@@ -128,12 +128,7 @@ pub fn view(store: &Store, meeting_id: &str) -> Result<SessionView> {
     };
     let feedback = store
         .feedback()
-        .of_person(&meeting.person_id)?
-        .into_iter()
-        .filter(|f| {
-            f.status == FeedbackStatus::Planned || f.meeting_id.as_deref() == Some(meeting_id)
-        })
-        .collect();
+        .planned_or_given_in(&meeting.person_id, Some(meeting_id))?;
     Ok(SessionView {
         elapsed_seconds: elapsed(&meeting, now),
         mood: store.moods().of_meeting(meeting_id)?,

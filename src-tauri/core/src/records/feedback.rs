@@ -113,6 +113,23 @@ impl<A> FeedbackLog<'_, A> {
         )
     }
 
+    /// What a 1:1 with the person shows: the feedback still planned, and
+    /// what was given in `meeting_id` (None on Prepare, before any 1:1).
+    pub fn planned_or_given_in(
+        &self,
+        person_id: &str,
+        meeting_id: Option<&str>,
+    ) -> Result<Vec<Feedback>> {
+        self.query(
+            &format!(
+                "SELECT {COLUMNS} FROM feedback WHERE person_id = ?1
+                   AND (status = 'planned' OR (?2 IS NOT NULL AND meeting_id = ?2))
+                 ORDER BY status = 'given', coalesce(given_on, created_at) DESC, id DESC"
+            ),
+            params![person_id, meeting_id],
+        )
+    }
+
     /// A person's feedback given within `from..=to`, oldest first.
     pub fn given_between(
         &self,
@@ -139,14 +156,7 @@ impl<A> FeedbackLog<'_, A> {
 
 impl FeedbackLog<'_, Writing> {
     pub fn insert(&self, f: &Feedback) -> Result<()> {
-        let (words, private) =
-            match (&f.sbi, &f.private_sbi) {
-                (Some(w), None) => (w, false),
-                (None, Some(w)) => (w, true),
-                _ => return Err(Error::invalid(
-                    "Feedback has either shareable words or private words, exactly one of them.",
-                )),
-            };
+        let (words, private) = super::words_of(&f.sbi, &f.private_sbi, "Feedback")?;
         self.conn
             .prepare_cached(&format!(
                 "INSERT INTO feedback ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
@@ -245,11 +255,7 @@ fn build(
             Some(day)
         }
     };
-    let (sbi, private_sbi) = if input.private {
-        (None, Some(words))
-    } else {
-        (Some(words), None)
-    };
+    let (sbi, private_sbi) = super::by_privacy(words, input.private);
     Ok(Feedback {
         id,
         person_id: person_id.to_string(),
@@ -271,12 +277,7 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Feedback> {
         impact: row.get(8)?,
         request: row.get(9)?,
     };
-    let private: bool = row.get(10)?;
-    let (sbi, private_sbi) = if private {
-        (None, Some(words))
-    } else {
-        (Some(words), None)
-    };
+    let (sbi, private_sbi) = super::by_privacy(words, row.get(10)?);
     Ok(Feedback {
         id: row.get(0)?,
         person_id: row.get(1)?,

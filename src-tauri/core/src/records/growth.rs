@@ -138,6 +138,17 @@ impl<A> GrowthPlans<'_, A> {
         )
     }
 
+    /// A person's active plans, newest first.
+    pub fn active_of(&self, person_id: &str) -> Result<Vec<GrowthPlan>> {
+        self.query(
+            &format!(
+                "SELECT {PLAN_COLUMNS} FROM growth_plan WHERE person_id = ?1 AND status = 'active'
+                 ORDER BY created_at DESC, id DESC"
+            ),
+            params![person_id],
+        )
+    }
+
     fn query(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<GrowthPlan>> {
         let mut plans = {
             let mut stmt = self.conn.prepare_cached(sql)?;
@@ -170,15 +181,7 @@ impl<A> GrowthPlans<'_, A> {
 
 impl GrowthPlans<'_, Writing> {
     pub fn insert(&self, plan: &GrowthPlan) -> Result<()> {
-        let (text, private) = match (&plan.plan, &plan.private_plan) {
-            (Some(t), None) => (t, false),
-            (None, Some(t)) => (t, true),
-            _ => {
-                return Err(Error::invalid(
-                    "A growth plan is either shareable or private, exactly one of them.",
-                ))
-            }
-        };
+        let (text, private) = super::words_of(&plan.plan, &plan.private_plan, "A growth plan")?;
         self.conn
             .prepare_cached(&format!(
                 "INSERT INTO growth_plan ({PLAN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
@@ -313,11 +316,7 @@ fn build(
         evidence: input.evidence.trim().to_string(),
         checkpoints,
     };
-    let (plan, private_plan) = if input.private {
-        (None, Some(text))
-    } else {
-        (Some(text), None)
-    };
+    let (plan, private_plan) = super::by_privacy(text, input.private);
     Ok(GrowthPlan {
         id,
         person_id: person_id.to_string(),
@@ -336,12 +335,7 @@ fn plan_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<GrowthPlan> {
         evidence: row.get(4)?,
         checkpoints: Vec::new(),
     };
-    let private: bool = row.get(6)?;
-    let (plan, private_plan) = if private {
-        (None, Some(text))
-    } else {
-        (Some(text), None)
-    };
+    let (plan, private_plan) = super::by_privacy(text, row.get(6)?);
     Ok(GrowthPlan {
         id: row.get(0)?,
         person_id: row.get(1)?,

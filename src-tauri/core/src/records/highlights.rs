@@ -80,11 +80,7 @@ impl<A> Highlights<'_, A> {
 
 impl Highlights<'_, Writing> {
     pub fn insert(&self, highlight: &Highlight) -> Result<()> {
-        if highlight.text.is_some() == highlight.private_text.is_some() {
-            return Err(Error::invalid(
-                "A highlight has either shareable text or private text, exactly one of them.",
-            ));
-        }
+        super::words_of(&highlight.text, &highlight.private_text, "A highlight")?;
         self.conn
             .prepare_cached(
                 "INSERT INTO highlight (id, person_id, meeting_id, kind, occurred_on, text, private_text, created_at)
@@ -118,11 +114,7 @@ impl Highlights<'_, Writing> {
                 "A win or concern is about something that happened; pick a date up to today.",
             ));
         }
-        let (text, private_text) = if input.private {
-            (None, Some(text))
-        } else {
-            (Some(text), None)
-        };
+        let (text, private_text) = super::by_privacy(text, input.private);
         let highlight = Highlight {
             id: crate::ids::new_id(),
             person_id: person_id.to_string(),

@@ -31,3 +31,30 @@ pub(crate) fn check_one_line(whose: &str, name: &str) -> crate::Result<()> {
     }
     Ok(())
 }
+
+/// A record's words sit in one of two fields: the shareable one, or the
+/// manager-only one the export names `private_…`. This puts them in the
+/// field their privacy says, the other left empty.
+pub(crate) fn by_privacy<T>(words: T, private: bool) -> (Option<T>, Option<T>) {
+    if private {
+        (None, Some(words))
+    } else {
+        (Some(words), None)
+    }
+}
+
+/// The words of a record and whether they are private, read back from its
+/// two fields; `what` names the record when both or neither hold them.
+pub(crate) fn words_of<'a, T>(
+    shareable: &'a Option<T>,
+    private: &'a Option<T>,
+    what: &str,
+) -> crate::Result<(&'a T, bool)> {
+    match (shareable, private) {
+        (Some(words), None) => Ok((words, false)),
+        (None, Some(words)) => Ok((words, true)),
+        _ => Err(crate::Error::invalid(format!(
+            "{what} is either shareable or private, exactly one of them."
+        ))),
+    }
+}

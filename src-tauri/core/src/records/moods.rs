@@ -116,15 +116,7 @@ impl<A> Moods<'_, A> {
 
 impl Moods<'_, Writing> {
     pub fn insert(&self, check: &MoodCheck) -> Result<()> {
-        let (mood, private) = match (&check.mood, &check.private_mood) {
-            (Some(m), None) => (m, false),
-            (None, Some(m)) => (m, true),
-            _ => {
-                return Err(Error::invalid(
-                    "A check-in is either shareable or private, exactly one of them.",
-                ))
-            }
-        };
+        let (mood, private) = super::words_of(&check.mood, &check.private_mood, "A check-in")?;
         check_score(mood.score)?;
         self.conn
             .prepare_cached(&format!(
@@ -168,6 +160,7 @@ impl Moods<'_, Writing> {
             score: input.score,
             word,
         };
+        let (shared, private_mood) = super::by_privacy(mood, !input.shareable);
         let existing = self.of_meeting(meeting_id)?;
         let check = MoodCheck {
             id: existing
@@ -177,8 +170,8 @@ impl Moods<'_, Writing> {
             person_id: person_id.to_string(),
             meeting_id: Some(meeting_id.to_string()),
             recorded_on,
-            mood: input.shareable.then(|| mood.clone()),
-            private_mood: (!input.shareable).then_some(mood),
+            mood: shared,
+            private_mood,
             created_at: existing.map(|e| e.created_at).unwrap_or(now),
         };
         self.conn
@@ -208,12 +201,7 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MoodCheck> {
         score: row.get(4)?,
         word: row.get(5)?,
     };
-    let private: bool = row.get(6)?;
-    let (shared, private_mood) = if private {
-        (None, Some(mood))
-    } else {
-        (Some(mood), None)
-    };
+    let (shared, private_mood) = super::by_privacy(mood, row.get(6)?);
     Ok(MoodCheck {
         id: row.get(0)?,
         person_id: row.get(1)?,

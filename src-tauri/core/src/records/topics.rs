@@ -142,11 +142,7 @@ impl<A> Topics<'_, A> {
 
 impl Topics<'_, Writing> {
     pub fn insert(&self, topic: &Topic) -> Result<()> {
-        if topic.text.is_some() == topic.private_text.is_some() {
-            return Err(Error::invalid(
-                "A topic has either shareable text or private text, exactly one of them.",
-            ));
-        }
+        super::words_of(&topic.text, &topic.private_text, "A topic")?;
         self.conn
             .prepare_cached(&format!(
                 "INSERT INTO backlog_topic ({TOPIC_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
@@ -232,11 +228,7 @@ fn split_wording(text: &str, private: bool) -> Result<(Option<String>, Option<St
         return Err(Error::invalid("Write what you want to talk about."));
     }
     super::check_one_line("A topic", text)?;
-    Ok(if private {
-        (None, Some(text.to_string()))
-    } else {
-        (Some(text.to_string()), None)
-    })
+    Ok(super::by_privacy(text.to_string(), private))
 }
 
 fn topic_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Topic> {
