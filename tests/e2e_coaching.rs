@@ -186,6 +186,34 @@ async fn topics_action_items_and_coaching_in_the_real_window() {
     scroll_to(c, "person-growth").await;
     shots.take_in_both_themes(c, "coaching-person").await;
 
+    // From Today, "Add topic for…" (the tray's item opens the same form):
+    // the people are there to choose from, and a topic for another person is
+    // added and confirmed.
+    click(c, "#nav-today").await;
+    click(c, "#today-add-topic").await;
+    wait_text(c, "#quick-topic-person", FIRST_PERSON).await;
+    shots.take(c, "coaching-quick-topic-light").await;
+    click(c, "#quick-topic-cancel").await;
+    // The dialog covers the theme switch: dark first, then the form again.
+    click(c, "label[for=theme-dark]").await;
+    click(c, "#today-add-topic").await;
+    let second = c
+        .execute(
+            "const s = document.getElementById('quick-topic-person');\
+             return s.options.length > 1 ? s.options[1].value : ''",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let second = second.as_str().unwrap_or_default().to_string();
+    assert!(!second.is_empty(), "the demo team has more than one person");
+    set_value(c, "#quick-topic-person", &second).await;
+    type_into(c, "#quick-topic-text", "Ask about the conference talk").await;
+    shots.take(c, "coaching-quick-topic-dark").await;
+    click(c, "#quick-topic-add").await;
+    wait_text(c, "#quick-topic-toast", "Topic added for").await;
+    click(c, "label[for=theme-light]").await;
+
     app.quit(&session, &data_dir).await;
 }
 
