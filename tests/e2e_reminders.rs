@@ -142,14 +142,17 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
     click(client, "#nav-settings").await;
     click(client, "#autostart").await;
     let autostart = session.dir.path().join("home/.config/autostart");
+    // The entry is written after it is created: it counts once it has its
+    // Exec line, or a read in between sees an empty file.
     let entry = wait_until("an autostart entry", Duration::from_secs(10), || async {
         std::fs::read_dir(&autostart)
             .into_iter()
             .flatten()
             .flatten()
             .find(|e| e.path().extension().is_some_and(|x| x == "desktop"))
-            .map(|e| std::fs::read_to_string(e.path()).unwrap())
-            .ok_or_else(|| format!("nothing in {autostart:?}"))
+            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+            .filter(|text| text.lines().any(|l| l.starts_with("Exec=")))
+            .ok_or_else(|| format!("no complete entry in {autostart:?}"))
     })
     .await;
     assert!(entry.contains("--minimized"), "{entry}");
