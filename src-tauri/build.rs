@@ -69,6 +69,8 @@ const COMMANDS: &[&str] = &[
     "set_question_hidden",
     "reset_question",
     "get_checklists",
+    "get_team_stats",
+    "get_stats_detail",
     "add_highlight",
     "delete_highlight",
     "list_templates",

@@ -220,6 +220,8 @@ pub fn run_app(global: &AppArgs) -> i32 {
             commands::set_question_hidden,
             commands::reset_question,
             commands::get_checklists,
+            commands::get_team_stats,
+            commands::get_stats_detail,
             commands::add_highlight,
             commands::delete_highlight,
             commands::list_templates,

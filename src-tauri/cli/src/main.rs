@@ -17,6 +17,7 @@ mod backups;
 mod keys;
 mod search;
 mod sharing;
+mod stats;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -114,6 +115,10 @@ pub enum Command {
     /// Search every note, agenda, action item, highlight and focus area.
     /// Exits 0 when something matched, 1 when nothing did, 2 on a bad query.
     Search(search::SearchArgs),
+    /// The team numbers of a period (the last 90 days by default): 1:1s
+    /// held and cancelled, length, action items done and overdue, career
+    /// talks, mood, and who is under the 80% targets and why.
+    Stats(stats::StatsArgs),
     /// The coming 1:1s with their local and UTC start and reminder times.
     Upcoming {
         /// How many days ahead.
@@ -220,6 +225,7 @@ fn execute(global: &GlobalArgs, command: Command) -> Result<i32> {
         }
         Command::Upcoming { days, json } => sharing::upcoming(global, &paths, days, json),
         Command::Search(args) => Ok(search::run(global, &paths, args)),
+        Command::Stats(args) => stats::run(global, &paths, args),
         Command::Backup { out, force } => backups::back_up(global, &paths, &out, force),
         Command::Restore {
             file,

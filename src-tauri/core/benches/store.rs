@@ -21,6 +21,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use rapport_core::flows::demo::{generate, DemoOptions};
 use rapport_core::flows::person_page;
 use rapport_core::flows::prep;
+use rapport_core::flows::team_stats;
 use rapport_core::flows::today;
 use rapport_core::store::backup::{self, RestoreOptions};
 use rapport_core::store::keys::{MemoryKeyStore, SystemKeyring};
@@ -119,6 +120,24 @@ fn benches(c: &mut Criterion) {
     group.bench_function("person page, last 20 meetings (large store)", |b| {
         b.iter(|| person_page::person_page(&store, &person, Some(20)).unwrap())
     });
+    group.finish();
+
+    let mut group = c.benchmark_group("team");
+    group.sample_size(50);
+    let today = store.clock().day_of(store.clock().now());
+    for (label, days) in [("last year", 365), ("10 years", 3653)] {
+        let period = team_stats::StatsPeriod::last_days(today, days);
+        let stats = team_stats::team(&store, period, None).unwrap();
+        eprintln!(
+            "team numbers over {label}: {} people, {} 1:1s due, {} action items due",
+            stats.people.len(),
+            stats.team.due,
+            stats.team.items_due
+        );
+        group.bench_function(format!("team screen data, {label} (large store)"), |b| {
+            b.iter(|| team_stats::team(&store, period, None).unwrap())
+        });
+    }
     group.finish();
 
     let mut group = c.benchmark_group("backup");

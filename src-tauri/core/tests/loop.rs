@@ -15,8 +15,8 @@ use rapport_core::records::actions::{ActionInput, ActionStatus, Owner};
 use rapport_core::records::highlights;
 use rapport_core::records::highlights::{HighlightInput, HighlightKind};
 use rapport_core::records::meetings::{
-    AgendaItemInput, Frequency, LocalSlot, MeetingFormat, MeetingKind, MeetingStatus, NotesPatch,
-    OneOffInput, SeriesInput, Weekday,
+    AgendaItemInput, CancelledBy, Frequency, LocalSlot, MeetingFormat, MeetingKind, MeetingStatus,
+    NotesPatch, OneOffInput, SeriesInput, Weekday,
 };
 use rapport_core::records::people::{self, Cadence, Level, PersonInput};
 use rapport_core::records::templates;
@@ -288,14 +288,19 @@ fn cancellations_are_kept_with_their_reason_and_make_room_for_the_next() {
     let ada = l.person("Ada Okafor", Level::Junior);
     let mut meeting = l.weekly_thursday_two_pm(&ada);
     assert_eq!(
-        scheduling::cancel_meeting(&mut l.store, &meeting, "  ")
+        scheduling::cancel_meeting(&mut l.store, &meeting, "  ", CancelledBy::Report)
             .unwrap_err()
             .code,
         ErrorCode::InvalidInput
     );
     for _ in 0..3 {
-        let cancelled =
-            scheduling::cancel_meeting(&mut l.store, &meeting, "Client emergency").unwrap();
+        let cancelled = scheduling::cancel_meeting(
+            &mut l.store,
+            &meeting,
+            "Client emergency",
+            CancelledBy::Report,
+        )
+        .unwrap();
         assert_eq!(cancelled.status, MeetingStatus::Cancelled);
         assert_eq!(cancelled.cancel_reason.as_deref(), Some("Client emergency"));
         let next = l

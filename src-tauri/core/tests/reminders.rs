@@ -14,7 +14,7 @@ use rapport_core::flows::session;
 use rapport_core::records::actions::{ActionInput, Owner};
 use rapport_core::records::highlights;
 use rapport_core::records::highlights::{HighlightInput, HighlightKind};
-use rapport_core::records::meetings::{Frequency, LocalSlot, NotesPatch, Weekday};
+use rapport_core::records::meetings::{CancelledBy, Frequency, LocalSlot, NotesPatch, Weekday};
 use rapport_core::records::people::{self, Level};
 use rapport_core::{Clock, FixedClock, Store, Zone};
 use std::sync::Arc;
@@ -161,7 +161,13 @@ fn cancelled_1_1s_drop_their_reminders_and_moved_ones_move_them() {
 
     // Cancelled: nothing for it any more; the next occurrence has its own.
     w.at("2024-10-25T07:30:00Z");
-    scheduling::cancel_meeting(&mut w.store, &w.meeting.clone(), "Client emergency").unwrap();
+    scheduling::cancel_meeting(
+        &mut w.store,
+        &w.meeting.clone(),
+        "Client emergency",
+        CancelledBy::Report,
+    )
+    .unwrap();
     w.at("2024-10-25T07:50:00Z");
     assert!(w.due().is_empty());
     w.at("2024-10-31T12:45:00Z");

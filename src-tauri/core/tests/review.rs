@@ -34,6 +34,7 @@ fn meeting(id: &str, start: &str, status: MeetingStatus, n: u32) -> Meeting {
         started_at: held.then_some(start),
         ended_at: held.then(|| start + Duration::minutes(30 + i64::from(n) * 2)),
         cancel_reason: (!held).then(|| format!("{PRIVATE}-cancel")),
+        cancelled_by: None,
         template_id: Some(if n == 3 {
             "builtin-career-development".into()
         } else {

@@ -59,6 +59,7 @@ fn meeting(
                 started_at: Some(start),
                 ended_at: Some(start + Duration::minutes(30)),
                 cancel_reason: None,
+                cancelled_by: None,
                 template_id: Some("builtin-career-development".into()),
                 agenda: vec![rapport_core::records::meetings::AgendaItem {
                     id: format!("{id}-agenda"),

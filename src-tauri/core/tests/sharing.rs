@@ -25,8 +25,8 @@ use rapport_core::records::feedback::{FeedbackInput, FeedbackStatus, FeedbackTon
 use rapport_core::records::growth::{GrowthPlanInput, PlanStatus};
 use rapport_core::records::highlights::{self, HighlightInput, HighlightKind};
 use rapport_core::records::meetings::{
-    Frequency, LocalSlot, MeetingFormat, MeetingKind, MeetingStatus, NotesPatch, OneOffInput,
-    SeriesInput, Weekday,
+    CancelledBy, Frequency, LocalSlot, MeetingFormat, MeetingKind, MeetingStatus, NotesPatch,
+    OneOffInput, SeriesInput, Weekday,
 };
 use rapport_core::records::moods::MoodInput;
 use rapport_core::records::people::{self, Level, PersonInput};
@@ -563,7 +563,7 @@ fn a_reschedule_is_an_exception_with_a_higher_sequence_and_a_cancel_an_exdate() 
 
     // Cancelling the moved occurrence: an EXDATE at its original slot in the
     // series, and a METHOD:CANCEL for that occurrence on its own.
-    scheduling::cancel_meeting(&mut w.store, &first.id, "Offsite").unwrap();
+    scheduling::cancel_meeting(&mut w.store, &first.id, "Offsite", CancelledBy::Manager).unwrap();
     let cancelled = parse_ics(&ics::render(&ics::person_invite(&w.store, &ada).unwrap()).unwrap());
     let m = &master(&cancelled).properties;
     assert_eq!(value(m, "EXDATE"), "20241003T140000");
@@ -620,7 +620,7 @@ fn a_single_meeting_invite_and_its_cancellation() {
     assert!(description.starts_with("Topic: Career path; next steps, promotion"));
     let seq: u32 = value(p, "SEQUENCE").parse().unwrap();
 
-    scheduling::cancel_meeting(&mut w.store, &one.id, "Ada is ill").unwrap();
+    scheduling::cancel_meeting(&mut w.store, &one.id, "Ada is ill", CancelledBy::Report).unwrap();
     let cal = parse_ics(&ics::render(&ics::meeting_invite(&w.store, &one.id).unwrap()).unwrap());
     assert_eq!(value(&cal.properties, "METHOD"), "CANCEL");
     let p = &cal.events[0].properties;

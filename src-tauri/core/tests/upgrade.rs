@@ -95,6 +95,14 @@ fn fixture_rows(version: u32) -> String {
         sql +=
             "UPDATE series SET frequency = 'twice_weekly', second_weekday = 'mon' WHERE id = 's1';";
     }
+    if version >= 14 {
+        sql += &format!(
+            "INSERT INTO meeting (id, person_id, series_id, kind, scheduled_start, planned_minutes, time_zone,
+                format, status, cancel_reason, cancelled_by, created_at, updated_at)
+             VALUES ('m2', 'p1', 's1', 'regular', '2025-01-09 13:00:00+00:00', 30, 'Europe/Paris', 'video',
+                'cancelled', 'Off sick', 'report', '{t}', '{t}');"
+        );
+    }
     sql
 }
 
@@ -190,6 +198,15 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
             assert_eq!(doc.questions.len(), 1, "v{version}");
         } else {
             assert!(doc.feedback.is_empty() && doc.growth_plans.is_empty() && doc.moods.is_empty());
+        }
+        if version >= 14 {
+            let cancelled = doc.meetings.iter().find(|m| m.id == "m2").unwrap();
+            assert_eq!(
+                cancelled.cancelled_by,
+                Some(rapport_core::records::meetings::CancelledBy::Report)
+            );
+        } else if version >= 4 {
+            assert!(doc.meetings.iter().all(|m| m.cancelled_by.is_none()));
         }
         if version >= 8 {
             assert_eq!(store.reminders().default_offsets().unwrap(), [60, 15]);

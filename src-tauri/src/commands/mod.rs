@@ -33,6 +33,7 @@ pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary
 
 mod backups;
 mod finding;
+mod insights;
 mod keys;
 mod lock;
 mod loop_screens;
@@ -43,6 +44,7 @@ mod sharing;
 
 pub use backups::*;
 pub use finding::*;
+pub use insights::*;
 pub use keys::*;
 pub use lock::*;
 pub use loop_screens::*;

@@ -3,7 +3,9 @@
 use crate::state::AppState;
 use chrono::NaiveDate;
 use rapport_core::flows::scheduling::{self, NextPlan, NextProposal};
-use rapport_core::records::meetings::{LocalSlot, Meeting, OneOffInput, Series, SeriesInput};
+use rapport_core::records::meetings::{
+    CancelledBy, LocalSlot, Meeting, OneOffInput, Series, SeriesInput,
+};
 use rapport_core::Result;
 use tauri::State;
 
@@ -57,8 +59,9 @@ pub async fn cancel_meeting(
     state: State<'_, AppState>,
     meeting_id: String,
     reason: String,
+    by: CancelledBy,
 ) -> Result<Meeting> {
-    state.with_store(|s| scheduling::cancel_meeting(s, &meeting_id, &reason))
+    state.with_store(|s| scheduling::cancel_meeting(s, &meeting_id, &reason, by))
 }
 
 #[tauri::command]

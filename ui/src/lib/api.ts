@@ -13,6 +13,11 @@ import type {
   BackupInfo,
   BackupStatus,
   AutoLock,
+  CancelledBy,
+  DetailRequest,
+  StatsDetail,
+  StatsPeriod,
+  TeamStats,
   EndSummary,
   ErrorBody,
   FinishRequest,
@@ -320,8 +325,8 @@ export function rescheduleMeeting(meetingId: string, slot: LocalSlot): Promise<M
   return call<Meeting>('reschedule_meeting', { meetingId, slot });
 }
 
-export function cancelMeeting(meetingId: string, reason: string): Promise<Meeting> {
-  return call<Meeting>('cancel_meeting', { meetingId, reason });
+export function cancelMeeting(meetingId: string, reason: string, by: CancelledBy): Promise<Meeting> {
+  return call<Meeting>('cancel_meeting', { meetingId, reason, by });
 }
 
 /** The next 1:1 the rhythm suggests after the given one. */
@@ -429,6 +434,16 @@ export function setQuestionHidden(questionId: string, hidden: boolean): Promise<
 
 export function getChecklists(): Promise<Checklists> {
   return call<Checklists>('get_checklists');
+}
+
+/** The team's numbers for a period of days in the manager's zone. */
+export function getTeamStats(period: StatsPeriod): Promise<TeamStats> {
+  return call<TeamStats>('get_team_stats', { period });
+}
+
+/** The 1:1s or action items behind one number of the Team screen. */
+export function getStatsDetail(request: DetailRequest): Promise<StatsDetail> {
+  return call<StatsDetail>('get_stats_detail', { request });
 }
 
 export function resetQuestion(questionId: string): Promise<void> {

@@ -84,6 +84,8 @@ export type MeetingKind = "regular" | "urgent" | "requested";
 
 export type MeetingStatus = "scheduled" | "in_progress" | "completed" | "cancelled";
 
+export type CancelledBy = "manager" | "report";
+
 export type Series = { id: string, person_id: string, frequency: Frequency, weekday: Weekday, 
 /**
  * The other day of a twice-a-week series; None for every other rhythm.
@@ -115,7 +117,12 @@ export type Meeting = { id: string, person_id: string, series_id: string | null,
 /**
  * For a moved occurrence of a series: when it was meant to be.
  */
-original_start: string | null, planned_minutes: number, time_zone: string, format: MeetingFormat, status: MeetingStatus, started_at: string | null, ended_at: string | null, cancel_reason: string | null, template_id: string | null, agenda: Array<AgendaItem>, shared_notes: string, private_notes: string, private_prep_notes: string, created_at: string, updated_at: string, };
+original_start: string | null, planned_minutes: number, time_zone: string, format: MeetingFormat, status: MeetingStatus, started_at: string | null, ended_at: string | null, cancel_reason: string | null, 
+/**
+ * Who asked to cancel; None for a cancellation recorded before Rapport
+ * asked (and in exports written before then).
+ */
+cancelled_by: CancelledBy | null, template_id: string | null, agenda: Array<AgendaItem>, shared_notes: string, private_notes: string, private_prep_notes: string, created_at: string, updated_at: string, };
 
 export type NextPlan = { "mode": "recurring" } | { "mode": "one_time", slot: LocalSlot, } | { "mode": "none" };
 
@@ -376,9 +383,146 @@ export type TemplateView = { id: string, name: string, description: string, item
 
 export type TemplateInput = { name: string, description: string, items: Array<TemplateItem>, };
 
-export type TalkingPointKind = "win" | "overdue" | "escalated" | "concern" | "due_soon" | "career" | "cancellations" | "gap" | "growth" | "mood" | "feedback";
+export type TalkingPointKind = "win" | "overdue" | "escalated" | "concern" | "due_soon" | "career" | "completion" | "follow_through" | "cancellations" | "gap" | "growth" | "mood" | "feedback";
 
 export type TalkingPoint = { kind: TalkingPointKind, text: string, reason: string, };
+
+export type FlagRule = "completion" | "action_completion" | "career_overdue";
+
+export type Flag = { rule: FlagRule, 
+/**
+ * The talking point it suggests.
+ */
+text: string, 
+/**
+ * Why: the number, the period and the line ("1:1s held 67% in the last
+ * 90 days (4 of 6), under the 80% target").
+ */
+reason: string, };
+
+export type BucketUnit = "week" | "month";
+
+export type Measure = "due" | "held" | "cancelled" | "cancelled_by_me" | "cancelled_by_them" | "missed" | "moved" | "items_due" | "items_done" | "items_on_time" | "items_open" | "items_overdue" | "items_overdue_theirs" | "items_overdue_mine" | "items_opened" | "items_closed";
+
+export type StatsPeriod = { from: string, to: string, };
+
+export type Totals = { 
+/**
+ * 1:1s held, cancelled or missed: the ones that should have happened.
+ */
+due: number, held: number, cancelled: number, cancelled_by_me: number, cancelled_by_them: number, 
+/**
+ * Missed: the slot passed and the 1:1 never started.
+ */
+missed: number, 
+/**
+ * Moved away from their series' slot (any outcome).
+ */
+moved: number, 
+/**
+ * Scheduled in the period and still ahead (or under way).
+ */
+upcoming: number, 
+/**
+ * Held over due, in whole percent (rounded down); None when none was due.
+ */
+completion_percent: number | null, 
+/**
+ * Average minutes of the held 1:1s whose start and end were recorded,
+ * and the minutes planned for the same 1:1s.
+ */
+average_minutes: number | null, average_planned_minutes: number | null, agenda_items: number, agenda_done: number, items_due: number, items_done: number, items_on_time: number, action_completion_percent: number | null, items_open: number, items_open_theirs: number, items_open_mine: number, items_overdue: number, items_overdue_theirs: number, items_overdue_mine: number, 
+/**
+ * Created in the period.
+ */
+items_opened: number, 
+/**
+ * Became done in the period (and still done at its end).
+ */
+items_closed: number, wins: number, concerns: number, mood_checks: number, mood_average: number | null, };
+
+export type Bucket = { 
+/**
+ * Its first day (a Monday, or the 1st).
+ */
+start: string, due: number, held: number, cancelled: number, missed: number, items_due: number, items_done: number, };
+
+export type CancelledMeeting = { meeting_id: string, on: string, 
+/**
+ * None for one recorded before Rapport asked who.
+ */
+by: CancelledBy | null, reason: string, };
+
+export type MoodPoint = { on: string, score: number, };
+
+export type PersonStats = { person_id: string, name: string, archived: boolean, totals: Totals, 
+/**
+ * The last 1:1 held by the end of the period, and the days from it to
+ * that end (or today), against the cadence's days.
+ */
+last_held_on: string | null, days_since_last: number | null, cadence_days: number, last_career_talk_on: string | null, career_every_days: number, 
+/**
+ * No career conversation within the rhythm at the end of the period.
+ */
+career_overdue: boolean, 
+/**
+ * Oldest first.
+ */
+moods: Array<MoodPoint>, 
+/**
+ * Last check-in's score minus the first's, with two or more.
+ */
+mood_change: number | null, cancellations: Array<CancelledMeeting>, buckets: Array<Bucket>, 
+/**
+ * The numbers past their line, with their reasons.
+ */
+flags: Array<Flag>, };
+
+export type TeamStats = { period: StatsPeriod, 
+/**
+ * "in the last 90 days", "in Q3 2026": how the reasons name the period.
+ */
+phrase: string, 
+/**
+ * The day open and overdue are counted at: the period's end, or today.
+ */
+as_of: string, unit: BucketUnit, people: Array<PersonStats>, 
+/**
+ * The whole team (the people listed).
+ */
+team: Totals, team_buckets: Array<Bucket>, };
+
+export type DetailRequest = { period: StatsPeriod, 
+/**
+ * The whole team when None.
+ */
+person_id: string | null, measure: Measure, };
+
+export type DetailMeeting = { meeting_id: string, person_id: string, person_name: string, scheduled_start: string, time_zone: string, status: MeetingStatus, moved_from: string | null, cancelled_by: CancelledBy | null, cancel_reason: string | null, held_minutes: number | null, planned_minutes: number, };
+
+export type DetailItem = { item_id: string, person_id: string, person_name: string, title: string, owner: Owner, due_on: string | null, 
+/**
+ * As it stood at the end of the period.
+ */
+status: ActionStatus, done_on: string | null, };
+
+export type StatsDetail = { 
+/**
+ * "1:1s held: Ana Ruiz, in the last 90 days".
+ */
+title: string, meetings: Array<DetailMeeting>, items: Array<DetailItem>, };
+
+export type SnapshotWindow = { 
+/**
+ * "Last 7 days".
+ */
+label: string, period: StatsPeriod, held: number, due: number, items_opened: number, items_closed: number, 
+/**
+ * Overdue today.
+ */
+items_overdue: number, wins: number, concerns: number, mood_checks: number, mood_average: number | null, };
+
+export type PerformanceSnapshot = { heading: string, windows: Array<SnapshotWindow>, };
 
 export type Prep = { person: Person, cadence: Cadence, career_talk_every_days: number, 
 /**
@@ -421,7 +565,11 @@ career_series: CareerProgress,
  * The next 1:1's agenda as it will start: the one written for it, or
  * its template's (saving an edit writes it to the 1:1).
  */
-planned_agenda: Array<AgendaItem>, };
+planned_agenda: Array<AgendaItem>, 
+/**
+ * Seed 000's performance snapshot: the last 7 and 30 days.
+ */
+snapshot: PerformanceSnapshot, };
 
 export type SessionView = { meeting: Meeting, person: PersonSummary, 
 /**

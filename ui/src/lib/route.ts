@@ -4,6 +4,8 @@ import type { Term, TextKind } from './bindings';
 // between each other through `navigate`.
 export type Route =
   | { screen: 'today' }
+  /** The numbers across the team for a period. */
+  | { screen: 'team' }
   | { screen: 'person'; personId: string }
   | { screen: 'prepare'; personId: string }
   | { screen: 'session'; meetingId: string }

@@ -6,6 +6,7 @@ import type {
   ActionItem,
   ActionItemView,
   AgendaItem,
+  CancelledBy,
   Frequency,
   LocalSlot,
   Meeting,
@@ -240,6 +241,32 @@ export function agendaTimeline(agenda: readonly AgendaItem[], elapsed: number): 
 
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
+}
+
+/**
+ * Who asked to cancel, as it reads after "Cancelled": "by you", "by Ada". Null for a
+ * cancellation recorded before Rapport asked, which is then told as it always was.
+ */
+export function cancelledBy(by: CancelledBy | null, personName: string): string | null {
+  switch (by) {
+    case 'manager':
+      return 'by you';
+    case 'report':
+      return `by ${personName}`;
+    case null:
+      return null;
+  }
+}
+
+/** "Cancelled by Ada: Offsite"; "Cancelled: Offsite" when who is not known. */
+export function cancellationText(
+  lead: string,
+  meeting: Pick<Meeting, 'cancelled_by' | 'cancel_reason'>,
+  personName: string,
+): string {
+  const who = cancelledBy(meeting.cancelled_by, personName);
+  const head = who ? `${lead} ${who}` : lead;
+  return meeting.cancel_reason ? `${head}: ${meeting.cancel_reason}` : head;
 }
 
 /** The IC's first name, or "You" for the manager. */

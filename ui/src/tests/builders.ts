@@ -7,6 +7,7 @@ import type {
   Highlight,
   Meeting,
   OverdueItem,
+  PerformanceSnapshot,
   Person,
   PersonPage,
   PersonSummary,
@@ -14,11 +15,13 @@ import type {
   SearchHit,
   SearchResults,
   Series,
+  SnapshotWindow,
   TemplateView,
   Today,
   Topic,
   UpcomingMeeting,
 } from '../lib/bindings';
+import { addDays } from '../lib/time';
 
 export const NOW = '2024-11-27T09:00:00Z';
 const CREATED = '2024-01-15T09:00:00Z';
@@ -70,6 +73,7 @@ export function meeting(overrides: Partial<Meeting> = {}): Meeting {
     started_at: null,
     ended_at: null,
     cancel_reason: null,
+    cancelled_by: null,
     template_id: 'standard-weekly',
     agenda: [],
     shared_notes: '',
@@ -310,6 +314,55 @@ export function careerProgress(overrides: Partial<CareerProgress> = {}): CareerP
     next_template_id: 'builtin-career-1-life-story',
     next_template_name: 'Career conversation 1: Life story',
     summary: 'Not started yet',
+    ...overrides,
+  };
+}
+
+/** One window of the performance snapshot: the `days` days up to and including `to`. */
+export function snapshotWindow(
+  days: number,
+  to: string,
+  overrides: Partial<SnapshotWindow> = {},
+): SnapshotWindow {
+  return {
+    label: `Last ${days} days`,
+    period: { from: addDays(to, -(days - 1)), to },
+    held: 1,
+    due: 1,
+    items_opened: 2,
+    items_closed: 1,
+    items_overdue: 1,
+    wins: 2,
+    concerns: 1,
+    mood_checks: 0,
+    mood_average: null,
+    ...overrides,
+  };
+}
+
+/**
+ * The last 7 and 30 days up to `to`: a steady month with one 1:1 missed and no
+ * mood check-in in the last week.
+ */
+export function snapshot(
+  overrides: Partial<PerformanceSnapshot> = {},
+  to: string = NOW.slice(0, 10),
+): PerformanceSnapshot {
+  return {
+    heading: 'Performance snapshot',
+    windows: [
+      snapshotWindow(7, to),
+      snapshotWindow(30, to, {
+        held: 3,
+        due: 4,
+        items_opened: 5,
+        items_closed: 4,
+        wins: 4,
+        concerns: 2,
+        mood_checks: 3,
+        mood_average: 3.7,
+      }),
+    ],
     ...overrides,
   };
 }

@@ -12,7 +12,7 @@ import type {
   Prep,
   SessionView,
 } from '../lib/bindings';
-import { careerProgress } from './builders';
+import { careerProgress, snapshot } from './builders';
 
 export const ZONE = 'Europe/Paris';
 /** 1:45 PM in Paris. */
@@ -71,6 +71,7 @@ export function meeting(overrides: Partial<Meeting> = {}): Meeting {
     started_at: null,
     ended_at: null,
     cancel_reason: null,
+    cancelled_by: null,
     template_id: null,
     agenda: [],
     shared_notes: '',
@@ -165,6 +166,7 @@ export function prep(overrides: Partial<Prep> = {}): Prep {
     planned_feedback: [],
     moods: [],
     career_series: careerProgress(),
+    snapshot: snapshot({}, NOW.slice(0, 10)),
     ...overrides,
   };
 }

@@ -66,19 +66,66 @@ describe('move a 1:1', () => {
 });
 
 describe('cancel a 1:1', () => {
-  it('sends the trimmed reason', async () => {
+  function setup() {
     const calls = mockBackend({ cancel_meeting: () => meeting({ status: 'cancelled' }) });
     const onsaved = vi.fn();
     render(CancelDialog, {
       props: { meeting: meeting(), personName: 'Ada', onsaved, onclose: vi.fn() },
     });
-    const user = userEvent.setup();
     const dialog = screen.getByRole('dialog', { name: 'Cancel the 1:1 with Ada' });
+    return { calls, onsaved, user: userEvent.setup(), dialog };
+  }
+
+  it('asks who asked to cancel first, with nothing chosen', () => {
+    const { dialog } = setup();
+    const group = within(dialog).getByRole('radiogroup', { name: 'Who asked to cancel?' });
+    expect(group).toHaveAttribute('id', 'cancel-by');
+    const mine = within(group).getByRole('radio', { name: 'I did' });
+    const theirs = within(group).getByRole('radio', { name: 'Ada did' });
+    expect(mine).toHaveAttribute('id', 'cancel-by-manager');
+    expect(theirs).toHaveAttribute('id', 'cancel-by-report');
+    expect(mine).not.toBeChecked();
+    expect(theirs).not.toBeChecked();
+    // Focus lands on the first choice without choosing it.
+    expect(mine).toHaveFocus();
+  });
+
+  it('sends nothing until it is said who asked, then sends who', async () => {
+    const { calls, dialog, onsaved, user } = setup();
+    await user.type(within(dialog).getByLabelText('Reason'), 'Ada is at a conference');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel 1:1' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'Say who asked to cancel: the team numbers count both.',
+    );
+    const group = within(dialog).getByRole('radiogroup');
+    expect(group).toHaveAttribute('aria-invalid', 'true');
+    expect(within(group).getByRole('radio', { name: 'I did' })).toHaveFocus();
+    expect(commands(calls)).toEqual([]);
+
+    await user.click(within(dialog).getByLabelText('Ada did'));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel 1:1' }));
+    expect(calls).toEqual([
+      {
+        cmd: 'cancel_meeting',
+        args: { meetingId: 'm-next', reason: 'Ada is at a conference', by: 'report' },
+      },
+    ]);
+    expect(onsaved).toHaveBeenCalledOnce();
+  });
+
+  it('sends the trimmed reason', async () => {
+    const { calls, dialog, onsaved, user } = setup();
+    await user.click(within(dialog).getByLabelText('I did'));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel 1:1' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Say why the 1:1 is cancelled');
     expect(within(dialog).getByLabelText('Reason')).toHaveFocus();
+    expect(within(dialog).getByRole('radiogroup')).not.toHaveAttribute('aria-invalid');
+    expect(commands(calls)).toEqual([]);
+
     await user.type(within(dialog).getByLabelText('Reason'), '  Offsite  ');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel 1:1' }));
     expect(calls).toEqual([
-      { cmd: 'cancel_meeting', args: { meetingId: 'm-next', reason: 'Offsite' } },
+      { cmd: 'cancel_meeting', args: { meetingId: 'm-next', reason: 'Offsite', by: 'manager' } },
     ]);
     expect(onsaved).toHaveBeenCalledOnce();
   });

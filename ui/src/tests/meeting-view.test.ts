@@ -151,6 +151,29 @@ describe('meeting view', () => {
     expect(byId('meeting-topic')).toHaveTextContent('Topic: Billing');
   });
 
+  it('says who asked to cancel, when it is known, marking only the reason', async () => {
+    await renderView(
+      view({
+        meeting: meeting({ status: 'cancelled', cancel_reason: 'Ada at a conference', cancelled_by: 'report' }),
+      }),
+      { terms: [{ text: 'ada', phrase: false, prefix: false }], focus: 'cancel_reason' },
+    );
+    expect(byId('meeting-status')).toHaveTextContent('Cancelled by Ada: Ada at a conference');
+    await waitFor(() => expect(byId('meeting-status').querySelector('mark')).not.toBeNull());
+    expect(Array.from(byId('meeting-status').querySelectorAll('mark'), (m) => m.textContent)).toEqual([
+      'Ada',
+    ]);
+  });
+
+  it('says when the manager cancelled', async () => {
+    await renderView(
+      view({
+        meeting: meeting({ status: 'cancelled', cancel_reason: 'Offsite', cancelled_by: 'manager' }),
+      }),
+    );
+    expect(byId('meeting-status')).toHaveTextContent('Cancelled by you: Offsite');
+  });
+
   it('links to the person and to the full history', async () => {
     const { navigate, user } = await renderView();
     await user.click(byId('meeting-person'));

@@ -208,12 +208,18 @@ describe('person page: next 1:1 and schedule', () => {
     expect(screen.getByRole('status')).toHaveTextContent('The 1:1 is moved.');
   });
 
-  it('cancels a 1:1 only with a reason', async () => {
+  it('cancels a 1:1 only with who asked and a reason', async () => {
     const { calls, user } = await renderPage(personPage(), {
-      cancel_meeting: () => meeting({ status: 'cancelled', cancel_reason: 'Offsite' }),
+      cancel_meeting: () =>
+        meeting({ status: 'cancelled', cancel_reason: 'Offsite', cancelled_by: 'manager' }),
     });
     await user.click(screen.getByRole('button', { name: 'Cancel 1:1' }));
     const dialog = await screen.findByRole('dialog', { name: 'Cancel the 1:1 with Ada' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel 1:1' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Say who asked to cancel');
+    expect(commands(calls)).not.toContain('cancel_meeting');
+
+    await user.click(within(dialog).getByLabelText('I did'));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel 1:1' }));
     expect(within(dialog).getByRole('alert')).toHaveTextContent('Say why the 1:1 is cancelled');
     expect(commands(calls)).not.toContain('cancel_meeting');
@@ -224,6 +230,7 @@ describe('person page: next 1:1 and schedule', () => {
     expect(calls.find((call) => call.cmd === 'cancel_meeting')?.args).toEqual({
       meetingId: 'm-next',
       reason: 'Team offsite',
+      by: 'manager',
     });
   });
 
@@ -235,6 +242,7 @@ describe('person page: next 1:1 and schedule', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Cancel 1:1' }));
     const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByLabelText('Ada did'));
     await user.type(within(dialog).getByLabelText('Reason'), 'Sick');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel 1:1' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
@@ -597,6 +605,36 @@ describe('person page: meeting history', () => {
     expect(items[2]).toHaveTextContent(/Fri 8 Nov.*45 min.*Requested by Ada: Promotion path/);
     expect(screen.queryByText('Q1')).not.toBeInTheDocument();
     expect(screen.queryByText(/Showing/)).not.toBeInTheDocument();
+  });
+
+  it('says who asked to cancel a past 1:1, when it is known', async () => {
+    const byAda = meeting({
+      ...cancelled,
+      id: 'm-by-ada',
+      cancelled_by: 'report',
+      cancel_reason: 'Conference',
+    });
+    const byMe = meeting({
+      ...cancelled,
+      id: 'm-by-me',
+      scheduled_start: '2024-11-07T13:00:00Z',
+      cancelled_by: 'manager',
+      cancel_reason: 'Offsite',
+    });
+    const { user } = await renderPage(
+      personPage({ history: [byAda, byMe, cancelled], history_total: 3 }),
+    );
+    const items = byId('person-history').querySelectorAll<HTMLElement>('li.history-item');
+    expect(items[0]).toHaveTextContent(/Cancelled\s*by Ada: Conference/);
+    expect(items[1]).toHaveTextContent(/Cancelled\s*by you: Offsite/);
+    // Recorded before Rapport asked: told as before.
+    expect(items[2]).toHaveTextContent(/Cancelled\s*Ada was ill/);
+    expect(items[2]).not.toHaveTextContent(/by (you|Ada)/);
+
+    await user.click(within(items[1]!).getAllByRole('button')[0]!);
+    expect(items[1]).toHaveTextContent('Cancelled by you: Offsite. It was planned for 30 min.');
+    await user.click(within(items[2]!).getAllByRole('button')[0]!);
+    expect(items[2]).toHaveTextContent('Cancelled: Ada was ill. It was planned for 30 min.');
   });
 
   it('expands a 1:1 to its notes, rendered and sanitized, private ones labelled', async () => {

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionInput, AgendaItem, AgendaItemInput, Prep } from '../lib/bindings';
 import Prepare from '../lib/Prepare.svelte';
+import { snapshot, snapshotWindow } from './builders';
 import { mockBackend, type Call } from './fixtures';
 import { action, meeting, prep, sessionView, settle, useClock } from './loop-fixtures';
 
@@ -44,6 +45,66 @@ describe('prepare screen', () => {
     expect(document.getElementById('prep-count')).toHaveTextContent(
       '1:1 count: 18 total (avg duration: 42 minutes)',
     );
+  });
+
+  it('shows the performance snapshot of the last 7 and 30 days, before the wins', async () => {
+    await renderPrep();
+    const section = document.getElementById('performance-snapshot') as HTMLElement;
+    expect(within(section).getByRole('heading', { level: 2 })).toHaveTextContent('Performance snapshot');
+    expect(section.compareDocumentPosition(document.getElementById('prep-wins') as HTMLElement)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    const table = within(section).getByRole('table', {
+      name: 'Performance snapshot for Ada: Last 7 days, Last 30 days',
+    });
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+      'Last 7 days',
+      'Last 30 days',
+    ]);
+    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual([
+      '1:1s held',
+      'Action items closed',
+      'Action items opened',
+      'Overdue now',
+      'Wins logged',
+      'Concerns logged',
+      'Mood',
+    ]);
+    const cell = (id: string) => document.getElementById(`snapshot-${id}`)?.textContent;
+    expect(cell('held-7')).toBe('1 of 1');
+    expect(cell('held-30')).toBe('3 of 4');
+    expect(cell('closed-7')).toBe('1');
+    expect(cell('closed-30')).toBe('4');
+    expect(cell('opened-7')).toBe('2');
+    expect(cell('opened-30')).toBe('5');
+    expect(cell('overdue-7')).toBe('1');
+    expect(cell('overdue-30')).toBe('1');
+    expect(cell('wins-7')).toBe('2');
+    expect(cell('wins-30')).toBe('4');
+    expect(cell('concerns-7')).toBe('1');
+    expect(cell('concerns-30')).toBe('2');
+    // No check-in in the last week.
+    expect(cell('mood-7')).toBe('—');
+    expect(cell('mood-30')).toBe('3.7 (3 check-ins)');
+  });
+
+  it('names the snapshot cells by the days of each window and words the edge cases', async () => {
+    const to = '2024-11-28';
+    await renderPrep(
+      prep({
+        snapshot: snapshot({
+          windows: [
+            snapshotWindow(14, to, { held: 0, due: 0, mood_checks: 1, mood_average: 4 }),
+            snapshotWindow(90, to, { held: 11, due: 12, mood_checks: 9, mood_average: 3.3 }),
+          ],
+        }),
+      }),
+    );
+    expect(document.getElementById('snapshot-held-14')).toHaveTextContent('None due');
+    expect(document.getElementById('snapshot-mood-14')).toHaveTextContent('4.0 (1 check-in)');
+    expect(document.getElementById('snapshot-held-90')).toHaveTextContent('11 of 12');
+    expect(document.getElementById('snapshot-mood-90')).toHaveTextContent('3.3 (9 check-ins)');
+    expect(document.getElementById('snapshot-held-7')).toBeNull();
   });
 
   it('lists wins and concerns, marking private ones', async () => {

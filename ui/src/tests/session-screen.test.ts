@@ -96,6 +96,19 @@ describe('session screen', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('This 1:1 was cancelled.');
   });
 
+  it('says who asked to cancel a cancelled 1:1, when it is known', async () => {
+    const cancelled = meeting({ status: 'cancelled', cancel_reason: 'Conference', cancelled_by: 'report' });
+    const first = await renderSession(sessionView({ meeting: cancelled }));
+    expect(screen.getByText(/This 1:1 was cancelled/)).toHaveTextContent(
+      'This 1:1 was cancelled by Ada: Conference',
+    );
+    first.unmount();
+    await renderSession(sessionView({ meeting: { ...cancelled, cancelled_by: null } }));
+    expect(screen.getByText(/This 1:1 was cancelled/)).toHaveTextContent(
+      /^This 1:1 was cancelled: Conference$/,
+    );
+  });
+
   it('shows the item the clock is on and the items past their box', async () => {
     // 7 minutes in: the first box (0–5) is over, the second (5–10) is current.
     await renderSession(sessionView(), {}, '2024-11-28T13:07:00Z');

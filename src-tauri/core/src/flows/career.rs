@@ -36,9 +36,7 @@ pub fn progress(store: &Store, person_id: &str, today: NaiveDate) -> Result<Care
         .as_ref()
         .and_then(|(_, id)| CAREER_SERIES.iter().position(|s| s == id))
         .map_or(0, |i| i as u32 + 1);
-    let last_held_on = last
-        .as_ref()
-        .map(|(at, _)| at.with_timezone(&chrono::Local).date_naive());
+    let last_held_on = last.as_ref().map(|(at, _)| store.clock().day_of(*at));
     let days_since = last_held_on.map(|d| (today - d).num_days());
     let name_of = |id: &str| {
         templates::builtin(id).map(|t| {

@@ -11,8 +11,8 @@ use crate::records::feedback::{Feedback, FeedbackStatus, FeedbackTone, Sbi};
 use crate::records::growth::{Checkpoint, CheckpointStatus, GrowthPlan, PlanStatus, PlanText};
 use crate::records::highlights::{Highlight, HighlightKind};
 use crate::records::meetings::{
-    local_to_utc, AgendaItem, Frequency, Meeting, MeetingFormat, MeetingKind, MeetingStatus,
-    Series, Weekday,
+    local_to_utc, AgendaItem, CancelledBy, Frequency, Meeting, MeetingFormat, MeetingKind,
+    MeetingStatus, Series, Weekday,
 };
 use crate::records::moods::{Mood, MoodCheck};
 use crate::records::people::{Cadence, Level, Person};
@@ -355,11 +355,15 @@ const ACTIONS_MANAGER: &[&str] = &[
     "Share the promotion criteria document",
     "Find a mentor outside the team",
 ];
-const CANCEL_REASONS: &[&str] = &[
-    "Travelling for the offsite",
-    "Sick day",
-    "Customer escalation took the afternoon",
-    "Public holiday",
+/// Why a demo 1:1 was cancelled, and who asked.
+const CANCEL_REASONS: &[(&str, CancelledBy)] = &[
+    ("Travelling for the offsite", CancelledBy::Manager),
+    ("Sick day", CancelledBy::Report),
+    (
+        "Customer escalation took the afternoon",
+        CancelledBy::Report,
+    ),
+    ("Public holiday", CancelledBy::Manager),
 ];
 
 struct Demo<'a> {
@@ -943,6 +947,11 @@ impl Demo<'_> {
             };
         let created = trunc(start - Duration::days(7));
         let updated = trunc(ended_at.unwrap_or(created));
+        let cancellation = if cancelled {
+            CANCEL_REASONS.choose(&mut self.rng).copied()
+        } else {
+            None
+        };
         let meeting = Meeting {
             id: self.id(start),
             person_id: person.id.clone(),
@@ -957,7 +966,8 @@ impl Demo<'_> {
             status,
             started_at,
             ended_at,
-            cancel_reason: cancelled.then(|| self.pick(CANCEL_REASONS).to_string()),
+            cancel_reason: cancellation.map(|(reason, _)| reason.to_string()),
+            cancelled_by: cancellation.map(|(_, by)| by),
             template_id: Some(template_id.to_string()),
             agenda,
             shared_notes,
@@ -1013,6 +1023,7 @@ impl Demo<'_> {
             started_at: Some(start),
             ended_at: Some(start + Duration::minutes(30)),
             cancel_reason: None,
+            cancelled_by: None,
             template_id: None,
             agenda: Vec::new(),
             shared_notes: notes,

@@ -20,6 +20,8 @@ pub mod search_snippet;
 pub mod series_import;
 pub mod session;
 pub mod talking_points;
+pub mod team_stats;
+pub mod thresholds;
 pub mod today;
 pub mod topics;
 pub mod upcoming;

@@ -5,6 +5,7 @@ use crate::error::{Error, Result};
 use crate::flows::career::{self, CareerProgress};
 use crate::flows::session;
 use crate::flows::talking_points::{self, TalkingPoint};
+use crate::flows::team_stats::{self, PerformanceSnapshot, StatsPeriod};
 use crate::records::actions::ActionItemView;
 use crate::records::feedback::Feedback;
 use crate::records::growth::GrowthPlan;
@@ -12,7 +13,6 @@ use crate::records::highlights::{Highlight, HighlightKind};
 use crate::records::meetings::{AgendaItem, Meeting, MeetingStatus, NotesPatch};
 use crate::records::moods::MoodCheck;
 use crate::records::people::{Cadence, Person};
-use crate::records::templates;
 use crate::records::topics::Topic;
 use crate::store::Store;
 use chrono::Duration;
@@ -53,7 +53,13 @@ pub struct Prep {
     /// The next 1:1's agenda as it will start: the one written for it, or
     /// its template's (saving an edit writes it to the 1:1).
     pub planned_agenda: Vec<AgendaItem>,
+    /// Seed 000's performance snapshot: the last 7 and 30 days.
+    pub snapshot: PerformanceSnapshot,
 }
+
+/// The period whose numbers past their line become talking points, the
+/// Team screen's default.
+pub const FLAG_PERIOD_DAYS: i64 = 90;
 
 /// How many check-ins the trend line shows.
 pub const MOODS_SHOWN: u32 = 12;
@@ -93,14 +99,6 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
         now - Duration::days(60),
         now + Duration::hours(1),
     )?;
-    let last_career_talk = schedule
-        .last_completed_with_templates(person_id, templates::CAREER_TEMPLATES)?
-        .map(|(at, _)| at.with_timezone(&chrono::Local).date_naive());
-    let first_meeting = schedule
-        .first_completed_start(person_id)?
-        .map(|at| at.with_timezone(&chrono::Local).date_naive());
-    let known_since = first_meeting.or(person.start_date);
-
     let cadence = person.effective_cadence();
     let career_talk_every_days = person.effective_career_talk_days();
     let mut all_highlights: Vec<Highlight> = wins.iter().chain(concerns.iter()).cloned().collect();
@@ -108,6 +106,14 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
     let growth_plans = store.growth_plans().active_of(person_id)?;
     let planned_feedback = store.feedback().planned_or_given_in(person_id, None)?;
     let moods = store.moods().last_of(person_id, MOODS_SHOWN)?;
+    // The talking points raise what the Team screen flags over the last 90
+    // days; the snapshot is the last 7 and 30.
+    let numbers = team_stats::team(
+        store,
+        StatsPeriod::last_days(today, FLAG_PERIOD_DAYS),
+        Some(person_id),
+    )?;
+    let snapshot = team_stats::snapshot(store, person_id)?;
     let talking_points = talking_points::suggest(&talking_points::Facts {
         growth_plans: &growth_plans,
         moods: &moods,
@@ -118,9 +124,11 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
         next_date: meeting
             .as_ref()
             .map(|m| m.time_zone.day_of(m.scheduled_start)),
-        last_career_talk,
-        known_since,
-        career_every_days: career_talk_every_days,
+        flags: &numbers
+            .people
+            .first()
+            .map(|p| p.flags.clone())
+            .unwrap_or_default(),
         cancelled_last_60_days,
         days_since_last,
         cadence_days: cadence.days(),
@@ -134,6 +142,7 @@ pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
     };
 
     Ok(Prep {
+        snapshot,
         career_series: career::progress(store, person_id, today)?,
         growth_plans,
         planned_feedback,

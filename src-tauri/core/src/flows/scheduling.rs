@@ -8,8 +8,8 @@
 use crate::error::{Error, Result};
 use crate::ids::new_id;
 use crate::records::meetings::{
-    local_to_utc, validate_minutes, Frequency, LocalSlot, Meeting, MeetingKind, MeetingStatus,
-    OneOffInput, Series, SeriesInput, Weekday, OPEN_GRACE_HOURS,
+    local_to_utc, validate_minutes, CancelledBy, Frequency, LocalSlot, Meeting, MeetingKind,
+    MeetingStatus, OneOffInput, Series, SeriesInput, Weekday, OPEN_GRACE_HOURS,
 };
 use crate::records::people::Cadence;
 use crate::records::recurrence::next_start_after;
@@ -104,6 +104,7 @@ fn new_meeting(
         started_at: None,
         ended_at: None,
         cancel_reason: None,
+        cancelled_by: None,
         template_id: Some(template_id),
         agenda: Vec::new(),
         shared_notes: String::new(),
@@ -233,7 +234,13 @@ pub fn update_series(store: &mut Store, series_id: &str, input: SeriesInput) -> 
                     s.schedule().update_meeting_row(&meeting)?;
                     after = start;
                 }
-                None => cancel_row(s, meeting, "The recurring 1:1 ended.", now)?,
+                None => cancel_row(
+                    s,
+                    meeting,
+                    "The recurring 1:1 ended.",
+                    CancelledBy::Manager,
+                    now,
+                )?,
             }
         }
         ensure_next(s, &series, now)?;
@@ -257,7 +264,13 @@ pub fn end_series(
         let tz = series.time_zone.tz();
         for meeting in s.schedule().unmoved_scheduled_of_series(series_id, now)? {
             if meeting.scheduled_start.with_timezone(&tz).date_naive() > last_day {
-                cancel_row(s, meeting, "The recurring 1:1 ended.", now)?;
+                cancel_row(
+                    s,
+                    meeting,
+                    "The recurring 1:1 ended.",
+                    CancelledBy::Manager,
+                    now,
+                )?;
             }
         }
         Ok(series)
@@ -291,17 +304,24 @@ fn cancel_row(
     store: &Tx<'_>,
     mut meeting: Meeting,
     reason: &str,
+    by: CancelledBy,
     now: DateTime<Utc>,
 ) -> Result<()> {
     meeting.status = MeetingStatus::Cancelled;
     meeting.cancel_reason = Some(reason.to_string());
+    meeting.cancelled_by = Some(by);
     meeting.updated_at = now;
     store.schedule().update_meeting_row(&meeting)
 }
 
-/// Cancels a 1:1 with a reason (kept: frequent cancellations are a signal).
-/// A series occurrence makes room for the next one.
-pub fn cancel_meeting(store: &mut Store, meeting_id: &str, reason: &str) -> Result<Meeting> {
+/// Cancels a 1:1 with a reason and who asked (kept: frequent cancellations
+/// are a signal). A series occurrence makes room for the next one.
+pub fn cancel_meeting(
+    store: &mut Store,
+    meeting_id: &str,
+    reason: &str,
+    by: CancelledBy,
+) -> Result<Meeting> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::invalid(
@@ -317,7 +337,7 @@ pub fn cancel_meeting(store: &mut Store, meeting_id: &str, reason: &str) -> Resu
             ));
         }
         let series_id = meeting.series_id.clone();
-        cancel_row(s, meeting, reason, now)?;
+        cancel_row(s, meeting, reason, by, now)?;
         if let Some(series_id) = series_id {
             let series = s.schedule().get_series(&series_id)?;
             ensure_next(s, &series, now)?;

@@ -1,6 +1,7 @@
 //! Suggested talking points for a 1:1, computed locally from the manager's own
 //! data. Each carries the reason it is suggested, so the manager can judge it.
 
+use crate::flows::thresholds::{Flag, FlagRule};
 use crate::records::actions::{ActionItemView, ActionStatus, Owner};
 use crate::records::feedback::{Feedback, FeedbackTone};
 use crate::records::growth::{CheckpointStatus, GrowthPlan, PlanStatus};
@@ -19,6 +20,10 @@ text_enum! {
         Concern = "concern",
         DueSoon = "due_soon",
         Career = "career",
+        /// 1:1s held under the target (flows::thresholds).
+        Completion = "completion",
+        /// Action items done under the target.
+        FollowThrough = "follow_through",
         Cancellations = "cancellations",
         Gap = "gap",
         Growth = "growth",
@@ -43,11 +48,9 @@ pub struct Facts<'a> {
     pub highlights: &'a [Highlight],
     /// Local date of the next 1:1, if one is planned.
     pub next_date: Option<NaiveDate>,
-    /// When the last career conversation took place, if ever.
-    pub last_career_talk: Option<NaiveDate>,
-    /// Since when the manager could have had one (first 1:1 or start date).
-    pub known_since: Option<NaiveDate>,
-    pub career_every_days: u32,
+    /// The numbers past their line (1:1s held, action items done, career
+    /// rhythm), with the reasons the Team screen shows too.
+    pub flags: &'a [Flag],
     pub cancelled_last_60_days: u32,
     pub days_since_last: Option<i64>,
     pub cadence_days: i64,
@@ -161,22 +164,13 @@ pub fn suggest(facts: &Facts<'_>) -> Vec<TalkingPoint> {
         }
     }
 
-    let every = i64::from(facts.career_every_days);
-    match (facts.last_career_talk, facts.known_since) {
-        (Some(last), _) if (facts.today - last).num_days() >= every => push(
-            TalkingPointKind::Career,
-            "Career development: where do they want to grow next?".into(),
-            format!(
-                "No career conversation in {} days (due every {every} days)",
-                (facts.today - last).num_days()
-            ),
-        ),
-        (None, Some(since)) if (facts.today - since).num_days() >= every => push(
-            TalkingPointKind::Career,
-            "Career development: where do they want to grow next?".into(),
-            format!("No career conversation recorded yet (due every {every} days)"),
-        ),
-        _ => {}
+    for flag in facts.flags {
+        let kind = match flag.rule {
+            FlagRule::Completion => TalkingPointKind::Completion,
+            FlagRule::ActionCompletion => TalkingPointKind::FollowThrough,
+            FlagRule::CareerOverdue => TalkingPointKind::Career,
+        };
+        push(kind, flag.text.clone(), flag.reason.clone());
     }
 
     if facts.cancelled_last_60_days >= 3 {
@@ -330,9 +324,7 @@ mod tests {
             items,
             highlights,
             next_date: Some("2024-12-05".parse().unwrap()),
-            last_career_talk: Some("2024-11-10".parse().unwrap()),
-            known_since: Some("2023-01-01".parse().unwrap()),
-            career_every_days: 30,
+            flags: &[],
             cancelled_last_60_days: 0,
             days_since_last: Some(7),
             cadence_days: 7,
@@ -477,8 +469,15 @@ mod tests {
                 "2024-11-26",
             ),
         ];
+        let career = crate::flows::thresholds::career_overdue(
+            Some("2024-09-01".parse().unwrap()),
+            None,
+            30,
+            "2024-11-28".parse().unwrap(),
+        );
+        let flags: Vec<Flag> = career.into_iter().collect();
         let mut f = facts(&items, &highlights);
-        f.last_career_talk = Some("2024-09-01".parse().unwrap());
+        f.flags = &flags;
         f.cancelled_last_60_days = 3;
         f.days_since_last = Some(21);
         let points = suggest(&f);
@@ -531,17 +530,31 @@ mod tests {
     }
 
     #[test]
-    fn career_talk_never_held_is_due_after_the_rhythm() {
+    fn numbers_under_their_line_become_points_with_the_same_reason() {
+        let flags: Vec<Flag> = [
+            crate::flows::thresholds::completion(2, 4, "in the last 90 days"),
+            crate::flows::thresholds::action_completion(1, 5, "in the last 90 days"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let mut f = facts(&[], &[]);
-        f.last_career_talk = None;
-        f.known_since = Some("2024-11-20".parse().unwrap());
-        assert!(suggest(&f).is_empty(), "only 8 days known");
-        f.known_since = Some("2024-10-01".parse().unwrap());
+        f.flags = &flags;
         let points = suggest(&f);
-        assert_eq!(points.len(), 1);
+        let kinds: Vec<_> = points.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TalkingPointKind::Completion,
+                TalkingPointKind::FollowThrough
+            ]
+        );
+        for (point, flag) in points.iter().zip(&flags) {
+            assert_eq!(point.reason, flag.reason);
+        }
         assert_eq!(
             points[0].reason,
-            "No career conversation recorded yet (due every 30 days)"
+            "1:1s held 50% in the last 90 days (2 of 4), under the 80% target"
         );
     }
 

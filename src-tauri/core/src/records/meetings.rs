@@ -43,6 +43,11 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// Who asked to cancel a 1:1: the manager or the report.
+    pub enum CancelledBy { Manager = "manager", Report = "report" }
+}
+
 impl Weekday {
     pub fn from_chrono(day: chrono::Weekday) -> Self {
         match day {
@@ -113,6 +118,10 @@ pub struct Meeting {
     pub started_at: Option<DateTime<Utc>>,
     pub ended_at: Option<DateTime<Utc>>,
     pub cancel_reason: Option<String>,
+    /// Who asked to cancel; None for a cancellation recorded before Rapport
+    /// asked (and in exports written before then).
+    #[serde(default)]
+    pub cancelled_by: Option<CancelledBy>,
     pub template_id: Option<String>,
     pub agenda: Vec<AgendaItem>,
     pub shared_notes: String,
@@ -134,7 +143,7 @@ const SERIES_COLUMNS: &str =
 const MEETING_COLUMNS: &str =
     "id, person_id, series_id, kind, topic, scheduled_start, original_start, \
      planned_minutes, time_zone, format, status, started_at, ended_at, cancel_reason, template_id, \
-     shared_notes, private_notes, private_prep_notes, created_at, updated_at";
+     shared_notes, private_notes, private_prep_notes, created_at, updated_at, cancelled_by";
 
 impl<A> Schedule<'_, A> {
     pub fn list_series(&self) -> Result<Vec<Series>> {
@@ -513,7 +522,7 @@ impl Schedule<'_, Writing> {
         self.conn
             .prepare_cached(&format!(
                 "INSERT INTO meeting ({MEETING_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
-                 ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+                 ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
             ))?
             .execute(params![
                 meeting.id,
@@ -536,6 +545,7 @@ impl Schedule<'_, Writing> {
                 meeting.private_prep_notes,
                 meeting.created_at,
                 meeting.updated_at,
+                meeting.cancelled_by,
             ])?;
         let mut insert_item = self.conn.prepare_cached(
             "INSERT INTO agenda_item (id, meeting_id, position, title, minutes, prompts, done)
@@ -610,7 +620,8 @@ impl Schedule<'_, Writing> {
             .prepare_cached(
                 "UPDATE meeting SET kind = ?2, topic = ?3, scheduled_start = ?4, original_start = ?5,
                    planned_minutes = ?6, time_zone = ?7, format = ?8, status = ?9, started_at = ?10,
-                   ended_at = ?11, cancel_reason = ?12, template_id = ?13, updated_at = ?14
+                   ended_at = ?11, cancel_reason = ?12, template_id = ?13, updated_at = ?14,
+                   cancelled_by = ?15
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -628,6 +639,7 @@ impl Schedule<'_, Writing> {
                 meeting.cancel_reason,
                 meeting.template_id,
                 meeting.updated_at,
+                meeting.cancelled_by,
             ])?;
         if changed == 0 {
             return Err(Error::not_found("That 1:1 no longer exists."));
@@ -832,6 +844,7 @@ fn meeting_from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
         started_at: row.get(11)?,
         ended_at: row.get(12)?,
         cancel_reason: row.get(13)?,
+        cancelled_by: row.get(20)?,
         template_id: row.get(14)?,
         agenda: Vec::new(),
         shared_notes: row.get(15)?,

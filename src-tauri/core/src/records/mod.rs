@@ -17,6 +17,7 @@ pub mod reminder_state;
 pub mod search;
 pub mod settings;
 pub mod share_log;
+pub mod team_facts;
 pub mod templates;
 pub mod topics;
 

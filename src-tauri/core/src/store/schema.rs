@@ -21,6 +21,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema/v11_topics.sql")),
     M::up(include_str!("schema/v12_coaching.sql")),
     M::up(include_str!("schema/v13_twice_weekly.sql")).foreign_key_check(),
+    M::up(include_str!("schema/v14_cancelled_by.sql")),
 ];
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
