@@ -531,6 +531,35 @@ describe('team screen', () => {
     expect(navigate).toHaveBeenCalledWith({ screen: 'person', personId: 'p-ben' });
   });
 
+  it('lets go of a person who is not in the new numbers', async () => {
+    const { user } = await renderTeam({
+      stats: (period) =>
+        period.from === LAST_90.from ? stats() : stats({ period, people: stats().people.slice(1) }),
+    });
+    await user.click(byId('team-select-p-ada'));
+    expect(byId('team-charts-title')).toHaveTextContent('Over time — Ada Okafor');
+    await user.selectOptions(byId('team-period'), 'Last 30 days');
+    await waitFor(() => expect(byId('team-charts-title')).toHaveTextContent('Over time — Team'));
+    // Back to a period with her in it, she is not selected again behind the manager's back.
+    await user.selectOptions(byId('team-period'), 'Last 90 days');
+    await waitFor(() => expect(row('p-ada')).toBeInTheDocument());
+    expect(byId('team-charts-title')).toHaveTextContent('Over time — Team');
+    expect(row('p-ada')).not.toHaveClass('selected');
+  });
+
+  it('starts a custom period from the one on screen each time', async () => {
+    const { user } = await renderTeam({
+      stats: (period) => stats({ period }),
+    });
+    await user.selectOptions(byId('team-period'), 'Custom…');
+    expect(byId('team-from')).toHaveValue(LAST_90.from);
+    await user.selectOptions(byId('team-period'), 'Last 30 days');
+    await waitFor(() => expect(screen.getByText(formatDate('2026-10-22'), { exact: false })).toBeInTheDocument());
+    await user.selectOptions(byId('team-period'), 'Custom…');
+    expect(byId('team-from')).toHaveValue('2026-10-22');
+    expect(byId('team-to')).toHaveValue('2026-11-20');
+  });
+
   it('draws one rhythm cell per week, titled with what happened', async () => {
     await renderTeam();
     const strip = byId('team-rhythm-p-ada');
