@@ -174,7 +174,7 @@ fn invites_for_a_person_and_a_meeting() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|m| m["person_id"] == id.as_str())
+        .find(|m| m["person_id"] == id.as_str() && m["meeting_id"].is_string())
         .expect("the person's next 1:1")["meeting_id"]
         .as_str()
         .unwrap()
@@ -260,6 +260,22 @@ fn upcoming_lists_local_utc_and_reminder_times() {
     assert!(first["start_utc"].as_str().unwrap().ends_with('Z'));
     assert!(first["start_local"].as_str().unwrap().contains('T'));
     assert!(!first["reminders"].as_array().unwrap().is_empty());
+    // Every occurrence, not only the one planned ahead: the demo's people
+    // meet weekly or every two weeks, so each has several in 30 days.
+    let list = list.as_array().unwrap();
+    let planned = list.iter().filter(|e| e["meeting_id"].is_string()).count();
+    let later = list.iter().filter(|e| e["meeting_id"].is_null()).count();
+    assert!(
+        planned > 0 && later > planned,
+        "{planned} planned, {later} later"
+    );
+    let starts: Vec<&str> = list
+        .iter()
+        .map(|e| e["start_utc"].as_str().unwrap())
+        .collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted, "soonest first");
     let out = run(&demo.dir, &["upcoming"]);
     assert!(out.status.success());
     assert!(text(&out).contains("UTC"), "{}", text(&out));

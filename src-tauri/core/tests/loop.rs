@@ -860,6 +860,30 @@ fn today_lists_upcoming_overdue_and_people_past_their_cadence() {
 }
 
 #[test]
+fn the_cadence_counts_from_when_the_last_1_1_was_held_not_planned() {
+    let mut l = Loop::new();
+    let ada = l.person("Ada Okafor", Level::Junior);
+    let first = l.weekly_thursday_two_pm(&ada);
+    // Planned Thursday 24 Oct 14:00 in Paris, held on Saturday the 26th.
+    l.set_now("2024-10-26T09:00:00Z");
+    l.hold(&first, 30);
+    // Friday 1 Nov: eight days after the slot, six after the 1:1.
+    l.set_now("2024-11-01T10:00:00Z");
+    let t = today::today(&l.store).unwrap();
+    assert!(
+        t.due_people.iter().all(|p| p.person_id != ada),
+        "held six days ago: {:?}",
+        t.due_people
+    );
+    // A week after it was held, she is due.
+    l.set_now("2024-11-03T10:00:00Z");
+    let t = today::today(&l.store).unwrap();
+    let due = t.due_people.iter().find(|p| p.person_id == ada).unwrap();
+    assert_eq!(due.last_meeting, Some(at("2024-10-26T09:00:00Z")));
+    assert_eq!(due.days_since_last, Some(8));
+}
+
+#[test]
 fn a_finished_1_1_leaves_a_complete_person_page() {
     let mut l = Loop::new();
     let ada = l.person("Ada Okafor", Level::Junior);

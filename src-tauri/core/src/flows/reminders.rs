@@ -44,11 +44,16 @@ pub struct ReminderTime {
 
 /// The reminder times of a meeting, earliest first.
 pub fn times_for(meeting: &Meeting, offsets: &[u32]) -> Vec<ReminderTime> {
+    times_before(meeting.scheduled_start, offsets)
+}
+
+/// The reminder times of a 1:1 starting at `start`, soonest first.
+pub fn times_before(start: DateTime<Utc>, offsets: &[u32]) -> Vec<ReminderTime> {
     let mut times: Vec<ReminderTime> = offsets
         .iter()
         .map(|m| ReminderTime {
             offset_minutes: *m,
-            at: meeting.scheduled_start - Duration::minutes(i64::from(*m)),
+            at: start - Duration::minutes(i64::from(*m)),
         })
         .collect();
     times.sort_by_key(|t| t.at);

@@ -106,7 +106,7 @@ pub fn today(store: &Store) -> Result<Today> {
     let mut due_people = Vec::new();
     for person in &people {
         let cadence = person.effective_cadence();
-        let last_meeting = schedule.last_completed_start(&person.id)?;
+        let last_meeting = schedule.last_held_start(&person.id)?;
         let days_since_last = last_meeting.map(|at| (now - at).num_days());
         if days_since_last.is_some_and(|d| d <= cadence.days()) {
             continue;

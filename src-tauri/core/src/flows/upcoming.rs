@@ -3,15 +3,20 @@
 
 use crate::error::{Error, Result};
 use crate::flows::reminders::{self, ReminderTime};
-use crate::records::meetings::MeetingStatus;
+use crate::records::meetings::{local_to_utc, MeetingStatus, Series};
+use crate::records::recurrence::dates_from;
 use crate::store::Store;
+use crate::zone::Zone;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
+use std::collections::HashMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct UpcomingEntry {
-    pub meeting_id: String,
+    /// None for a later occurrence of a recurring 1:1 that is not planned as
+    /// a 1:1 of its own yet (Rapport plans one occurrence ahead).
+    pub meeting_id: Option<String>,
     pub person_id: String,
     pub person_name: String,
     pub status: MeetingStatus,
@@ -23,33 +28,95 @@ pub struct UpcomingEntry {
     pub reminders: Vec<ReminderTime>,
 }
 
-/// The 1:1s from now to `days` ahead (and any running), soonest first.
+/// Every 1:1 from now to `days` ahead (and any running), soonest first: the
+/// ones planned (one-offs, moved occurrences, each series' next one) and every
+/// later occurrence of each recurring 1:1, as a calendar that took the series'
+/// invite shows them: a moved occurrence at its new time, a cancelled one not
+/// at all.
 pub fn upcoming(store: &Store, days: u32) -> Result<Vec<UpcomingEntry>> {
     if days == 0 || days > 366 {
         return Err(Error::invalid("--days must be between 1 and 366."));
     }
     let now = store.clock().now();
+    let until = now + Duration::days(i64::from(days));
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut name_of = |id: &str| -> Result<String> {
+        if let Some(name) = names.get(id) {
+            return Ok(name.clone());
+        }
+        let name = store.people().get(id)?.name;
+        names.insert(id.to_string(), name.clone());
+        Ok(name)
+    };
     let mut out = Vec::new();
-    for meeting in store
-        .schedule()
-        .upcoming(now, now + Duration::days(days as i64))?
-    {
-        let person = store.people().get(&meeting.person_id)?;
-        let start_local = meeting
-            .scheduled_start
-            .with_timezone(&meeting.time_zone.tz())
-            .to_rfc3339();
+    for meeting in store.schedule().upcoming(now, until)? {
         out.push(UpcomingEntry {
             reminders: reminders::reminder_times(store, &meeting)?,
-            meeting_id: meeting.id,
-            person_id: person.id,
-            person_name: person.name,
+            person_name: name_of(&meeting.person_id)?,
+            start_local: local(meeting.scheduled_start, meeting.time_zone),
+            meeting_id: Some(meeting.id),
+            person_id: meeting.person_id,
             status: meeting.status,
             start_utc: meeting.scheduled_start,
-            start_local,
             time_zone: meeting.time_zone.to_string(),
             planned_minutes: meeting.planned_minutes,
         });
     }
+    for series in store.schedule().list_series()? {
+        // A slot with a 1:1 row is listed from that row (at its new time if
+        // moved), or not at all (cancelled, or held early).
+        let taken = store.schedule().series_slots_from(&series.id, now)?;
+        let offsets = store.reminders().offsets_for(&series.person_id)?;
+        for start in occurrences(&series, now, until) {
+            if taken.contains(&start) {
+                continue;
+            }
+            out.push(UpcomingEntry {
+                meeting_id: None,
+                person_id: series.person_id.clone(),
+                person_name: name_of(&series.person_id)?,
+                status: MeetingStatus::Scheduled,
+                start_utc: start,
+                start_local: local(start, series.time_zone),
+                time_zone: series.time_zone.to_string(),
+                planned_minutes: series.duration_minutes,
+                reminders: reminders::times_before(start, &offsets),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.start_utc, &a.person_name, &a.meeting_id).cmp(&(
+            b.start_utc,
+            &b.person_name,
+            &b.meeting_id,
+        ))
+    });
     Ok(out)
+}
+
+/// The series' starts in `[from, until)`.
+fn occurrences(
+    series: &Series,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> impl Iterator<Item = DateTime<Utc>> + '_ {
+    let tz = series.time_zone.tz();
+    // One day back: the local date of `from` can be behind its UTC date.
+    let day = from.with_timezone(&tz).date_naive();
+    let first = day.checked_sub_signed(Duration::days(1)).unwrap_or(day);
+    dates_from(
+        series.frequency,
+        series.weekday,
+        series.second_weekday,
+        series.starts_on,
+        first,
+    )
+    .take_while(move |date| series.ends_on.is_none_or(|end| *date <= end))
+    .map(move |date| local_to_utc(tz, date, series.local_time))
+    .skip_while(move |start| *start < from)
+    .take_while(move |start| *start < until)
+}
+
+fn local(at: DateTime<Utc>, zone: Zone) -> String {
+    at.with_timezone(&zone.tz()).to_rfc3339()
 }

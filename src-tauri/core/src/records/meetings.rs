@@ -398,6 +398,21 @@ impl<A> Schedule<'_, A> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The slots of a series taken by a 1:1 row (planned, moved from,
+    /// held or cancelled), from `from` on: no other occurrence falls there.
+    pub fn series_slots_from(
+        &self,
+        series_id: &str,
+        from: DateTime<Utc>,
+    ) -> Result<std::collections::HashSet<DateTime<Utc>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(original_start, scheduled_start) FROM meeting
+             WHERE series_id = ?1 AND coalesce(original_start, scheduled_start) >= ?2",
+        )?;
+        let rows = stmt.query_map(params![series_id, from], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Completed count and average length in minutes of a person's 1:1s.
     pub fn completed_stats(&self, person_id: &str) -> Result<(u64, Option<f64>)> {
         Ok(self
@@ -417,14 +432,19 @@ impl<A> Schedule<'_, A> {
             .next())
     }
 
-    /// When the person's latest completed 1:1 was scheduled.
-    pub fn last_completed_start(&self, person_id: &str) -> Result<Option<DateTime<Utc>>> {
+    /// When the person's latest held 1:1 actually started (its scheduled
+    /// start if the start was not recorded): a 1:1 held two days late
+    /// resets the cadence from the day it was held.
+    pub fn last_held_start(&self, person_id: &str) -> Result<Option<DateTime<Utc>>> {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT max(scheduled_start) FROM meeting WHERE person_id = ?1 AND status = 'completed'",
+                "SELECT coalesce(started_at, scheduled_start) FROM meeting
+                 WHERE person_id = ?1 AND status = 'completed'
+                 ORDER BY scheduled_start DESC LIMIT 1",
             )?
-            .query_row([person_id], |r| r.get(0))?)
+            .query_row([person_id], |r| r.get(0))
+            .optional()?)
     }
 
     /// When the person's first completed 1:1 took place.
