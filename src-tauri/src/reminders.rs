@@ -69,6 +69,9 @@ fn tick(app: &AppHandle) {
         if let Err(err) = state.with_store(|s| reminders::mark_shown(s, &reminder)) {
             tracing::warn!(code = err.code.as_str(), "could not record a reminder");
         }
+        // Today shows the reminder too: it reloads on this rather than
+        // guessing when a reminder falls.
+        let _ = app.emit_to("main", "reminder-shown", ());
     }
     if let Ok(label) = state.with_store(|s| reminders::next_label(s, s.clock().now())) {
         crate::tray::set_next(app, &label);

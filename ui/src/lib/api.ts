@@ -649,6 +649,14 @@ export function onQuickTopicRequest(handler: () => void): () => void {
 }
 
 /**
+ * Calls `handler` each time a reminder notification is shown, so Today can
+ * show it too. Returns the function that stops listening.
+ */
+export function onReminderShown(handler: () => void): () => void {
+  return listenUntilStopped('reminder-shown', () => handler());
+}
+
+/**
  * Calls `handler` when the app locked the store by itself (the tray's "Lock
  * now", idle time). Returns the function that stops listening.
  */

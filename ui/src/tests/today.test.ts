@@ -1,3 +1,4 @@
+import { emit } from '@tauri-apps/api/event';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -246,9 +247,12 @@ describe('Today: reminder banner', () => {
 
   it("counts on every 30 seconds from the backend's clock, and goes once the 1:1 is over", async () => {
     // The machine's clock is far off: the banner must follow the backend's "now".
-    vi.useFakeTimers({ now: new Date('2031-06-01T12:00:00Z') });
+    const machineStart = Date.parse('2031-06-01T12:00:00Z');
+    vi.useFakeTimers({ now: machineStart });
     const reminder = upcoming({ scheduled_start: '2024-11-27T09:02:00Z', planned_minutes: 30 });
-    mockBackend({ get_today: () => today({ now: NOW, reminder_banner: reminder }) });
+    // The backend's clock runs at the same pace, whenever the screen reloads.
+    const backendNow = () => new Date(Date.parse(NOW) + Date.now() - machineStart).toISOString();
+    mockBackend({ get_today: () => today({ now: backendNow(), reminder_banner: reminder }) });
     render(Today, { props: { navigate: vi.fn(), onaddperson: vi.fn() } });
     await settle();
     expect(banner()).toHaveTextContent('1:1 with Ada Okafor in 2 minutes');
@@ -264,5 +268,168 @@ describe('Today: reminder banner', () => {
     expect(banner()).toHaveTextContent('started 5 minutes ago');
     await vi.advanceTimersByTimeAsync(25 * 60_000);
     expect(banner()).not.toBeInTheDocument();
+  });
+});
+
+describe('Today: refreshing by itself', () => {
+  function setVisibility(state: DocumentVisibilityState): void {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }
+
+  afterEach(() => {
+    Reflect.deleteProperty(document, 'visibilityState');
+    document.querySelectorAll('dialog').forEach((dialog) => dialog.remove());
+  });
+
+  /** Answers get_today with each of `answers` in turn, the last one from then on. */
+  function renderSequence(...answers: (TodayData | Error)[]) {
+    vi.useFakeTimers({ now: new Date(NOW) });
+    let served = 0;
+    const calls = mockBackend({
+      get_today: () => {
+        const answer = answers[Math.min(served, answers.length - 1)];
+        served += 1;
+        if (answer instanceof Error) throw { code: 'storage', message: answer.message };
+        return answer;
+      },
+    });
+    const rendered = render(Today, { props: { navigate: vi.fn(), onaddperson: vi.fn() } });
+    const loads = () => calls.filter((call) => call.cmd === 'get_today').length;
+    return { ...rendered, loads };
+  }
+
+  const ada = upcoming({ scheduled_start: '2024-11-27T09:02:00Z' });
+  const ben = upcoming({
+    meeting_id: 'm-ben',
+    person_id: 'p-ben',
+    person_name: 'Ben Moreau',
+    scheduled_start: '2024-11-27T10:30:00Z',
+  });
+
+  it("reloads when the next 1:1's start comes, keeping the rows and the focus", async () => {
+    const started = upcoming({
+      ...ada,
+      status: 'in_progress',
+      started_at: '2024-11-27T09:02:00Z',
+    });
+    const { loads } = renderSequence(
+      today({ upcoming: [ada, ben] }),
+      today({ now: '2024-11-27T09:02:00Z', upcoming: [started, ben] }),
+    );
+    await settle();
+    expect(loads()).toBe(1);
+    const benRow = row('today-upcoming', 1);
+    const prepare = within(benRow).getByRole('button', { name: 'Prepare' });
+    prepare.focus();
+
+    await vi.advanceTimersByTimeAsync(119_000);
+    expect(loads()).toBe(1);
+    expect(within(row('today-upcoming', 0)).queryByText('In progress')).not.toBeInTheDocument();
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    await settle();
+    expect(loads()).toBe(2);
+    expect(within(row('today-upcoming', 0)).getByText('In progress')).toBeInTheDocument();
+    // The screen was updated in place, not rebuilt.
+    expect(row('today-upcoming', 1)).toBe(benRow);
+    expect(document.activeElement).toBe(prepare);
+  });
+
+  it('turns Tomorrow into Today at midnight', async () => {
+    const tomorrow = upcoming({ ...ben, scheduled_start: '2024-11-28T10:30:00Z' });
+    renderSequence(
+      today({ now: '2024-11-27T23:58:00Z', upcoming: [tomorrow] }),
+      today({ now: '2024-11-28T00:00:00Z', upcoming: [tomorrow] }),
+    );
+    await settle();
+    expect(row('today-upcoming', 0)).toHaveTextContent(/Ben Moreau — Tomorrow (10:30\sAM|10:30)/);
+    expect(screen.getByText(/^Good evening\./)).toBeInTheDocument();
+    // The first answer was at 23:58 by the backend's clock: midnight is 2 minutes on.
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    await settle();
+    expect(row('today-upcoming', 0)).toHaveTextContent(/Ben Moreau — Today (10:30\sAM|10:30)/);
+    expect(screen.getByText(/^Good morning\./)).toBeInTheDocument();
+  });
+
+  it('looks again every five minutes when nothing is due sooner', async () => {
+    const { loads } = renderSequence(today({ upcoming: [ben] }));
+    await settle();
+    await vi.advanceTimersByTimeAsync(5 * 60_000 - 1);
+    expect(loads()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(loads()).toBe(2);
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(loads()).toBe(3);
+  });
+
+  it('reloads when the window comes back into view, and not while it is hidden', async () => {
+    const { loads } = renderSequence(today({ upcoming: [ada] }), today({ upcoming: [ada, ben] }));
+    await settle();
+    setVisibility('hidden');
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    expect(loads()).toBe(1);
+
+    setVisibility('visible');
+    await settle();
+    expect(loads()).toBe(2);
+    expect(row('today-upcoming', 1)).toHaveTextContent('Ben Moreau');
+  });
+
+  it('reloads when a reminder notification is shown', async () => {
+    const { loads } = renderSequence(today({ upcoming: [ada] }), today({ upcoming: [ada, ben] }));
+    await settle();
+    expect(loads()).toBe(1);
+    await emit('reminder-shown', null);
+    await settle();
+    expect(loads()).toBe(2);
+    expect(row('today-upcoming', 1)).toHaveTextContent('Ben Moreau');
+  });
+
+  it('waits for an open dialog to close', async () => {
+    const { loads } = renderSequence(today({ upcoming: [ada] }), today({ upcoming: [ada, ben] }));
+    await settle();
+    const dialog = document.createElement('dialog');
+    dialog.setAttribute('open', '');
+    document.body.append(dialog);
+
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    setVisibility('visible');
+    await settle();
+    expect(loads()).toBe(1);
+    expect(document.getElementById('today-upcoming')?.children).toHaveLength(1);
+
+    dialog.remove();
+    await settle();
+    expect(loads()).toBe(2);
+    expect(row('today-upcoming', 1)).toHaveTextContent('Ben Moreau');
+  });
+
+  it('keeps what it shows when a reload fails, and tries again later', async () => {
+    const { loads } = renderSequence(
+      today({ upcoming: [ada] }),
+      new Error('The notebook could not be read.'),
+      today({ upcoming: [ada, ben] }),
+    );
+    await settle();
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(loads()).toBe(2);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(row('today-upcoming', 0)).toHaveTextContent('Ada Okafor');
+
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(loads()).toBe(3);
+    expect(row('today-upcoming', 1)).toHaveTextContent('Ben Moreau');
+  });
+
+  it('stops once the screen is gone', async () => {
+    const { loads, unmount } = renderSequence(today({ upcoming: [ada] }));
+    await settle();
+    unmount();
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    setVisibility('visible');
+    await settle();
+    expect(loads()).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
