@@ -16,6 +16,7 @@ import type {
   PlanText,
   Sbi,
 } from './bindings';
+import type { IconName } from './icons';
 import { daysBetween, type PlainDate } from './time';
 
 export const TONE_LABELS: Record<FeedbackTone, string> = {
@@ -48,11 +49,11 @@ export const CHECKPOINT_STATUSES: CheckpointStatus[] = Object.keys(
   CHECKPOINT_STATUS_LABELS,
 ) as CheckpointStatus[];
 
-/** The mark in front of a checkpoint, read with its status label beside it. */
-export const CHECKPOINT_MARKS: Record<CheckpointStatus, string> = {
-  pending: '○',
-  met: '✓',
-  missed: '✕',
+/** The icon in front of a checkpoint, read with its status label beside it. */
+export const CHECKPOINT_ICONS: Record<CheckpointStatus, IconName> = {
+  pending: 'circle',
+  met: 'circle-check',
+  missed: 'circle-x',
 };
 
 const NO_WORDS: Sbi = { situation: '', behaviour: '', impact: '', request: null };

@@ -20,6 +20,7 @@ import {
   type Visibility,
   type Weekday,
 } from './bindings';
+import type { IconName, Marked, Tone } from './icons';
 import { formatMinutes, shortTime } from './time';
 
 /** The values of an enum in the order its labels are written. */
@@ -109,17 +110,20 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 
 export const ACTION_STATUSES: ActionStatus[] = valuesOf(ACTION_STATUS_LABELS);
 
-/** The status column of the meeting screens, marked so a glance finds what moved. */
-export const ACTION_STATUS_MARKS: Record<ActionStatus, string> = {
-  open: 'Open',
-  partial: '◐ Partial',
-  done: '✅ Done',
-  escalated: '⚠ Escalated',
-  dropped: 'Dropped',
+/**
+ * The status column of the meeting screens: an icon before the statuses a
+ * glance should find (what got done, half done or pushed up).
+ */
+export const ACTION_STATUS_MARKS: Record<ActionStatus, Marked> = {
+  open: { icon: null, tone: null, text: 'Open' },
+  partial: { icon: 'contrast', tone: null, text: 'Partial' },
+  done: { icon: 'circle-check', tone: 'success', text: 'Done' },
+  escalated: { icon: 'triangle-alert', tone: 'warning', text: 'Escalated' },
+  dropped: { icon: null, tone: null, text: 'Dropped' },
 };
 
 /** Stands in for the status of an open item past its due date. */
-export const OVERDUE_MARK = '🔴 Overdue';
+export const OVERDUE_MARK: Marked = { icon: 'clock-alert', tone: 'danger', text: 'Overdue' };
 
 export const PRIORITY_LABELS: Record<Priority, string> = {
   p1: 'P1',
@@ -135,6 +139,13 @@ export const HIGHLIGHT_KIND_LABELS: Record<HighlightKind, string> = {
 };
 
 export const HIGHLIGHT_KINDS: HighlightKind[] = valuesOf(HIGHLIGHT_KIND_LABELS);
+
+/** The icon before a highlight, the same on every screen that lists them. */
+export const HIGHLIGHT_ICONS: Record<HighlightKind, { icon: IconName; tone: Tone }> = {
+  win: { icon: 'party-popper', tone: 'success' },
+  accomplishment: { icon: 'trending-up', tone: 'success' },
+  concern: { icon: 'triangle-alert', tone: 'warning' },
+};
 
 /** What a search hit is: the label beside its snippet. */
 export const TEXT_KIND_LABELS: Record<TextKind, string> = {

@@ -158,15 +158,20 @@ describe('action items', () => {
   });
 
   it.each([
-    [{ status: 'done', overdue: false }, '✅ Done'],
-    [{ status: 'partial', overdue: false }, '◐ Partial'],
-    [{ status: 'open', overdue: true }, '🔴 Overdue'],
-    [{ status: 'partial', overdue: true }, '🔴 Overdue'],
-    [{ status: 'escalated', overdue: false }, '⚠ Escalated'],
-    [{ status: 'open', overdue: false }, 'Open'],
-    [{ status: 'dropped', overdue: false }, 'Dropped'],
+    [{ status: 'done', overdue: false }, { icon: 'circle-check', tone: 'success', text: 'Done' }],
+    [{ status: 'partial', overdue: false }, { icon: 'contrast', tone: null, text: 'Partial' }],
+    [{ status: 'open', overdue: true }, { icon: 'clock-alert', tone: 'danger', text: 'Overdue' }],
+    [{ status: 'partial', overdue: true }, { icon: 'clock-alert', tone: 'danger', text: 'Overdue' }],
+    [{ status: 'escalated', overdue: false }, { icon: 'triangle-alert', tone: 'warning', text: 'Escalated' }],
+    [{ status: 'open', overdue: false }, { icon: null, tone: null, text: 'Open' }],
+    [{ status: 'dropped', overdue: false }, { icon: null, tone: null, text: 'Dropped' }],
   ] as const)('labels %j as %j', (item, label) => {
-    expect(statusLabel(item)).toBe(label);
+    expect(statusLabel(item)).toEqual(label);
+  });
+
+  it('never calls an overdue item done or dropped', () => {
+    expect(statusLabel({ status: 'done', overdue: true }).text).toBe('Done');
+    expect(statusLabel({ status: 'dropped', overdue: true }).text).toBe('Dropped');
   });
 
   it('shows due dates short, with the year only when it is another year', () => {
@@ -180,8 +185,16 @@ describe('action items', () => {
     const now = Date.parse('2024-11-28T12:00:00Z');
     const mine = { owner: 'manager', status: 'done', due_on: null } as const;
     const theirs = { owner: 'ic', status: 'open', due_on: '2024-12-05' } as const;
-    expect(actionFacts(theirs, 'Ada Okafor', now)).toBe('Ada · Open · Due Dec 5');
-    expect(actionFacts(mine, 'Ada Okafor', now)).toBe('You · ✅ Done · Due Ongoing');
+    const words = (item: typeof mine | typeof theirs) =>
+      actionFacts(item, 'Ada Okafor', now).map((part) => part.text).join(' · ');
+    expect(words(theirs)).toBe('Ada · Open · Due Dec 5');
+    expect(words(mine)).toBe('You · Done · Due Ongoing');
+    // Only the status carries an icon, the same one as in the status column.
+    expect(actionFacts(mine, 'Ada Okafor', now).map((part) => part.icon)).toEqual([
+      null,
+      'circle-check',
+      null,
+    ]);
   });
 
   it('finds the last due-date move: same status, another date', () => {

@@ -16,6 +16,7 @@ import type {
   Owner,
   StatusChange,
 } from './bindings';
+import type { Marked } from './icons';
 import { ACTION_STATUS_MARKS, FREQUENCY_RHYTHMS, OVERDUE_MARK } from './labels';
 import { formatMinutes, minutesBetween } from './time';
 
@@ -274,8 +275,8 @@ export function ownerLabel(owner: Owner, personName: string): string {
   return owner === 'manager' ? 'You' : firstName(personName);
 }
 
-/** "✅ Done", "◐ Partial", "🔴 Overdue", "⚠ Escalated", "Open", "Dropped". */
-export function statusLabel(item: Pick<ActionItemView, 'status' | 'overdue'>): string {
+/** "Done", "Partial", "Overdue", "Escalated" with their icons; "Open", "Dropped" bare. */
+export function statusLabel(item: Pick<ActionItemView, 'status' | 'overdue'>): Marked {
   const closed = item.status === 'done' || item.status === 'dropped';
   if (item.overdue && !closed) return OVERDUE_MARK;
   return ACTION_STATUS_MARKS[item.status];
@@ -319,14 +320,20 @@ export function dueMoveLabel(
   return `New due date: ${dueLabel(move.to, nowMs)} (${was})`;
 }
 
-/** "Ada · Open · Due Dec 5": an action item of a past 1:1, read after its title. */
+/**
+ * "Ada · Open · Due Dec 5": an action item of a past 1:1, read after its title,
+ * in parts to show with " · " between them; the status keeps its icon.
+ */
 export function actionFacts(
   item: Pick<ActionItem, 'owner' | 'status' | 'due_on'>,
   personName: string,
   nowMs: number = Date.now(),
-): string {
-  const owner = ownerLabel(item.owner, personName);
-  return `${owner} · ${ACTION_STATUS_MARKS[item.status]} · Due ${dueLabel(item.due_on, nowMs)}`;
+): Marked[] {
+  return [
+    { icon: null, tone: null, text: ownerLabel(item.owner, personName) },
+    ACTION_STATUS_MARKS[item.status],
+    { icon: null, tone: null, text: `Due ${dueLabel(item.due_on, nowMs)}` },
+  ];
 }
 
 // --- The next 1:1 -----------------------------------------------------------------

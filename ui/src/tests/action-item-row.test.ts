@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import ActionItemRow from '../lib/ActionItemRow.svelte';
 import type { ActionItemView } from '../lib/bindings';
 import { mockBackend } from './fixtures';
+import { iconsIn } from './icons';
 import { action, settle, useClock } from './loop-fixtures';
 
 afterEach(() => {
@@ -52,7 +53,13 @@ describe('action item row', () => {
     expect(within(row).getAllByRole('cell')).toHaveLength(4);
     expect(row).toHaveTextContent('Ada');
     expect(row).toHaveTextContent('Nov 26');
-    expect(row).toHaveTextContent('🔴 Overdue');
+    const status = row.querySelector('.status');
+    expect(status).toHaveTextContent('Overdue');
+    expect(iconsIn(status)).toEqual(['clock-alert']);
+    // The edit control is an icon with a name, not a glyph.
+    expect(iconsIn(within(row).getByRole('button', { name: 'Edit “Improve submission quality”' }))).toEqual([
+      'pencil',
+    ]);
   });
 
   it('shows a list line, the manager as "You", and the controls given after the status', () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EndSummary as Summary, FinishRequest, FinishResult } from '../lib/bindings';
 import EndSummary from '../lib/EndSummary.svelte';
 import { mockBackend, type Call } from './fixtures';
+import { iconsIn } from './icons';
 import { endSummary, meeting, sessionView, settle, useClock } from './loop-fixtures';
 
 afterEach(() => {
@@ -53,6 +54,8 @@ describe('end of session summary', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('End 1:1 Session — Summary');
     expect(document.getElementById('summary-duration')).toHaveTextContent('Session Duration: 00:47:23');
     expect(document.getElementById('summary-agenda')).toHaveTextContent('Agenda Items Completed: 3/3');
+    // All covered: a check beside the count.
+    expect(iconsIn(document.getElementById('summary-agenda'))).toEqual(['circle-check']);
 
     expect(screen.getByRole('checkbox', { name: 'Share live notes with IC (Ada Okafor)' })).toBeChecked();
     expect(
@@ -166,7 +169,10 @@ describe('end of session summary', () => {
     const saved = document.getElementById('session-saved') as HTMLElement;
     expect(saved).toBeInTheDocument();
     expect(saved).toHaveTextContent('Next 1:1: Thu 5 Dec 2024, 2:00 PM');
-    expect(screen.getByRole('status')).toHaveTextContent('1:1 session saved ✓ Next session scheduled for Dec 5');
+    // The check mark is an icon; a hidden full stop ends the first sentence for screen readers.
+    expect(screen.getByRole('status')).toHaveTextContent('1:1 session saved. Next session scheduled for Dec 5');
+    expect(iconsIn(screen.getByRole('status'))).toEqual(['check']);
+    expect(iconsIn(within(saved).getByRole('heading', { name: '1:1 session saved' }))).toEqual(['check']);
     expect(screen.queryByRole('button', { name: 'Save Session & Schedule Next' })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Copy shared notes' }));
@@ -174,7 +180,8 @@ describe('end of session summary', () => {
     // The app renders and logs the shared notes; the web view sends no text.
     expect(callsOf(calls, 'copy_shared_notes')).toEqual([{ meetingId: 'm-now' }]);
     expect(callsOf(calls, 'copy_to_clipboard')).toEqual([]);
-    expect(screen.getByRole('status')).toHaveTextContent('Shared notes copied ✓');
+    expect(screen.getByRole('status')).toHaveTextContent(/^Shared notes copied$/);
+    expect(iconsIn(screen.getByRole('status'))).toEqual(['check']);
 
     await user.click(within(saved).getByRole('button', { name: 'Back to Ada' }));
     expect(navigate).toHaveBeenLastCalledWith({ screen: 'person', personId: 'p-ada' });
@@ -219,7 +226,8 @@ describe('end of session summary', () => {
     await user.click(screen.getByRole('button', { name: 'Save Session & Schedule Next' }));
     await settle();
     expect((callsOf(calls, 'finish_session')[0] as { request: FinishRequest }).request.next).toEqual({ mode: 'none' });
-    expect(screen.getByRole('status')).toHaveTextContent(/^1:1 session saved ✓$/);
+    expect(screen.getByRole('status')).toHaveTextContent(/^1:1 session saved$/);
+    expect(iconsIn(screen.getByRole('status'))).toEqual(['check']);
   });
 
   it('keeps everything on screen when saving fails', async () => {

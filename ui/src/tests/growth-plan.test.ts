@@ -8,6 +8,7 @@ import GrowthPlanCard from '../lib/GrowthPlanCard.svelte';
 import GrowthPlanForm from '../lib/GrowthPlanForm.svelte';
 import { checkpoint, growthPlan } from './coaching-builders';
 import { mockBackend, type Call } from './fixtures';
+import { iconsIn } from './icons';
 
 afterEach(() => {
   clearMocks();
@@ -48,7 +49,9 @@ describe('growth plan card', () => {
     expect(checkpointRow('c-next')).toHaveClass('next');
     expect(checkpointRow('c-next')).toHaveAttribute('aria-current', 'step');
     expect(checkpointRow('c-next')).toHaveTextContent('due in 5 days');
-    expect(checkpointRow('c-met')).toHaveTextContent('✓');
+    expect(checkpointRow('c-met')).toHaveTextContent('Met:');
+    expect(iconsIn(checkpointRow('c-met'))).toEqual(['circle-check']);
+    expect(iconsIn(checkpointRow('c-next'))).toEqual(['circle']);
     expect(checkpointRow('c-met')).not.toHaveClass('next');
     expect(checkpointRow('c-later')).not.toHaveTextContent(/due in/);
   });

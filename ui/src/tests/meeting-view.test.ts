@@ -6,6 +6,7 @@ import type { ActionItem, MeetingView as ViewData, Term, TextKind } from '../lib
 import MeetingView from '../lib/MeetingView.svelte';
 import { highlight, meeting, person } from './builders';
 import { mockBackend, type Call } from './fixtures';
+import { iconsIn } from './icons';
 
 let scrolled: Element[] = [];
 
@@ -112,7 +113,8 @@ describe('meeting view', () => {
     expect(byId('meeting-status')).toHaveTextContent('Completed');
 
     const agenda = byId('meeting-agenda');
-    expect(agenda.querySelector('[data-source-id="ag-1"]')).toHaveTextContent('✓');
+    expect(iconsIn(agenda.querySelector('[data-source-id="ag-1"]'))).toEqual(['circle-check']);
+    expect(iconsIn(agenda.querySelector('[data-source-id="ag-2"]'))).toEqual(['circle']);
     expect(agenda.querySelector('[data-source-id="ag-2"]')).toHaveTextContent('not covered');
 
     const shared = byId('meeting-shared');
@@ -129,8 +131,10 @@ describe('meeting view', () => {
       /Draft the billing plan.*Ada · Open · Due Nov 30, 2024/,
     );
     expect(actions.querySelector('[data-source-id="a-2"]')).toHaveTextContent(
-      /You · ✅ Done · Due Ongoing/,
+      /You · Done · Due Ongoing/,
     );
+    expect(iconsIn(actions.querySelector('[data-source-id="a-1"]'))).toEqual([]);
+    expect(iconsIn(actions.querySelector('[data-source-id="a-2"]'))).toEqual(['circle-check']);
 
     const highlights = byId('meeting-highlights');
     expect(highlights.querySelector('[data-source-id="h-2"]')).toHaveTextContent(

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import NotesEditor from '../lib/NotesEditor.svelte';
+import { iconsIn } from './icons';
 
 function renderEditor(value = '') {
   const onchange = vi.fn();
@@ -69,6 +70,18 @@ describe('notes editor', () => {
   it('formats the current line from the toolbar', async () => {
     const { textarea, onchange, user } = renderEditor('Wins');
     const toolbar = screen.getByRole('group', { name: 'Formatting: Live notes' });
+    // Icons, each button named in words.
+    expect(
+      within(toolbar)
+        .getAllByRole('button')
+        .map((button) => [button.getAttribute('aria-label'), ...iconsIn(button)]),
+    ).toEqual([
+      ['Heading', 'heading'],
+      ['Bulleted list', 'list'],
+      ['Numbered list', 'list-ordered'],
+      ['Checklist', 'list-checks'],
+      ['Toggle checkbox', 'square-check'],
+    ]);
     await user.click(textarea);
     await user.click(within(toolbar).getByRole('button', { name: 'Heading' }));
     expect(textarea).toHaveValue('## Wins');

@@ -14,6 +14,7 @@ import {
   series,
 } from './builders';
 import { commands, mockBackend, type Call } from './fixtures';
+import { iconsIn } from './icons';
 
 afterEach(() => {
   clearMocks();
@@ -520,6 +521,10 @@ describe('person page: wins and concerns', () => {
     expect(within(items[0]!).queryByText('Private')).not.toBeInTheDocument();
     expect(items[1]).toHaveTextContent(/Concern.*Mon 18 Nov.*Seems tired lately/);
     expect(within(items[1]!).getByText('Private')).toBeInTheDocument();
+    expect(items.map((item) => iconsIn(item.querySelector('.highlight-kind')))).toEqual([
+      ['party-popper'],
+      ['triangle-alert'],
+    ]);
   });
 
   it('logs a win and shows it', async () => {
@@ -642,8 +647,10 @@ describe('person page: meeting history', () => {
     const item = byId('person-history').querySelector<HTMLElement>('li.history-item')!;
     const toggle = within(item).getByRole('button');
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(iconsIn(toggle)).toEqual(['chevron-right']);
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(iconsIn(toggle)).toEqual(['chevron-down']);
 
     const shared = within(item).getByRole('region', { name: 'Shared notes' });
     expect(within(shared).getByRole('heading', { name: 'Billing' })).toBeInTheDocument();

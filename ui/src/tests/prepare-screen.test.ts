@@ -4,8 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionInput, AgendaItem, AgendaItemInput, Prep } from '../lib/bindings';
 import Prepare from '../lib/Prepare.svelte';
-import { snapshot, snapshotWindow } from './builders';
+import { highlight, snapshot, snapshotWindow } from './builders';
 import { mockBackend, type Call } from './fixtures';
+import { iconsIn } from './icons';
 import { action, meeting, prep, sessionView, settle, useClock } from './loop-fixtures';
 
 beforeEach(() => {
@@ -118,8 +119,19 @@ describe('prepare screen', () => {
     expect(items[1]).toHaveTextContent('Handled a tense review calmly');
     expect(items[1]).toHaveTextContent('Private');
     expect(document.getElementById('prep-concerns')).toHaveTextContent('Review backlog growing');
+    expect(iconsIn(wins)).toEqual(['party-popper', 'party-popper']);
+    expect(iconsIn(document.getElementById('prep-concerns'))).toEqual(['triangle-alert']);
     expect(screen.getByRole('heading', { name: 'Recent Wins' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Areas of Concern' })).toBeInTheDocument();
+  });
+
+  it('marks an accomplishment apart from the other wins, in words for screen readers', async () => {
+    await renderPrep(
+      prep({ wins: [highlight({ id: 'h-shipped', kind: 'accomplishment', text: 'Led the billing launch' })] }),
+    );
+    const wins = document.getElementById('prep-wins');
+    expect(iconsIn(wins)).toEqual(['trending-up']);
+    expect(wins).toHaveTextContent('Accomplishment: Led the billing launch');
   });
 
   it('shows previous action items with owner, due date and status', async () => {
@@ -132,11 +144,15 @@ describe('prepare screen', () => {
       'Status',
     ]);
     const row = (id: string) => table.querySelector(`tr[data-action-id="${id}"]`) as HTMLElement;
-    expect(row('a-done')).toHaveTextContent('✅ Done');
+    const status = (id: string) => row(id).querySelector('.status');
+    expect(status('a-done')).toHaveTextContent('Done');
+    expect(iconsIn(status('a-done'))).toEqual(['circle-check']);
     expect(row('a-done')).toHaveTextContent('Ada');
-    expect(row('a-partial')).toHaveTextContent('◐ Partial');
+    expect(status('a-partial')).toHaveTextContent('Partial');
+    expect(iconsIn(status('a-partial'))).toEqual(['contrast']);
     expect(row('a-partial')).toHaveTextContent('Nov 25');
-    expect(row('a-overdue')).toHaveTextContent('🔴 Overdue');
+    expect(status('a-overdue')).toHaveTextContent('Overdue');
+    expect(iconsIn(status('a-overdue'))).toEqual(['clock-alert']);
     expect(row('a-mine')).toHaveTextContent('You');
     expect(row('a-mine')).toHaveTextContent('Ongoing');
   });
@@ -150,7 +166,8 @@ describe('prepare screen', () => {
     await settle();
     expect(callsOf(calls, 'set_action_status')).toEqual([{ itemId: 'a-overdue', status: 'done' }]);
     const row = document.querySelector('tr[data-action-id="a-overdue"]');
-    expect(row).toHaveTextContent('✅ Done');
+    expect(row?.querySelector('.status')).toHaveTextContent('Done');
+    expect(iconsIn(row?.querySelector('.status') ?? null)).toEqual(['circle-check']);
     expect(row).not.toHaveTextContent('Overdue');
   });
 
@@ -339,7 +356,8 @@ describe('prepare screen', () => {
       // Enter continued the list.
       notes: '- Start with wins\n- Ask about the review backlog',
     });
-    expect(screen.getByRole('status')).toHaveTextContent('Prep notes saved ✓');
+    expect(screen.getByRole('status')).toHaveTextContent(/^Prep notes saved$/);
+    expect(iconsIn(screen.getByRole('status'))).toEqual(['check']);
   });
 
   it('saves the prep notes by itself about a second after typing stops', async () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActionInput, NotesPatch, SessionView } from '../lib/bindings';
 import Session from '../lib/Session.svelte';
 import { mockBackend, type Call } from './fixtures';
+import { iconsIn } from './icons';
 import { action, endSummary, meeting, runningMeeting, sessionView, settle, START, useClock } from './loop-fixtures';
 
 afterEach(() => {
@@ -214,7 +215,8 @@ describe('session screen', () => {
     await user.click(screen.getByRole('button', { name: 'Save Draft' }));
     await settle();
     expect(callsOf(calls, 'save_notes')).toEqual([{ meetingId: 'm-now', patch: { private_notes: 'x' } }]);
-    expect(screen.getByRole('status')).toHaveTextContent('Draft saved ✓');
+    expect(screen.getByRole('status')).toHaveTextContent(/^Draft saved$/);
+    expect(iconsIn(screen.getByRole('status'))).toEqual(['check']);
   });
 
   it('saves typed notes when the screen is left', async () => {
@@ -236,7 +238,9 @@ describe('session screen', () => {
     });
     const section = document.getElementById('session-actions') as HTMLElement;
     expect(section).toHaveTextContent('From earlier 1:1s');
-    expect(section.querySelector('li[data-action-id="a-carried"]')).toHaveTextContent('🔴 Overdue');
+    const carried = section.querySelector('li[data-action-id="a-carried"]');
+    expect(carried?.querySelector('.action-status')).toHaveTextContent('Overdue');
+    expect(iconsIn(carried?.querySelector('.action-status') ?? null)).toEqual(['clock-alert']);
     expect(section).toHaveTextContent('No action items yet');
 
     await user.click(screen.getByRole('button', { name: '+ Add Action Item' }));
@@ -336,7 +340,9 @@ describe('session screen', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: /Status of “Complete LinkedIn training”/ }), 'escalated');
     await settle();
     expect(callsOf(calls, 'set_action_status')).toEqual([{ itemId: 'a-carried', status: 'escalated' }]);
-    expect(document.querySelector('li[data-action-id="a-carried"]')).toHaveTextContent('⚠ Escalated');
+    const status = document.querySelector('li[data-action-id="a-carried"] .action-status');
+    expect(status).toHaveTextContent('Escalated');
+    expect(iconsIn(status)).toEqual(['triangle-alert']);
   });
 
   it('saves pending notes, then ends the session and shows the summary', async () => {

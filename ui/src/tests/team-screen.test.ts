@@ -8,6 +8,7 @@ import Team from '../lib/Team.svelte';
 import { formatDate } from '../lib/time';
 import { today } from './builders';
 import { PEOPLE, mockBackend, status, type Call } from './fixtures';
+import { iconsIn } from './icons';
 import {
   detailItem,
   detailMeeting,
@@ -291,7 +292,7 @@ describe('team screen', () => {
       `5 of 6 · ${held}%`,
       '1 me 1 · them 0',
       '0 moved 0',
-      '⚠ 9 d / 7 , over the cadence',
+      '9 d / 7 , over the cadence',
       '28 / 30 agenda 12 of 15',
       `5 of 6 · ${held}% 4 on time`,
       '3 theirs 2 · mine 1',
@@ -300,6 +301,8 @@ describe('team screen', () => {
       '−2 · avg 5.0',
     ]);
     expect(byId('team-mood-p-ada')).toHaveAccessibleName('Mood 6 → 4 over 3 check-ins');
+    // Over the cadence: a warning icon before the days.
+    expect(iconsIn(row('p-ada').querySelector('.since'))).toEqual(['triangle-alert']);
 
     // Ben: 2 of 5 held is 40%; nothing was due, so no rate; within his cadence.
     expect(cells('p-ben')).toEqual([
