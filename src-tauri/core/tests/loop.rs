@@ -91,6 +91,7 @@ impl Loop {
                 template_id: None,
                 starts_on: "2024-10-01".parse().unwrap(),
                 second_weekday: None,
+                last_of_month: false,
             },
         )
         .unwrap()
@@ -273,6 +274,7 @@ fn moving_one_occurrence_keeps_the_series_and_moving_the_series_moves_its_next()
             template_id: None,
             starts_on: "2024-10-29".parse().unwrap(),
             second_weekday: None,
+            last_of_month: false,
         },
     )
     .unwrap();

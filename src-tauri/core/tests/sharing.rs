@@ -128,6 +128,7 @@ impl World {
                 template_id: None,
                 starts_on: "2024-10-01".parse().unwrap(),
                 second_weekday: None,
+                last_of_month: false,
             },
         )
         .unwrap()
@@ -1128,6 +1129,7 @@ fn a_twice_weekly_series_goes_out_as_one_rule_and_imports_back() {
         frequency: Frequency::TwiceWeekly,
         weekday: Weekday::Mon,
         second_weekday: None,
+        last_of_month: false,
         local_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         time_zone: "Europe/Paris".into(),
         duration_minutes: 30,

@@ -170,3 +170,80 @@ fn every_occurrence_of_the_next_200_days_as_the_invite_has_them() {
         "summer time again"
     );
 }
+
+#[test]
+fn a_monthly_1_1_on_the_last_tuesday_takes_the_fifth_and_survives_the_invite() {
+    let t = TestStore::new();
+    let clock = Arc::new(FixedClock::new(at("2024-10-02T09:00:00Z")));
+    let mut store = Store::create(&t.paths, &t.keys, clock).unwrap();
+    let ada = people::create(
+        &mut store,
+        support::person_input("Ada Lovelace", Level::Senior),
+    )
+    .unwrap()
+    .id;
+    let mut input = support::series_at_two(Frequency::Monthly, Weekday::Tue, "Europe/Paris");
+    input.last_of_month = true;
+    let (series, next) = scheduling::create_series(&mut store, &ada, input.clone()).unwrap();
+    assert!(series.last_of_month);
+    // 29 October 2024 is the month's fifth Tuesday.
+    assert_eq!(next.unwrap().scheduled_start, at("2024-10-29T13:00:00Z"));
+    let starts: Vec<DateTime<Utc>> = upcoming::upcoming(&store, 100)
+        .unwrap()
+        .iter()
+        .map(|e| e.start_utc)
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            at("2024-10-29T13:00:00Z"),
+            at("2024-11-26T13:00:00Z"),
+            at("2024-12-31T13:00:00Z")
+        ]
+    );
+
+    let text = ics::render(&ics::series_invite(&store, &series.id).unwrap()).unwrap();
+    let events = events(&text);
+    let rrule_line = property(&events[0], "RRULE").unwrap();
+    assert!(rrule_line.contains("BYDAY=-1TU"), "{rrule_line}");
+    let rule: rrule::RRuleSet = [
+        property(&events[0], "DTSTART").unwrap().as_str(),
+        rrule_line,
+    ]
+    .join("\n")
+    .parse()
+    .unwrap();
+    let tz = rrule::Tz::Tz(chrono_tz::Europe::Paris);
+    let expanded: Vec<DateTime<Utc>> = rule
+        .after(at("2024-10-02T09:00:00Z").with_timezone(&tz))
+        .before(at("2025-01-10T09:00:00Z").with_timezone(&tz))
+        .all(10)
+        .dates
+        .into_iter()
+        .map(|d| d.with_timezone(&Utc))
+        .collect();
+    assert_eq!(expanded, starts);
+
+    // Read back into another person's calendar, it is the last Tuesday again.
+    let ben = people::create(
+        &mut store,
+        support::person_input("Ada Lovelace", Level::Senior),
+    )
+    .unwrap()
+    .id;
+    let imported = rapport_core::flows::series_import::import_series(
+        &mut store,
+        &ben,
+        &text,
+        chrono_tz::Europe::Paris,
+    )
+    .unwrap();
+    assert!(imported.series.last_of_month);
+    assert_eq!(imported.series.frequency, Frequency::Monthly);
+
+    // Only a monthly 1:1 can be on the last weekday.
+    let mut weekly = support::series_at_two(Frequency::Weekly, Weekday::Tue, "Europe/Paris");
+    weekly.last_of_month = true;
+    let err = scheduling::create_series(&mut store, &ada, weekly).unwrap_err();
+    assert_eq!(err.code, rapport_core::ErrorCode::InvalidInput);
+}

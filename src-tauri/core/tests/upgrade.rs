@@ -174,6 +174,8 @@ fn every_shipped_schema_version_migrates_to_the_latest() {
                 None
             };
             assert_eq!(doc.series[0].second_weekday, expected, "v{version}");
+            // A column added in v15 is false for every series before it.
+            assert!(!doc.series[0].last_of_month, "v{version}");
             assert_eq!(doc.meetings[0].agenda.len(), 1, "v{version}");
             assert_eq!(doc.meetings[0].private_prep_notes, "prep");
         }

@@ -571,6 +571,7 @@ fn reads_back(input: &IcsInput, found: &FoundSeries) -> Result<(), String> {
         created_at: stamp(),
         updated_at: stamp(),
         second_weekday: found.second_weekday,
+        last_of_month: found.last_of_month,
     };
     // What the schedule does with a new series: its next occurrences.
     let _ = next_start_after(&series, stamp());
@@ -578,6 +579,7 @@ fn reads_back(input: &IcsInput, found: &FoundSeries) -> Result<(), String> {
         found.frequency,
         found.weekday,
         found.second_weekday,
+        found.last_of_month,
         found.starts_on,
         found.starts_on,
     )
@@ -607,6 +609,7 @@ fn reads_back(input: &IcsInput, found: &FoundSeries) -> Result<(), String> {
                 frequency: found.frequency,
                 weekday: found.weekday,
                 second_weekday: found.second_weekday,
+                last_of_month: found.last_of_month,
                 until,
             }),
             recurrence_id: None,
@@ -648,6 +651,7 @@ fn reads_back(input: &IcsInput, found: &FoundSeries) -> Result<(), String> {
     let same = again.frequency == found.frequency
         && again.weekday == found.weekday
         && again.second_weekday == found.second_weekday
+        && again.last_of_month == found.last_of_month
         && again.time_zone == found.time_zone
         && again.duration_minutes == found.duration_minutes
         && again.local_time == first_local;

@@ -91,7 +91,13 @@ export type Series = { id: string, person_id: string, frequency: Frequency, week
  * The other day of a twice-a-week series; None for every other rhythm.
  * Absent from exports written before twice-a-week series.
  */
-second_weekday: Weekday | null, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, ends_on: string | null, 
+second_weekday: Weekday | null, 
+/**
+ * A monthly series on the last such weekday of each month (the fifth
+ * when there is one), rather than the ordinal of its first occurrence.
+ * Absent from exports written before.
+ */
+last_of_month: boolean, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, ends_on: string | null, 
 /**
  * Raised on every change, for calendar updates.
  */
@@ -101,7 +107,11 @@ export type SeriesInput = { frequency: Frequency, weekday: Weekday,
 /**
  * Required for a twice-a-week series, and only then.
  */
-second_weekday?: Weekday, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, };
+second_weekday?: Weekday, 
+/**
+ * Monthly only: on the month's last such weekday.
+ */
+last_of_month: boolean, local_time: string, time_zone: string, duration_minutes: number, format: MeetingFormat, template_id: string | null, starts_on: string, };
 
 export type OneOffInput = { kind: MeetingKind, topic: string | null, date: string, time: string, time_zone: string, planned_minutes: number, format: MeetingFormat, template_id: string | null, };
 

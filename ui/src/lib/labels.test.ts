@@ -42,6 +42,14 @@ describe('series descriptions', () => {
     ).toBe('Monthly on the second Tuesday at 14:00 (Europe/Paris), 30 min');
   });
 
+  it('names the last weekday of the month for a series that keeps it', () => {
+    expect(
+      describeSeries(
+        series({ frequency: 'monthly', weekday: 'tue', starts_on: '2024-10-29', last_of_month: true }),
+      ),
+    ).toBe('Monthly on the last Tuesday at 14:00 (Europe/Paris), 30 min');
+  });
+
   it('counts the month ordinal from the first matching weekday on or after the start', () => {
     // Starting Wednesday 2024-11-06: the first Friday after is the 8th, the second Friday.
     expect(monthlyOrdinal('2024-11-06', 'fri')).toBe('second');

@@ -237,7 +237,7 @@ export function describeSeries(series: Series): string {
   const second = series.second_weekday ? WEEKDAY_LABELS[series.second_weekday] : null;
   const when =
     series.frequency === 'monthly'
-      ? `Monthly on the ${monthlyOrdinal(series.starts_on, series.weekday)} ${weekday}`
+      ? `Monthly on the ${series.last_of_month ? 'last' : monthlyOrdinal(series.starts_on, series.weekday)} ${weekday}`
       : series.frequency === 'twice_weekly' && second
         ? `Twice a week, on ${weekday} and ${second}`
         : `${FREQUENCY_LABELS[series.frequency]} on ${weekday}`;

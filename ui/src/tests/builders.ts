@@ -92,6 +92,7 @@ export function series(overrides: Partial<Series> = {}): Series {
     frequency: 'weekly',
     weekday: 'thu',
     second_weekday: null,
+    last_of_month: false,
     local_time: '14:00:00',
     time_zone: 'Europe/Paris',
     duration_minutes: 30,

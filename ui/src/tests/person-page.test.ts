@@ -325,6 +325,7 @@ describe('person page: next 1:1 and schedule', () => {
       input: {
         frequency: 'weekly',
         weekday: 'thu',
+        last_of_month: false,
         local_time: '15:00',
         time_zone: 'Europe/Paris',
         duration_minutes: 30,

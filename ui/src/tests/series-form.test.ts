@@ -97,6 +97,7 @@ describe('series form', () => {
     const expected: SeriesInput = {
       frequency: 'biweekly',
       weekday: 'tue',
+      last_of_month: false,
       local_time: '09:30',
       time_zone: 'America/New_York',
       duration_minutes: 45,
@@ -130,6 +131,38 @@ describe('series form', () => {
     expect(sent.input.frequency).toBe('twice_weekly');
     expect(sent.input.weekday).toBe('mon');
     expect(sent.input.second_weekday).toBe('thu');
+  });
+
+  it('offers the last weekday of the month for a monthly 1:1, and sends it', async () => {
+    const { calls, dialog, user } = setup('weekly');
+    const field = (label: string) => within(dialog).getByLabelText(label);
+    expect(within(dialog).queryByText(/of the month/)).toBeNull();
+    await user.selectOptions(field('Repeats'), 'monthly');
+    await user.selectOptions(field('On'), 'tue');
+    await user.clear(field('Starting'));
+    await user.type(field('Starting'), '2024-10-29');
+    // 29 October 2024 is a fifth Tuesday: the rule keeps the fourth unless told otherwise.
+    expect(field('The fourth, as the first 1:1')).toBeChecked();
+    await user.click(field('The last, the fifth in a month that has five'));
+    await user.click(within(dialog).getByRole('button', { name: 'Save schedule' }));
+    const sent = calls.find((call) => call.cmd === 'create_series')?.args as {
+      input: SeriesInput;
+    };
+    expect(sent.input.frequency).toBe('monthly');
+    expect(sent.input.last_of_month).toBe(true);
+  });
+
+  it('never sends the last weekday for another rhythm', async () => {
+    const { calls, dialog, user } = setup('weekly');
+    const field = (label: string) => within(dialog).getByLabelText(label);
+    await user.selectOptions(field('Repeats'), 'monthly');
+    await user.click(field('The last, the fifth in a month that has five'));
+    await user.selectOptions(field('Repeats'), 'weekly');
+    await user.click(within(dialog).getByRole('button', { name: 'Save schedule' }));
+    const sent = calls.find((call) => call.cmd === 'create_series')?.args as {
+      input: SeriesInput;
+    };
+    expect(sent.input.last_of_month).toBe(false);
   });
 
   it('refuses a time zone the computer does not know, without calling the backend', async () => {

@@ -792,6 +792,7 @@ impl Demo<'_> {
             created_at: created,
             updated_at: created,
             second_weekday: None,
+            last_of_month: false,
         };
         self.store.schedule().insert_series(&series)?;
 

@@ -120,6 +120,11 @@ fn validate_series(input: &SeriesInput) -> Result<Zone> {
     let zone = Zone::parse(&input.time_zone)?;
     validate_minutes(input.duration_minutes, "A 1:1")?;
     second_day(input)?;
+    if input.last_of_month && input.frequency != Frequency::Monthly {
+        return Err(Error::invalid(
+            "Only a monthly 1:1 can fall on the last weekday of the month.",
+        ));
+    }
     Ok(zone)
 }
 
@@ -163,6 +168,7 @@ pub fn create_series(
             created_at: now,
             updated_at: now,
             second_weekday: second_day(&input)?,
+            last_of_month: input.last_of_month,
         };
         s.schedule().insert_series(&series)?;
         let next = ensure_next(s, &series, now)?;
@@ -212,6 +218,7 @@ pub fn update_series(store: &mut Store, series_id: &str, input: SeriesInput) -> 
         series.frequency = input.frequency;
         series.weekday = input.weekday;
         series.second_weekday = second_day(&input)?;
+        series.last_of_month = input.last_of_month;
         series.local_time = input.local_time;
         series.time_zone = zone;
         series.duration_minutes = input.duration_minutes;
@@ -461,6 +468,7 @@ fn series_by_cadence(cadence: &Cadence, meeting: &Meeting, now: DateTime<Utc>) -
         created_at: now,
         updated_at: now,
         second_weekday: None,
+        last_of_month: false,
     })
 }
 

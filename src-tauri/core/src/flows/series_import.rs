@@ -74,6 +74,7 @@ pub fn import_series(
             created_at: now,
             updated_at: now,
             second_weekday: found.second_weekday,
+            last_of_month: found.last_of_month,
         };
         s.schedule().insert_series(&series)?;
         let next_meeting = crate::flows::scheduling::ensure_next(s, &series, now)?;

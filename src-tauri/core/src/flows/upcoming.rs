@@ -108,6 +108,7 @@ fn occurrences(
         series.frequency,
         series.weekday,
         series.second_weekday,
+        series.last_of_month,
         series.starts_on,
         first,
     )

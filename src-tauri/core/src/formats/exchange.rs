@@ -213,6 +213,12 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
                 "a twice-a-week series has a second day, other than its first; no other series has one",
             ));
         }
+        if s.last_of_month && s.frequency != crate::records::meetings::Frequency::Monthly {
+            return Err(invalid(
+                format!("series[{i}].last_of_month"),
+                "only a monthly series falls on the last weekday of the month",
+            ));
+        }
         series.insert(s.id.as_str(), s.person_id.as_str());
     }
     let mut meetings: HashMap<&str, &str> = HashMap::new();

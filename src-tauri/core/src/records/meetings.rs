@@ -73,6 +73,11 @@ pub struct Series {
     /// Absent from exports written before twice-a-week series.
     #[serde(default)]
     pub second_weekday: Option<Weekday>,
+    /// A monthly series on the last such weekday of each month (the fifth
+    /// when there is one), rather than the ordinal of its first occurrence.
+    /// Absent from exports written before.
+    #[serde(default)]
+    pub last_of_month: bool,
     #[ts(type = "string")]
     pub local_time: NaiveTime,
     #[ts(type = "string")]
@@ -138,7 +143,7 @@ pub struct Schedule<'a, A = Reading> {
 
 const SERIES_COLUMNS: &str =
     "id, person_id, frequency, weekday, local_time, time_zone, duration_minutes, \
-     format, template_id, starts_on, ends_on, sequence, created_at, updated_at, second_weekday";
+     format, template_id, starts_on, ends_on, sequence, created_at, updated_at, second_weekday, last_of_month";
 
 const MEETING_COLUMNS: &str =
     "id, person_id, series_id, kind, topic, scheduled_start, original_start, \
@@ -515,7 +520,7 @@ impl Schedule<'_, Writing> {
     pub fn insert_series(&self, series: &Series) -> Result<()> {
         self.conn
             .prepare_cached(&format!(
-                "INSERT INTO series ({SERIES_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                "INSERT INTO series ({SERIES_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
             ))?
             .execute(params![
                 series.id,
@@ -533,6 +538,7 @@ impl Schedule<'_, Writing> {
                 series.created_at,
                 series.updated_at,
                 series.second_weekday,
+                series.last_of_month,
             ])?;
         Ok(())
     }
@@ -589,7 +595,7 @@ impl Schedule<'_, Writing> {
         let changed = self.conn.prepare_cached(
             "UPDATE series SET frequency = ?2, weekday = ?3, local_time = ?4, time_zone = ?5, duration_minutes = ?6,
              format = ?7, template_id = ?8, starts_on = ?9, ends_on = ?10, sequence = ?11, updated_at = ?12,
-             second_weekday = ?13 WHERE id = ?1",
+             second_weekday = ?13, last_of_month = ?14 WHERE id = ?1",
         )?.execute(params![
             series.id,
             series.frequency,
@@ -604,6 +610,7 @@ impl Schedule<'_, Writing> {
             series.sequence,
             series.updated_at,
             series.second_weekday,
+            series.last_of_month,
         ])?;
         if changed == 0 {
             return Err(Error::not_found("That recurring 1:1 no longer exists."));
@@ -720,6 +727,9 @@ pub struct SeriesInput {
     #[serde(default)]
     #[ts(optional)]
     pub second_weekday: Option<Weekday>,
+    /// Monthly only: on the month's last such weekday.
+    #[serde(default)]
+    pub last_of_month: bool,
     #[ts(type = "string")]
     pub local_time: NaiveTime,
     pub time_zone: String,
@@ -845,6 +855,7 @@ fn series_from_row(row: &Row<'_>) -> rusqlite::Result<Series> {
         created_at: row.get(12)?,
         updated_at: row.get(13)?,
         second_weekday: row.get(14)?,
+        last_of_month: row.get(15)?,
     })
 }
 

@@ -32,12 +32,14 @@ pub fn first_weekday_on_or_after(from: NaiveDate, weekday: Weekday) -> NaiveDate
 /// The series' occurrence dates from `from` on (inclusive), in local time.
 /// Monthly series keep the ordinal weekday of their first occurrence (the
 /// second Tuesday stays the second Tuesday); a fifth weekday becomes the fourth
-/// so that every month has one. A twice-a-week series falls on both its days
-/// every week (`second` is its other day; the other rhythms ignore it).
+/// so that every month has one, unless the series falls on the month's last
+/// such weekday (`last_of_month`). A twice-a-week series falls on both its
+/// days every week (`second` is its other day; the other rhythms ignore it).
 pub fn dates_from(
     frequency: Frequency,
     weekday: Weekday,
     second: Option<Weekday>,
+    last_of_month: bool,
     starts_on: NaiveDate,
     from: NaiveDate,
 ) -> impl Iterator<Item = NaiveDate> {
@@ -56,6 +58,15 @@ pub fn dates_from(
         _ => first_weekday_on_or_after(starts_on, weekday),
     };
     let from = from.max(anchor);
+    // A monthly series' day in a month: its ordinal weekday, or the last.
+    let ordinal = ((anchor.day() - 1) / 7 + 1).min(4) as u8;
+    let in_month = move |month: NaiveDate| {
+        if last_of_month {
+            last_weekday(month, weekday)
+        } else {
+            nth_weekday(month, weekday, ordinal)
+        }
+    };
     let mut next: Option<NaiveDate> = match frequency {
         Frequency::TwiceWeekly => {
             if on_a_day(from) {
@@ -77,11 +88,10 @@ pub fn dates_from(
                 .and_then(|days| anchor.checked_add_signed(Duration::days(days)))
         }
         Frequency::Monthly => {
-            let ordinal = ((anchor.day() - 1) / 7 + 1).min(4) as u8;
             let mut month = from.with_day(1).unwrap_or(from);
             let mut found = None;
             for _ in 0..3 {
-                if let Some(d) = nth_weekday(month, weekday, ordinal) {
+                if let Some(d) = in_month(month) {
                     if d >= from {
                         found = Some(d);
                         break;
@@ -102,17 +112,23 @@ pub fn dates_from(
             Frequency::TwiceWeekly => after(current),
             Frequency::Weekly => current.checked_add_signed(Duration::days(7)),
             Frequency::Biweekly => current.checked_add_signed(Duration::days(14)),
-            Frequency::Monthly => {
-                let ordinal = ((anchor.day() - 1) / 7 + 1).min(4) as u8;
-                current
-                    .with_day(1)
-                    .unwrap_or(current)
-                    .checked_add_months(Months::new(1))
-                    .and_then(|month| nth_weekday(month, weekday, ordinal))
-            }
+            Frequency::Monthly => current
+                .with_day(1)
+                .unwrap_or(current)
+                .checked_add_months(Months::new(1))
+                .and_then(in_month),
         };
         Some(current)
     })
+}
+
+/// The last `weekday` of the month that starts on `month_start`.
+fn last_weekday(month_start: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
+    let last_day = month_start.checked_add_months(Months::new(1))?.pred_opt()?;
+    let back = (i64::from(last_day.weekday().num_days_from_monday())
+        - i64::from(weekday.to_chrono().num_days_from_monday()))
+    .rem_euclid(7);
+    last_day.checked_sub_signed(Duration::days(back))
 }
 
 fn nth_weekday(month_start: NaiveDate, weekday: Weekday, n: u8) -> Option<NaiveDate> {
@@ -135,6 +151,7 @@ pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTim
         series.frequency,
         series.weekday,
         series.second_weekday,
+        series.last_of_month,
         series.starts_on,
         from,
     )
@@ -153,7 +170,7 @@ mod tests {
         let end = NaiveDate::MAX - Duration::days(20);
         for frequency in Frequency::ALL.iter().copied() {
             let dates: Vec<_> =
-                dates_from(frequency, Weekday::Mon, Some(Weekday::Thu), end, end).collect();
+                dates_from(frequency, Weekday::Mon, Some(Weekday::Thu), false, end, end).collect();
             assert!(dates.len() <= 6, "{frequency:?}: {dates:?}");
         }
         first_weekday_on_or_after(NaiveDate::MAX, Weekday::Mon);
@@ -181,6 +198,7 @@ mod tests {
             created_at: at,
             updated_at: at,
             second_weekday: None,
+            last_of_month: false,
         }
     }
 
@@ -190,6 +208,7 @@ mod tests {
             Frequency::Weekly,
             Weekday::Thu,
             None,
+            false,
             date("2024-10-01"),
             date("2024-10-01"),
         )
@@ -208,6 +227,7 @@ mod tests {
             Frequency::TwiceWeekly,
             Weekday::Mon,
             Some(Weekday::Thu),
+            false,
             date("2024-10-01"),
             date("2024-10-01"),
         )
@@ -238,6 +258,7 @@ mod tests {
             Frequency::Biweekly,
             Weekday::Mon,
             None,
+            false,
             date("2024-09-02"),
             date("2024-09-10"),
         )
@@ -253,6 +274,7 @@ mod tests {
             Frequency::Monthly,
             Weekday::Tue,
             None,
+            false,
             date("2024-10-08"),
             date("2024-10-09"),
         )
@@ -261,6 +283,45 @@ mod tests {
         assert_eq!(
             dates,
             [date("2024-11-12"), date("2024-12-10"), date("2025-01-14")]
+        );
+    }
+
+    #[test]
+    fn monthly_on_the_last_weekday_takes_the_fifth_when_there_is_one() {
+        // The last Tuesday: 29 Oct 2024 is a fifth Tuesday, 26 Nov a fourth.
+        let dates: Vec<_> = dates_from(
+            Frequency::Monthly,
+            Weekday::Tue,
+            None,
+            true,
+            date("2024-10-02"),
+            date("2024-10-02"),
+        )
+        .take(4)
+        .collect();
+        assert_eq!(
+            dates,
+            [
+                date("2024-10-29"),
+                date("2024-11-26"),
+                date("2024-12-31"),
+                date("2025-01-28")
+            ]
+        );
+        // Without it, a series started on a fifth Tuesday keeps the fourth.
+        let fourth: Vec<_> = dates_from(
+            Frequency::Monthly,
+            Weekday::Tue,
+            None,
+            false,
+            date("2024-10-29"),
+            date("2024-10-29"),
+        )
+        .take(3)
+        .collect();
+        assert_eq!(
+            fourth,
+            [date("2024-11-26"), date("2024-12-24"), date("2025-01-28")]
         );
     }
 

@@ -66,6 +66,7 @@ pub fn series_at_two(
         template_id: None,
         starts_on: "2024-10-01".parse().unwrap(),
         second_weekday: None,
+        last_of_month: false,
     }
 }
 

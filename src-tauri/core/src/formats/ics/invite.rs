@@ -60,6 +60,8 @@ pub struct Rule {
     pub weekday: Weekday,
     /// The other day of a twice-a-week series.
     pub second_weekday: Option<Weekday>,
+    /// A monthly series on the month's last such weekday.
+    pub last_of_month: bool,
     /// The last start, inclusive.
     pub until: Option<DateTime<Utc>>,
 }
@@ -131,6 +133,9 @@ pub(super) fn rrule(rule: &Rule, first: NaiveDate) -> String {
             byday(rule.weekday),
             byday(rule.second_weekday.unwrap_or(rule.weekday))
         ),
+        Frequency::Monthly if rule.last_of_month => {
+            format!("FREQ=MONTHLY;BYDAY=-1{}", byday(rule.weekday))
+        }
         Frequency::Monthly => {
             // The ordinal weekday of the first occurrence, as recurrence.rs keeps it.
             let ordinal = ((first.day() - 1) / 7 + 1).min(4);
@@ -327,6 +332,7 @@ pub(super) fn first_start(series: &Series, tz: Tz) -> Option<DateTime<Utc>> {
         series.frequency,
         series.weekday,
         series.second_weekday,
+        series.last_of_month,
         series.starts_on,
         series.starts_on,
     )
@@ -384,6 +390,7 @@ pub fn series_invite(store: &Store, series_id: &str) -> Result<Invite> {
             frequency: series.frequency,
             weekday: series.weekday,
             second_weekday: series.second_weekday,
+            last_of_month: series.last_of_month,
             until,
         }),
         recurrence_id: None,

@@ -21,6 +21,8 @@ pub struct FoundSeries {
     pub frequency: Frequency,
     pub weekday: Weekday,
     pub second_weekday: Option<Weekday>,
+    /// Monthly on the last such weekday (BYDAY=-1TU).
+    pub last_of_month: bool,
     pub local_time: NaiveTime,
     pub time_zone: Zone,
     pub duration_minutes: u32,
@@ -242,6 +244,7 @@ pub(super) struct ParsedRule {
     frequency: Frequency,
     weekday: Option<Weekday>,
     second_weekday: Option<Weekday>,
+    last_of_month: bool,
     until: Option<String>,
     count: Option<u32>,
 }
@@ -300,10 +303,17 @@ pub(super) fn parse_rule(value: &str, summary: &str) -> Result<ParsedRule> {
         (Some("MONTHLY"), 1, false) => Frequency::Monthly,
         _ => return Err(unsupported()),
     };
+    // "-1TU" is the month's last Tuesday; a positive ordinal is the one the
+    // first occurrence has, which Rapport keeps anyway.
+    let last_of_month = frequency == Frequency::Monthly
+        && days
+            .first()
+            .is_some_and(|d| d.trim_end_matches(|c: char| c.is_ascii_alphabetic()) == "-1");
     Ok(ParsedRule {
         frequency,
         weekday,
         second_weekday,
+        last_of_month,
         until,
         count,
     })
@@ -441,6 +451,7 @@ pub fn find_series(
                     parsed.frequency,
                     weekday,
                     parsed.second_weekday,
+                    parsed.last_of_month,
                     start.date(),
                     start.date(),
                 )
@@ -458,6 +469,7 @@ pub fn find_series(
                     parsed.frequency,
                     weekday,
                     parsed.second_weekday,
+                    parsed.last_of_month,
                     start.date(),
                     start.date(),
                 )
@@ -479,6 +491,7 @@ pub fn find_series(
                 frequency: parsed.frequency,
                 weekday,
                 second_weekday: parsed.second_weekday,
+                last_of_month: parsed.last_of_month,
                 local_time: start.time(),
                 time_zone: Zone::from(tz),
                 duration_minutes: minutes as u32,
