@@ -3,8 +3,8 @@
 
 use crate::error::{Error, Result};
 use crate::flows::reminders::{self, ReminderTime};
-use crate::records::meetings::{local_to_utc, MeetingStatus, Series};
-use crate::records::recurrence::dates_from;
+use crate::records::meetings::MeetingStatus;
+use crate::records::recurrence::starts_from;
 use crate::store::Store;
 use crate::zone::Zone;
 use chrono::{DateTime, Duration, Utc};
@@ -67,7 +67,7 @@ pub fn upcoming(store: &Store, days: u32) -> Result<Vec<UpcomingEntry>> {
         // moved), or not at all (cancelled, or held early).
         let taken = store.schedule().series_slots_from(&series.id, now)?;
         let offsets = store.reminders().offsets_for(&series.person_id)?;
-        for start in occurrences(&series, now, until) {
+        for start in starts_from(&series, now).take_while(|start| *start < until) {
             if taken.contains(&start) {
                 continue;
             }
@@ -92,30 +92,6 @@ pub fn upcoming(store: &Store, days: u32) -> Result<Vec<UpcomingEntry>> {
         ))
     });
     Ok(out)
-}
-
-/// The series' starts in `[from, until)`.
-fn occurrences(
-    series: &Series,
-    from: DateTime<Utc>,
-    until: DateTime<Utc>,
-) -> impl Iterator<Item = DateTime<Utc>> + '_ {
-    let tz = series.time_zone.tz();
-    // One day back: the local date of `from` can be behind its UTC date.
-    let day = from.with_timezone(&tz).date_naive();
-    let first = day.checked_sub_signed(Duration::days(1)).unwrap_or(day);
-    dates_from(
-        series.frequency,
-        series.weekday,
-        series.second_weekday,
-        series.last_of_month,
-        series.starts_on,
-        first,
-    )
-    .take_while(move |date| series.ends_on.is_none_or(|end| *date <= end))
-    .map(move |date| local_to_utc(tz, date, series.local_time))
-    .skip_while(move |start| *start < from)
-    .take_while(move |start| *start < until)
 }
 
 fn local(at: DateTime<Utc>, zone: Zone) -> String {

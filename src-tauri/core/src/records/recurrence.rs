@@ -140,24 +140,33 @@ fn nth_weekday(month_start: NaiveDate, weekday: Weekday, n: u8) -> Option<NaiveD
     )
 }
 
-/// The first occurrence of `series` that starts strictly after `after`, or
-/// None once the series has ended.
-pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+/// The series' starts from `from` on (inclusive) until it ends, as instants:
+/// its rule's dates in its own zone, at its local time.
+pub fn starts_from(
+    series: &Series,
+    from: DateTime<Utc>,
+) -> impl Iterator<Item = DateTime<Utc>> + '_ {
     let tz = series.time_zone.tz();
-    // One day back: the local date of `after` can be behind its UTC date.
-    let local = after.with_timezone(&tz).date_naive();
-    let from = local.checked_sub_signed(Duration::days(1)).unwrap_or(local);
+    // One day back: the local date of `from` can be behind its UTC date.
+    let local = from.with_timezone(&tz).date_naive();
+    let first = local.checked_sub_signed(Duration::days(1)).unwrap_or(local);
     dates_from(
         series.frequency,
         series.weekday,
         series.second_weekday,
         series.last_of_month,
         series.starts_on,
-        from,
+        first,
     )
-    .take_while(|date| series.ends_on.is_none_or(|end| *date <= end))
-    .map(|date| local_to_utc(tz, date, series.local_time))
-    .find(|start| *start > after)
+    .take_while(move |date| series.ends_on.is_none_or(|end| *date <= end))
+    .map(move |date| local_to_utc(tz, date, series.local_time))
+    .skip_while(move |start| *start < from)
+}
+
+/// The first occurrence of `series` that starts strictly after `after`, or
+/// None once the series has ended.
+pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    starts_from(series, after).find(|start| *start > after)
 }
 
 #[cfg(test)]
