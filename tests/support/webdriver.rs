@@ -108,7 +108,11 @@ pub fn app_log(session: &Session) -> String {
 
 pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
     let port = free_port();
-    let native = free_port();
+    // Two ports asked for one after the other can come back the same: then
+    // tauri-driver and WebKitWebDriver would fight over it.
+    let native = std::iter::repeat_with(free_port)
+        .find(|p| *p != port)
+        .unwrap_or_default();
     let file = std::fs::File::create(log).unwrap();
     let child = session
         .command(tauri_driver_path())
