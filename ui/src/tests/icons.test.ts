@@ -117,9 +117,15 @@ describe('icons', () => {
       { query: '?raw', import: 'default', eager: true },
     ) as Record<string, string>;
     expect(Object.keys(sources).length).toBeGreaterThan(50);
+    // The Mac's command-key sign, which the shortcuts show on macOS only: its
+    // system fonts all have it, as its own menus use it.
+    const allowed = (path: string, char: string): boolean =>
+      path.endsWith('/lib/shortcuts.ts') && char === '\u2318';
     const found = Object.entries(sources).flatMap(([path, text]) =>
       text.split('\n').flatMap((line, index) =>
-        pictographsIn(line).length > 0 ? [`${path}:${index + 1}: ${line.trim()}`] : [],
+        pictographsIn(line).some((char) => !allowed(path, char))
+          ? [`${path}:${index + 1}: ${line.trim()}`]
+          : [],
       ),
     );
     expect(found).toEqual([]);

@@ -375,3 +375,74 @@ describe('main shell: search from anywhere', () => {
     await waitFor(() => expect(searchQueries(calls)).toEqual(['billing', 'billing']));
   });
 });
+
+describe('main shell: the keyboard shortcuts', () => {
+  function shortcutsDialog(): HTMLElement | null {
+    return document.getElementById('shortcuts-dialog');
+  }
+
+  function keysOf(dialog: HTMLElement, id: string): string[] {
+    const row = dialog.querySelector(`#shortcut-${id}`);
+    return Array.from(row?.querySelectorAll('kbd') ?? []).map((kbd) => kbd.textContent ?? '');
+  }
+
+  it('lists them on ?, search, lock and the list itself among them', async () => {
+    const { user } = await renderShell();
+    expect(shortcutsDialog()).not.toBeInTheDocument();
+
+    await user.keyboard('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(dialog).toBe(shortcutsDialog());
+    expect(within(dialog).getByRole('table')).toBeInTheDocument();
+    expect(keysOf(dialog, 'search')).toEqual(['Ctrl+K', '/']);
+    expect(keysOf(dialog, 'lock')).toEqual(['Ctrl+L']);
+    expect(keysOf(dialog, 'shortcuts')).toEqual(['?']);
+    expect(within(dialog).getByRole('rowheader', { name: 'Lock Rapport' })).toBeInTheDocument();
+    // The list opened on its own: the keys did not reach a screen behind it.
+    expect(title()).toHaveTextContent('Today');
+  });
+
+  it('leaves ? alone while typing in a field or in notes', async () => {
+    const { user } = await renderShell();
+    const sidebar = document.getElementById('sidebar-search') as HTMLInputElement;
+    await user.type(sidebar, 'why?');
+    expect(sidebar).toHaveValue('why?');
+    expect(shortcutsDialog()).not.toBeInTheDocument();
+
+    const notes = document.createElement('textarea');
+    document.body.append(notes);
+    try {
+      await user.type(notes, 'Is it done?');
+      expect(notes).toHaveValue('Is it done?');
+      expect(shortcutsDialog()).not.toBeInTheDocument();
+    } finally {
+      notes.remove();
+    }
+  });
+
+  it('closes with Escape and gives the focus back', async () => {
+    const { user } = await renderShell();
+    const today = screen.getByRole('button', { name: 'Today' });
+    today.focus();
+
+    await user.keyboard('?');
+    expect(shortcutsDialog()).toBeInTheDocument();
+    expect(document.getElementById('shortcuts-close')).toHaveFocus();
+
+    await user.keyboard('{Escape}');
+    expect(shortcutsDialog()).not.toBeInTheDocument();
+    expect(today).toHaveFocus();
+  });
+
+  it('opens from the sidebar and closes with its Close button', async () => {
+    const { user } = await renderShell();
+    const open = screen.getByRole('button', { name: 'Keyboard shortcuts' });
+    expect(open).toBe(document.getElementById('show-shortcuts'));
+
+    await user.click(open);
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(shortcutsDialog()).not.toBeInTheDocument();
+    expect(open).toHaveFocus();
+  });
+});
