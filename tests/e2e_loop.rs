@@ -176,7 +176,19 @@ impl<'s> Walk<'s> {
         set_value(c, "#series-zone", "Europe/Paris").await;
         self.shots.take(c, "loop-02-schedule").await;
         click(c, "#series-save").await;
-        wait_text(c, "body", "Weekly on Thursday at 14:00").await;
+        // One time format: the series and its next 1:1 write 14:00 the same
+        // way, as the locale does ("14:00" or "2:00 PM").
+        let series = wait_text(c, ".series-text", "Weekly on Thursday at ").await;
+        let next = wait_text(c, "#person-next .next-when", "").await;
+        let clock = if series.contains("at 14:00 ") {
+            "14:00"
+        } else {
+            "2:00 PM"
+        };
+        assert!(
+            series.contains(&format!("at {clock} (Europe/Paris)")) && next.contains(clock),
+            "series {series:?}, next 1:1 {next:?}"
+        );
     }
 
     /// A win, logged any time.

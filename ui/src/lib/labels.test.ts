@@ -16,7 +16,7 @@ import { series } from '../tests/builders';
 
 describe('series descriptions', () => {
   it('describes a weekly series with its zone and length', () => {
-    expect(describeSeries(series())).toBe('Weekly on Thursday at 14:00 (Europe/Paris), 30 min');
+    expect(describeSeries(series())).toBe('Weekly on Thursday at 2:00 PM (Europe/Paris), 30 min');
   });
 
   it('describes a biweekly series', () => {
@@ -24,7 +24,7 @@ describe('series descriptions', () => {
       describeSeries(
         series({ frequency: 'biweekly', weekday: 'mon', local_time: '09:30:00', duration_minutes: 45 }),
       ),
-    ).toBe('Every two weeks on Monday at 09:30 (Europe/Paris), 45 min');
+    ).toBe('Every two weeks on Monday at 9:30 AM (Europe/Paris), 45 min');
   });
 
   it('names both days of a twice-a-week series', () => {
@@ -32,14 +32,14 @@ describe('series descriptions', () => {
       describeSeries(
         series({ frequency: 'twice_weekly', weekday: 'mon', second_weekday: 'thu', local_time: '09:00:00' }),
       ),
-    ).toBe('Twice a week, on Monday and Thursday at 09:00 (Europe/Paris), 30 min');
+    ).toBe('Twice a week, on Monday and Thursday at 9:00 AM (Europe/Paris), 30 min');
   });
 
   it('names the weekday of the month a monthly series keeps', () => {
     // 2024-11-12 is the second Tuesday of November.
     expect(
       describeSeries(series({ frequency: 'monthly', weekday: 'tue', starts_on: '2024-11-12' })),
-    ).toBe('Monthly on the second Tuesday at 14:00 (Europe/Paris), 30 min');
+    ).toBe('Monthly on the second Tuesday at 2:00 PM (Europe/Paris), 30 min');
   });
 
   it('names the last weekday of the month for a series that keeps it', () => {
@@ -47,7 +47,7 @@ describe('series descriptions', () => {
       describeSeries(
         series({ frequency: 'monthly', weekday: 'tue', starts_on: '2024-10-29', last_of_month: true }),
       ),
-    ).toBe('Monthly on the last Tuesday at 14:00 (Europe/Paris), 30 min');
+    ).toBe('Monthly on the last Tuesday at 2:00 PM (Europe/Paris), 30 min');
   });
 
   it('counts the month ordinal from the first matching weekday on or after the start', () => {
@@ -91,5 +91,18 @@ describe('choice lists', () => {
 
   it('have words for every level the bindings list', () => {
     expect(Object.keys(LEVEL_LABELS)).toEqual(LEVELS);
+  });
+});
+
+describe('one time format', () => {
+  it('writes a series time and a 1:1 time the same way, as the locale does', async () => {
+    const { formatClock, formatTimeOfDay } = await import('./time');
+    expect(formatTimeOfDay('14:00:00', 'en-US')).toBe('2:00 PM');
+    expect(formatTimeOfDay('14:00:00', 'en-GB')).toBe('14:00');
+    expect(formatTimeOfDay('09:05:00', 'de-DE')).toBe('09:05');
+    const instant = '2024-11-28T13:00:00Z';
+    for (const locale of ['en-US', 'en-GB', 'fr-FR']) {
+      expect(formatClock(instant, 'Europe/Paris', locale)).toBe(formatTimeOfDay('14:00:00', locale));
+    }
   });
 });

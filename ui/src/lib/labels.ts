@@ -21,7 +21,7 @@ import {
   type Weekday,
 } from './bindings';
 import type { IconName, Marked, Tone } from './icons';
-import { formatMinutes, shortTime } from './time';
+import { formatMinutes, formatTimeOfDay } from './time';
 
 /** The values of an enum in the order its labels are written. */
 function valuesOf<T extends string>(labels: Record<T, string>): T[] {
@@ -241,6 +241,6 @@ export function describeSeries(series: Series): string {
       : series.frequency === 'twice_weekly' && second
         ? `Twice a week, on ${weekday} and ${second}`
         : `${FREQUENCY_LABELS[series.frequency]} on ${weekday}`;
-  const at = `${shortTime(series.local_time)} (${series.time_zone})`;
+  const at = `${formatTimeOfDay(series.local_time)} (${series.time_zone})`;
   return `${when} at ${at}, ${formatMinutes(series.duration_minutes)}`;
 }

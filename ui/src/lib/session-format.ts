@@ -18,7 +18,7 @@ import type {
 } from './bindings';
 import type { Marked } from './icons';
 import { ACTION_STATUS_MARKS, FREQUENCY_RHYTHMS, OVERDUE_MARK } from './labels';
-import { formatMinutes, minutesBetween } from './time';
+import { formatClock as clockTime, formatMinutes, minutesBetween, systemTimeZone } from './time';
 
 const LOCALE = 'en-US';
 
@@ -42,10 +42,9 @@ function parts(at: Date, zone: string, options: Intl.DateTimeFormatOptions): Rec
   return out;
 }
 
-/** "2:00 PM". */
+/** "2:00 PM" or "14:00", as the computer's locale writes times. */
 export function formatTime(iso: string, zone: string): string {
-  const p = parts(new Date(iso), zone, { hour: 'numeric', minute: '2-digit', hour12: true });
-  return `${p.hour}:${p.minute} ${p.dayPeriod}`;
+  return clockTime(iso, zone);
 }
 
 /** "Nov 21, 2024". */
@@ -174,14 +173,9 @@ export function elapsedSeconds(startedAt: string | null, endedAt: string | null,
   return Math.max(0, Math.floor((end - Date.parse(startedAt)) / 1000));
 }
 
-/** "14:02:11", local time, for the save indicator. */
+/** "2:02:11 PM" or "14:02:11", local time, for the save indicator. */
 export function formatSavedAt(iso: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+  return clockTime(iso, systemTimeZone(), undefined, true);
 }
 
 // --- The agenda against the clock -------------------------------------------------

@@ -113,15 +113,31 @@ export function weekdayOf(date: PlainDate): Weekday {
   return WEEKDAYS[parsePlain(date).getUTCDay()] ?? 'mon';
 }
 
-/** "2:00 PM" or "14:00", as the manager's locale writes times. */
-export function formatClock(instant: string | Date, zone: string, locale?: string): string {
+/**
+ * "2:00 PM" or "14:00", as the manager's locale writes times: every time in
+ * the window goes through here, so the 12- or 24-hour choice of the
+ * computer's locale holds everywhere.
+ */
+export function formatClock(
+  instant: string | Date,
+  zone: string,
+  locale?: string,
+  seconds = false,
+): string {
   // A 24-hour clock reads "09:30", a 12-hour one "9:30 AM".
   const twelveHour = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12;
   return new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     hour: twelveHour ? 'numeric' : '2-digit',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
   }).format(toDate(instant));
+}
+
+/** A stored time of day ("14:00:00") as the locale writes it: "2:00 PM" or "14:00". */
+export function formatTimeOfDay(time: string, locale?: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  return formatClock(new Date(Date.UTC(1970, 0, 1, hours, minutes)), 'UTC', locale);
 }
 
 /**

@@ -141,7 +141,7 @@ describe('end a series', () => {
     const user = userEvent.setup();
     const dialog = screen.getByRole('dialog', { name: 'End the 1:1s with Ada' });
     expect(dialog).toHaveAccessibleDescription(
-      /Weekly on Thursday at 14:00 \(Europe\/Paris\), 30 min.*after the last day are cancelled/,
+      /Weekly on Thursday at 2:00 PM \(Europe\/Paris\), 30 min.*after the last day are cancelled/,
     );
     expect(within(dialog).getByLabelText('Last day')).toHaveValue(today());
     await user.click(within(dialog).getByRole('button', { name: 'End series' }));

@@ -178,7 +178,7 @@ describe('person page: next 1:1 and schedule', () => {
     expect(next).toHaveTextContent(/Thu 28 Nov( 2024)? (2:00\sPM|14:00)/);
     expect(next).toHaveTextContent('30 min · Video call');
     const seriesRow = document.querySelector('[data-series-id="s-weekly"]');
-    expect(seriesRow).toHaveTextContent('Weekly on Thursday at 14:00 (Europe/Paris), 30 min');
+    expect(seriesRow).toHaveTextContent('Weekly on Thursday at 2:00 PM (Europe/Paris), 30 min');
   });
 
   it('moves one 1:1', async () => {

@@ -368,7 +368,7 @@ describe('prepare screen', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(callsOf(calls, 'save_prep_notes')).toEqual([{ meetingId: 'm-now', notes: '- Start with wins!' }]);
     await settle();
-    expect(document.getElementById('prep-save-status')).toHaveTextContent(/^Saved \d\d:\d\d:\d\d$/);
+    expect(document.getElementById('prep-save-status')).toHaveTextContent(/^Saved \d{1,2}:\d\d:\d\d [AP]M$/);
   });
 
   it('starts the 1:1 now and opens the session', async () => {

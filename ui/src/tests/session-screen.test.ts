@@ -176,7 +176,7 @@ describe('session screen', () => {
     await vi.advanceTimersByTimeAsync(100);
     await settle();
     expect(callsOf(calls, 'save_notes')).toEqual([{ meetingId: 'm-now', patch: { shared_notes: 'Billing shipped' } }]);
-    expect(document.getElementById('save-status')).toHaveTextContent(/^Saved \d\d:\d\d:\d\d$/);
+    expect(document.getElementById('save-status')).toHaveTextContent(/^Saved \d{1,2}:\d\d:\d\d [AP]M$/);
 
     await user.type(screen.getByLabelText('Private Notes (manager only)'), 'Tired?');
     await vi.advanceTimersByTimeAsync(700);
