@@ -422,7 +422,7 @@ fn moved(m: &MeetingFact) -> bool {
 }
 
 /// Sums that averages are made from, kept apart from the published totals.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Tally {
     totals: Totals,
     measured: u32,
@@ -433,36 +433,32 @@ struct Tally {
 
 impl Tally {
     fn add_meeting(&mut self, frame: &Frame, m: &MeetingFact) {
+        // The same classification as the lists behind the numbers.
+        let measures = frame.meeting_measures(m);
         let t = &mut self.totals;
-        match frame.outcome(m) {
-            Outcome::Held => {
-                t.due += 1;
-                t.held += 1;
-                t.agenda_items += m.agenda_items;
-                t.agenda_done += m.agenda_done;
-                if let (Some(start), Some(end)) = (m.started_at, m.ended_at) {
-                    self.measured += 1;
-                    self.seconds_held += (end - start).num_seconds().max(0);
-                    self.planned_measured += u64::from(m.planned_minutes);
-                }
+        for measure in &measures {
+            match measure {
+                Measure::Due => t.due += 1,
+                Measure::Held => t.held += 1,
+                Measure::Cancelled => t.cancelled += 1,
+                Measure::CancelledByMe => t.cancelled_by_me += 1,
+                Measure::CancelledByThem => t.cancelled_by_them += 1,
+                Measure::Missed => t.missed += 1,
+                Measure::Moved => t.moved += 1,
+                _ => {}
             }
-            Outcome::Cancelled => {
-                t.due += 1;
-                t.cancelled += 1;
-                match m.cancelled_by {
-                    Some(CancelledBy::Manager) => t.cancelled_by_me += 1,
-                    Some(CancelledBy::Report) => t.cancelled_by_them += 1,
-                    None => {}
-                }
-            }
-            Outcome::Missed => {
-                t.due += 1;
-                t.missed += 1;
-            }
-            Outcome::Ahead => t.upcoming += 1,
         }
-        if moved(m) {
-            t.moved += 1;
+        if !measures.contains(&Measure::Due) {
+            t.upcoming += 1;
+        }
+        if measures.contains(&Measure::Held) {
+            t.agenda_items += m.agenda_items;
+            t.agenda_done += m.agenda_done;
+            if let (Some(start), Some(end)) = (m.started_at, m.ended_at) {
+                self.measured += 1;
+                self.seconds_held += (end - start).num_seconds().max(0);
+                self.planned_measured += u64::from(m.planned_minutes);
+            }
         }
     }
 
@@ -709,9 +705,8 @@ fn person_row(
         reference_day,
     );
 
-    let mut row_tally = Tally::default();
-    row_tally.merge(&tally);
-    let totals = row_tally.finish();
+    // The sums stay with the tally for the team line; the row gets its totals.
+    let totals = tally.clone().finish();
     let flags: Vec<Flag> = [
         thresholds::completion(totals.held, totals.due, &frame.phrase),
         thresholds::action_completion(totals.items_done, totals.items_due, &frame.phrase),
