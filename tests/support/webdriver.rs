@@ -452,6 +452,7 @@ impl<'s> Screenshots<'s> {
     /// own screenshot command never answers under a virtual display.
     pub async fn take(&self, client: &Client, name: &str) {
         wait_until_settled(client).await;
+        assert_accessible(client, name).await;
         let (x, y, w, h) = client.get_window_rect().await.unwrap();
         let path = self.dir.join(format!("{name}.png"));
         let full = self.dir.join(format!("{name}.screen.png"));
@@ -501,6 +502,42 @@ impl<'s> Screenshots<'s> {
     pub fn log(&self, name: &str) -> PathBuf {
         self.dir.join(name)
     }
+}
+
+/// The accessibility rules the window is held to: WCAG 2.1 A and AA.
+const AXE_RULES: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']";
+
+/// Runs axe-core over the screen as it is (every screenshot is a screen the
+/// walk reached, in the theme it is in) and fails on any serious or critical
+/// violation, naming the rule and the elements.
+pub async fn assert_accessible(client: &Client, screen: &str) {
+    let loaded = client
+        .execute("return typeof window.axe === 'object';", vec![])
+        .await
+        .unwrap();
+    if loaded != serde_json::json!(true) {
+        let source = std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js"),
+        )
+        .expect("axe-core in ui/node_modules (make deps-test installs it)");
+        client.execute(&source, vec![]).await.unwrap();
+    }
+    let script = format!(
+        "const done = arguments[arguments.length - 1];\
+         window.axe.run(document, {{ resultTypes: ['violations'], runOnly: {{ type: 'tag', values: {AXE_RULES} }} }})\
+           .then(r => done(r.violations\
+             .filter(v => v.impact === 'serious' || v.impact === 'critical')\
+             .map(v => `${{v.impact}} ${{v.id}}: ${{v.help}}\\n` + v.nodes.slice(0, 6)\
+               .map(n => `    ${{n.target.join(' ')}}: ${{(n.failureSummary || '').replace(/\\s+/g, ' ')}}`).join('\\n'))))\
+           .catch(e => done([`axe did not run: ${{e}}`]));"
+    );
+    let found = client.execute_async(&script, vec![]).await.unwrap();
+    let violations: Vec<String> = serde_json::from_value(found).unwrap();
+    assert!(
+        violations.is_empty(),
+        "{screen}: accessibility violations (axe-core):\n{}",
+        violations.join("\n")
+    );
 }
 
 /// Waits until no transition runs (a theme switch fades colours) and two
