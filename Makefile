@@ -62,7 +62,7 @@ ui-test:
 	cd ui && $(NPM) test
 
 e2e: deps-test ui cli
-	$(CARGO) test --locked --test e2e --test e2e_loop --test e2e_reminders --test e2e_quit --test e2e_backup --test e2e_lock --test e2e_search --test e2e_coaching --test e2e_team -- --nocapture
+	$(CARGO) test --locked --test e2e --test e2e_loop --test e2e_reminders --test e2e_quit --test e2e_backup --test e2e_lock --test e2e_search --test e2e_coaching --test e2e_team --test e2e_share -- --nocapture
 	@echo "Screenshots: target/e2e-screenshots/"
 
 bench: deps-test

@@ -13,8 +13,9 @@ mod support;
 
 use fantoccini::Client;
 use mail_parser::MimeHeaders;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use support::desktop::install_desktop_apps;
 use support::sockets::{is_loopback, network_sockets, Socket, SocketWatch, Watched};
 use support::webdriver::{
     app_pids, click, is_checked, set_value, store_recovery_key, text_of, type_into, value_of,
@@ -40,70 +41,6 @@ fn timer_seconds(text: &str) -> u64 {
         .map(|p| p.parse().unwrap_or_else(|_| panic!("timer {text:?}")))
         .collect();
     parts[0] * 3600 + parts[1] * 60 + parts[2]
-}
-
-/// A stand-in program for a desktop application: it copies what it is given
-/// (a file's contents with `%f`, the address itself with `%u`) to `received`,
-/// renamed into place so that it appears whole.
-fn install_app(session: &Session, name: &str, field: &str, mime: &str, received: &Path) {
-    let program = session.dir.path().join(format!("test-{name}"));
-    let copy = if field == "%f" {
-        format!("cp \"$1\" \"{0}.part\"", received.display())
-    } else {
-        format!("printf '%s' \"$1\" > \"{0}.part\"", received.display())
-    };
-    std::fs::write(
-        &program,
-        format!(
-            "#!/bin/sh\n{copy} && mv \"{0}.part\" \"{0}\"\n",
-            received.display()
-        ),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    let apps = session.dir.path().join("xdg-data/applications");
-    std::fs::create_dir_all(&apps).unwrap();
-    std::fs::write(
-        apps.join(format!("rapport-test-{name}.desktop")),
-        format!(
-            "[Desktop Entry]\nType=Application\nName=Test {name}\n\
-             Exec={} {field}\nMimeType={mime};\n",
-            program.display()
-        ),
-    )
-    .unwrap();
-}
-
-/// Stand-ins for the desktop's default mail app and browser: they receive the
-/// draft file and the link the way real ones would, through the desktop's
-/// default-application lookup. Returns where the draft and the link will be.
-fn install_desktop_apps(session: &Session) -> (PathBuf, PathBuf) {
-    let mail = session.dir.path().join("mail-received.eml");
-    let browser = session.dir.path().join("browser-received.txt");
-    // Programs of their own, so the entries' Exec lines are plain commands
-    // and any opener can run them.
-    install_app(session, "mail", "%f", "message/rfc822", &mail);
-    install_app(
-        session,
-        "browser",
-        "%u",
-        "x-scheme-handler/http;x-scheme-handler/https",
-        &browser,
-    );
-    let config = session.dir.path().join("xdg-config");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("mimeapps.list"),
-        "[Default Applications]\nmessage/rfc822=rapport-test-mail.desktop\n\
-         x-scheme-handler/http=rapport-test-browser.desktop\n\
-         x-scheme-handler/https=rapport-test-browser.desktop\n",
-    )
-    .unwrap();
-    (mail, browser)
 }
 
 /// One walk through the loop: one test session and store, and the app while

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod desktop;
 pub mod notify_monitor;
 pub mod sockets;
 pub mod tray_host;

@@ -18,6 +18,7 @@ use rapport_core::flows::session::{self, FinishRequest};
 use rapport_core::flows::upcoming;
 use rapport_core::flows::{coaching, topics};
 use rapport_core::formats::ics;
+use rapport_core::formats::invite_mail::{self, InviteTarget};
 use rapport_core::formats::sharing::{self, NotesFormat};
 use rapport_core::formats::{review, vault};
 use rapport_core::records::actions::{ActionInput, Owner};
@@ -845,6 +846,186 @@ fn the_email_draft_is_valid_mime_with_the_invite_attached() {
             .is_some_and(|c| c.ctype() == "multipart" && c.subtype() == Some("alternative"))
     });
     assert!(alternative);
+}
+
+fn parse_mail(bytes: &[u8]) -> mail_parser::Message<'_> {
+    mail_parser::MessageParser::default()
+        .parse(bytes)
+        .expect("a MIME message")
+}
+
+/// The attached invite of an e-mail draft, with the METHOD its part names.
+fn attached_invite(message: &mail_parser::Message<'_>) -> (IcalCalendar, String) {
+    use mail_parser::MimeHeaders;
+    let part = message
+        .attachments()
+        .find(|a| {
+            a.content_type()
+                .is_some_and(|c| c.ctype() == "text" && c.subtype() == Some("calendar"))
+        })
+        .expect("the invite attached");
+    let method = part
+        .content_type()
+        .and_then(|c| c.attribute("method"))
+        .unwrap()
+        .to_string();
+    (parse_ics(part.text_contents().unwrap()), method)
+}
+
+#[test]
+fn an_invite_draft_carries_the_agenda_and_shareable_topics_only() {
+    let mut w = World::new();
+    let ada = w.person("Ada Okafor", Some("ada.okafor@example.com"));
+    w.series(&ada, Frequency::Biweekly, Weekday::Thu, "Europe/Paris");
+    let next = w.next_of(&ada);
+    session::set_agenda(
+        &mut w.store,
+        &next.id,
+        vec![rapport_core::records::meetings::AgendaItemInput {
+            id: None,
+            title: "Billing migration".into(),
+            minutes: 10,
+            prompts: vec![],
+            done: false,
+        }],
+    )
+    .unwrap();
+    for (text, private) in [
+        (format!("Salary timing {PRIVATE_TOPIC}"), true),
+        ("Conference budget".to_string(), false),
+    ] {
+        topics::add(
+            &mut w.store,
+            &ada,
+            TopicInput {
+                text,
+                raised_by: RaisedBy::Mine,
+                private,
+            },
+        )
+        .unwrap();
+    }
+    let target = InviteTarget::Person(ada.clone());
+    let draft = invite_mail::draft(&mut w.store, &target).unwrap();
+    assert!(draft.bytes.starts_with(b"Date: "));
+    assert!(!String::from_utf8_lossy(&draft.bytes).contains(PRIVATE_TOPIC));
+    let message = parse_mail(&draft.bytes);
+    assert_eq!(message.subject(), Some("1:1 Grace / Ada, every other week"));
+    let to = message.to().and_then(|a| a.first()).unwrap();
+    assert_eq!(to.address(), Some("ada.okafor@example.com"));
+    let body = message.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(body.starts_with("Hi Ada,"), "{body}");
+    assert!(
+        body.contains("every other week, from Thu 3 Oct 2024, 14:00 (Europe/Paris), 30 min"),
+        "{body}"
+    );
+    assert!(
+        body.contains("The agenda so far:\n- Billing migration"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Topics on our list:\n- Conference budget"),
+        "{body}"
+    );
+    assert!(!body.contains("Salary"), "{body}");
+    let (cal, method) = attached_invite(&message);
+    assert_eq!(method, "REQUEST");
+    assert_eq!(value(&cal.properties, "METHOD"), "REQUEST");
+    assert!(value(&master(&cal).properties, "RRULE").contains("INTERVAL=2"));
+    let log = w.store.share_log().of_person(&ada, None).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].kind, log[0].format, log[0].meeting_id.as_deref()),
+        (ShareKind::Invite, ShareFormat::Eml, Some(next.id.as_str()))
+    );
+
+    // The .ics alone is the same invite, logged as a calendar file.
+    let file = invite_mail::calendar_file(&mut w.store, &target).unwrap();
+    assert_eq!(
+        value(
+            &parse_ics(&String::from_utf8(file.bytes).unwrap()).properties,
+            "METHOD"
+        ),
+        "REQUEST"
+    );
+    assert_eq!(w.store.share_log().of_person(&ada, None).unwrap().len(), 2);
+}
+
+#[test]
+fn a_moved_1_1_sends_an_update_and_a_cancelled_one_a_cancellation() {
+    let mut w = World::new();
+    let ada = w.person("Ada Okafor", Some("ada.okafor@example.com"));
+    let series = w.series(&ada, Frequency::Weekly, Weekday::Thu, "Europe/Paris");
+    let first = w.next_of(&ada);
+    scheduling::reschedule_meeting(
+        &mut w.store,
+        &first.id,
+        LocalSlot {
+            date: "2024-10-04".parse().unwrap(),
+            time: NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+            time_zone: "Europe/Paris".into(),
+        },
+    )
+    .unwrap();
+    let target = InviteTarget::Meeting(first.id.clone());
+    let moved = invite_mail::draft(&mut w.store, &target).unwrap();
+    let message = parse_mail(&moved.bytes);
+    assert_eq!(
+        message.subject(),
+        Some("Moved: 1:1 Grace / Ada, now Fri 4 Oct 2024, 09:30")
+    );
+    let body = message.body_text(0).unwrap();
+    assert!(
+        body.contains(
+            "moved our 1:1 of Thu 3 Oct 2024, 14:00 to Fri 4 Oct 2024, 09:30 (Europe/Paris), 30 min"
+        ),
+        "{body}"
+    );
+    let (cal, method) = attached_invite(&message);
+    assert_eq!(method, "REQUEST");
+    let exception = cal
+        .events
+        .iter()
+        .find(|e| e.properties.iter().any(|p| p.name == "RECURRENCE-ID"))
+        .expect("the moved occurrence");
+    assert_eq!(
+        value(&exception.properties, "UID"),
+        format!("{series}@rapport")
+    );
+    assert_eq!(value(&exception.properties, "DTSTART"), "20241004T093000");
+
+    scheduling::cancel_meeting(&mut w.store, &first.id, "Offsite", CancelledBy::Manager).unwrap();
+    let cancelled = invite_mail::draft(&mut w.store, &target).unwrap();
+    let message = parse_mail(&cancelled.bytes);
+    assert_eq!(
+        message.subject(),
+        Some("Cancelled: 1:1 Grace / Ada, Thu 3 Oct 2024, 14:00")
+    );
+    let body = message.body_text(0).unwrap();
+    assert!(
+        body.contains("I have cancelled our 1:1 of Thu 3 Oct 2024, 14:00"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Offsite"),
+        "the reason is the manager's: {body}"
+    );
+    let (cal, method) = attached_invite(&message);
+    assert_eq!(method, "CANCEL");
+    assert_eq!(value(&cal.events[0].properties, "STATUS"), "CANCELLED");
+    assert_eq!(
+        value(&cal.events[0].properties, "RECURRENCE-ID"),
+        "20241003T140000"
+    );
+}
+
+#[test]
+fn a_held_1_1_has_no_invite_to_send() {
+    let mut w = World::new();
+    let (_ada, meeting) = w.held_one();
+    let err = invite_mail::draft(&mut w.store, &InviteTarget::Meeting(meeting)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("has taken place"), "{}", err.message);
 }
 
 #[test]

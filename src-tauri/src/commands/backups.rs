@@ -1,16 +1,13 @@
 //! Backups from the window: back up now, the backup folder (picked in a
-//! native dialog), and restoring a backup file (picked the same way). The
-//! dialogs run here, in the app, so the web view needs no permission for them
-//! and never names a file itself.
+//! native dialog), and restoring a backup file (picked the same way).
 
+use super::file_dialogs::{builder as dialog, existing_ancestor, picked_path};
 use crate::state::AppState;
 use rapport_core::flows::access::AppStatus;
 use rapport_core::records::settings;
 use rapport_core::store::backup::{BackupInfo, BackupStatus, RestorePreview, EXTENSION};
-use rapport_core::{Error, ErrorCode, Result};
-use std::path::PathBuf;
-use tauri::{AppHandle, Manager, State};
-use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
+use rapport_core::Result;
+use tauri::{AppHandle, State};
 
 #[tauri::command]
 pub async fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus> {
@@ -85,30 +82,4 @@ pub async fn restore_backup(
     replace_other_store: bool,
 ) -> Result<AppStatus> {
     state.restore_chosen(passphrase, recovery_key, replace_other_store)
-}
-
-fn dialog(app: &AppHandle) -> FileDialogBuilder<tauri::Wry> {
-    let builder = app.dialog().file();
-    match app.get_webview_window("main") {
-        Some(window) => builder.set_parent(&window),
-        None => builder,
-    }
-}
-
-fn picked_path(picked: tauri_plugin_dialog::FilePath) -> Result<PathBuf> {
-    picked.into_path().map_err(|e| {
-        Error::new(
-            ErrorCode::InvalidInput,
-            format!("That is not a file on this computer ({e})."),
-        )
-    })
-}
-
-/// The folder itself, or the nearest one above it that exists, for a dialog
-/// to start in.
-fn existing_ancestor(dir: PathBuf) -> PathBuf {
-    dir.ancestors()
-        .find(|d| d.is_dir())
-        .map(PathBuf::from)
-        .unwrap_or(dir)
 }

@@ -32,6 +32,8 @@ pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary
 }
 
 mod backups;
+mod data;
+mod file_dialogs;
 mod finding;
 mod insights;
 mod keys;
@@ -43,6 +45,7 @@ mod reminders;
 mod sharing;
 
 pub use backups::*;
+pub use data::*;
 pub use finding::*;
 pub use insights::*;
 pub use keys::*;

@@ -55,6 +55,12 @@ import type {
   TemplateView,
   Today,
   Checklists,
+  ImportedData,
+  ImportedSeries,
+  InviteTarget,
+  NotesFormat,
+  VaultProgress,
+  VaultWritten,
   Topic,
   TopicInput,
   Feedback,
@@ -690,4 +696,67 @@ export function shareEmailDraft(meetingId: string): Promise<string> {
 /** Puts the shared notes of a held 1:1 on the clipboard (HTML and Markdown). */
 export function copySharedNotes(meetingId: string): Promise<void> {
   return call<void>('copy_shared_notes', { meetingId });
+}
+
+/**
+ * Saves a held 1:1's shared notes (Markdown, HTML or text) where the manager
+ * picks in the system's dialog; the path, or null when the dialog was closed.
+ */
+export function saveSharedNotes(meetingId: string, format: NotesFormat): Promise<string | null> {
+  return call<string | null>('save_shared_notes', { meetingId, format });
+}
+
+/**
+ * Opens an e-mail draft with the calendar invite attached: a person's 1:1s
+ * (with the planned agenda and the open shareable topics), or one 1:1, which
+ * for a moved 1:1 is the update and for a cancelled one the cancellation.
+ */
+export function emailInvite(target: InviteTarget): Promise<string> {
+  return call<string>('email_invite', { target });
+}
+
+/** Saves the same invite as an .ics file; the path, or null when the dialog was closed. */
+export function saveInvite(target: InviteTarget): Promise<string | null> {
+  return call<string | null>('save_invite', { target });
+}
+
+// --- Data (Settings → Data) -------------------------------------------------------
+
+/** Everything, private notes included, as JSON; the path, or null when the dialog was closed. */
+export function exportJsonFile(): Promise<string | null> {
+  return call<string | null>('export_json_file');
+}
+
+/**
+ * The Markdown vault in a new folder named in the system's dialog; with
+ * `sharedOnly`, every private field is left out. Null when the dialog was closed.
+ */
+export function exportVaultFolder(sharedOnly: boolean): Promise<VaultWritten | null> {
+  return call<VaultWritten | null>('export_vault_folder', { sharedOnly });
+}
+
+/** A JSON export into this (empty) store; null when the dialog was closed. */
+export function importJsonFile(): Promise<ImportedData | null> {
+  return call<ImportedData | null>('import_json_file');
+}
+
+/** A person's recurring 1:1 from a calendar file; null when the dialog was closed. */
+export function importSeriesFile(personId: string): Promise<ImportedSeries | null> {
+  return call<ImportedSeries | null>('import_series_file', { personId });
+}
+
+function isVaultProgress(value: unknown): value is VaultProgress {
+  if (typeof value !== 'object' || value === null) return false;
+  const { done, total } = value as Record<string, unknown>;
+  return typeof done === 'number' && typeof total === 'number';
+}
+
+/**
+ * Calls `handler` as a vault export writes its files. Returns the function
+ * that stops listening.
+ */
+export function onVaultProgress(handler: (progress: VaultProgress) => void): () => void {
+  return listenUntilStopped('data-progress', (payload) => {
+    if (isVaultProgress(payload)) handler(payload);
+  });
 }

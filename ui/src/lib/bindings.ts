@@ -848,6 +848,22 @@ recipient: string, shared_at: string, };
 
 export type ClipboardContent = { markdown: string, html: string, };
 
+export type NotesFormat = "md" | "html" | "txt" | "eml";
+
+export type InviteTarget = { "person": string } | { "meeting": string };
+
+export type ImportedData = { people: number, meetings: number, };
+
+export type VaultProgress = { done: number, total: number, };
+
+export type VaultWritten = { folder: string, files: number, };
+
+export type ImportedSeries = { series: Series, next_meeting: Meeting | null, 
+/**
+ * The SUMMARY of the event it came from.
+ */
+source_summary: string, };
+
 export type BackupKind = "manual" | "automatic" | "before_upgrade";
 
 export type BackupInfo = { path: string, store_id: string, created_at: string, kind: BackupKind, schema_version: number, key_backend: KeyBackend, bytes: number, 

@@ -71,7 +71,7 @@ afterEach(() => {
 describe('settings: data', () => {
   it('shows the folder and the last automatic backup', async () => {
     await renderData();
-    expect(screen.getByRole('heading', { level: 2, name: 'Data' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Backups' })).toBeInTheDocument();
     expect(screen.getByText('(in the data folder)')).toBeInTheDocument();
     expect(document.getElementById('backup-last-automatic')?.textContent).toMatch(/\d/);
     expect(screen.queryByRole('button', { name: 'Use the data folder' })).not.toBeInTheDocument();

@@ -153,7 +153,8 @@ describe('full history', () => {
   it("expands a 1:1 to its notes and action items, and opens it", async () => {
     const { navigate, user } = await renderHistory();
     const first = items()[0]!;
-    await user.click(within(first).getByRole('button', { expanded: false }));
+    // The row itself, before its Share menu button.
+    await user.click(within(first).getAllByRole('button', { expanded: false })[0]!);
     expect(within(first).getByRole('region', { name: 'Shared notes' })).toHaveTextContent(
       'Notes of week 0',
     );

@@ -200,13 +200,42 @@ describe('person page: next 1:1 and schedule', () => {
     await user.type(time, '10:00');
     await user.click(within(dialog).getByRole('button', { name: 'Move 1:1' }));
 
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // The move is saved and shown before the manager decides whether to tell Ada.
+    const done = await screen.findByRole('dialog', { name: '1:1 moved' });
+    expect(done).toHaveAccessibleDescription(/^Moved to .+\. Let Ada know:$/);
     expect(calls.find((call) => call.cmd === 'reschedule_meeting')?.args).toEqual({
       meetingId: 'm-next',
       slot: { date: '2024-11-29', time: '10:00', time_zone: 'Europe/Paris' },
     });
+    await waitFor(() => expect(pageLoads(calls)).toHaveLength(2));
+    expect(screen.getByText('The 1:1 is moved.')).toHaveAttribute('role', 'status');
+
+    await user.click(within(done).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Move' })).toHaveFocus();
     expect(pageLoads(calls)).toHaveLength(2);
-    expect(screen.getByRole('status')).toHaveTextContent('The 1:1 is moved.');
+  });
+
+  it('offers to send the update of a moved 1:1, then refreshes the share log', async () => {
+    const { calls, user } = await renderPage(personPage(), {
+      reschedule_meeting: () => meeting({ scheduled_start: '2024-11-29T09:00:00Z' }),
+      email_invite: () => '/cache/drafts/invite.eml',
+    });
+    await user.click(screen.getByRole('button', { name: 'Move' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Move 1:1' }),
+    );
+    const done = await screen.findByRole('dialog', { name: '1:1 moved' });
+    await waitFor(() => expect(pageLoads(calls)).toHaveLength(2));
+    await user.click(byId('send-update'));
+    await waitFor(() => expect(pageLoads(calls)).toHaveLength(3));
+    expect(calls.find((call) => call.cmd === 'email_invite')?.args).toEqual({
+      target: { meeting: 'm-next' },
+    });
+    expect(within(done).getByRole('status')).toHaveTextContent('Draft opened in your mail app');
+    // Escape is the same as Done: the move stays.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('cancels a 1:1 only with who asked and a reason', async () => {
@@ -227,12 +256,16 @@ describe('person page: next 1:1 and schedule', () => {
 
     await user.type(within(dialog).getByLabelText('Reason'), 'Team offsite');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel 1:1' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const done = await screen.findByRole('dialog', { name: '1:1 cancelled' });
+    expect(done).toHaveAccessibleDescription('Cancelled. Let Ada know:');
     expect(calls.find((call) => call.cmd === 'cancel_meeting')?.args).toEqual({
       meetingId: 'm-next',
       reason: 'Team offsite',
       by: 'manager',
     });
+    await waitFor(() => expect(pageLoads(calls)).toHaveLength(2));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('keeps the cancel dialog open with the backend message on failure', async () => {
@@ -319,7 +352,13 @@ describe('person page: next 1:1 and schedule', () => {
     await user.clear(time);
     await user.type(time, '15:00');
     await user.click(within(dialog).getByRole('button', { name: 'Save schedule' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const done = await screen.findByRole('dialog', { name: 'Schedule changed' });
+    expect(done).toHaveAccessibleDescription(
+      'Weekly on Thursday at 3:00 PM (Europe/Paris), 30 min. Let Ada know:',
+    );
+    await waitFor(() => expect(pageLoads(calls)).toHaveLength(2));
+    await user.click(byId('share-done'));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(calls.find((call) => call.cmd === 'update_series')?.args).toEqual({
       seriesId: 's-weekly',
       input: {
@@ -346,7 +385,11 @@ describe('person page: next 1:1 and schedule', () => {
     await user.clear(day);
     await user.type(day, '2024-12-31');
     await user.click(within(dialog).getByRole('button', { name: 'End series' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const done = await screen.findByRole('dialog', { name: 'Series ended' });
+    expect(done).toHaveAccessibleDescription(/^No more 1:1s after Tue 31 Dec.*\. Let Ada know:$/);
+    await waitFor(() => expect(pageLoads(calls)).toHaveLength(2));
+    await user.click(byId('share-done'));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(calls.find((call) => call.cmd === 'end_series')?.args).toEqual({
       seriesId: 's-weekly',
       lastDay: '2024-12-31',
@@ -646,7 +689,7 @@ describe('person page: meeting history', () => {
   it('expands a 1:1 to its notes, rendered and sanitized, private ones labelled', async () => {
     const { user } = await renderPage(personPage({ history: [held], history_total: 1 }));
     const item = byId('person-history').querySelector<HTMLElement>('li.history-item')!;
-    const toggle = within(item).getByRole('button');
+    const toggle = within(item).getAllByRole('button')[0]!;
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(iconsIn(toggle)).toEqual(['chevron-right']);
     await user.click(toggle);

@@ -21,6 +21,7 @@ const QUIET: Handlers = {
   get_autostart: () => false,
   set_autostart: (args) => (args as { enabled: boolean }).enabled,
   quit_app: () => null,
+  list_people: () => [],
   backup_status: () => ({
     folder: '/home/sam/.local/share/rapport/backups',
     default_folder: true,

@@ -19,6 +19,7 @@ use crate::records::topics::Topic;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use ts_rs::TS;
 
 pub const FORMAT: &str = "rapport-export";
 pub const VERSION: u32 = 1;
@@ -412,6 +413,23 @@ pub fn validate(doc: &ExportDocument) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What an import brought in, as the window and the command line say it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportedData {
+    pub people: u32,
+    pub meetings: u32,
+}
+
+impl ImportedData {
+    pub fn of(doc: &ExportDocument) -> Self {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        ImportedData {
+            people: count(doc.people.len()),
+            meetings: count(doc.meetings.len()),
+        }
+    }
 }
 
 /// Loads a validated document into an empty store, all or nothing.

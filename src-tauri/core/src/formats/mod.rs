@@ -4,6 +4,7 @@
 
 pub mod exchange;
 pub mod ics;
+pub mod invite_mail;
 pub mod markdown;
 pub mod review;
 pub mod shared_notes;

@@ -341,6 +341,18 @@ pub fn eml(
         "Notes from our 1:1 ({})",
         local_label(shared.start, &shared.time_zone)
     );
+    mail_draft(envelope, subject, text(shared), Some(html(shared)), invite)
+}
+
+/// An e-mail draft of any kind: the plain text body (with an HTML
+/// alternative when given) and an invite attached as `text/calendar`.
+pub(crate) fn mail_draft(
+    envelope: &Envelope,
+    subject: String,
+    text_body: String,
+    html_body: Option<String>,
+    invite: Option<(&str, ics::Method)>,
+) -> Result<Vec<u8>> {
     // Date comes first: desktops that type a file by its content (file(1),
     // behind xdg-open) then see an e-mail and give it to the mail app.
     let mut message = MessageBuilder::new()
@@ -348,8 +360,10 @@ pub fn eml(
         .header("X-Unsent", Raw::new("1"))
         .message_id(envelope.message_id.clone())
         .subject(subject)
-        .text_body(text(shared))
-        .html_body(html(shared));
+        .text_body(text_body);
+    if let Some(html_body) = html_body {
+        message = message.html_body(html_body);
+    }
     if let Some(to) = &envelope.to_email {
         message = message.to((envelope.to_name.clone(), to.clone()));
     }

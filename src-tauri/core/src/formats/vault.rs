@@ -21,9 +21,11 @@ use crate::records::topics::{RaisedBy, Topic};
 use crate::store::Store;
 use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::PathBuf;
+use ts_rs::TS;
 
 /// One file of the vault, relative to its root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -670,8 +672,33 @@ fn private_highlight_section(highlights: &[crate::records::highlights::Highlight
     out
 }
 
+/// How far a task of Settings → Data has got, for the window's progress bar:
+/// nothing counted yet (0 of 0) once it started, then a vault's files written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct VaultProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// A vault written from the window: where, and how many files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VaultWritten {
+    pub folder: String,
+    pub files: u32,
+}
+
 /// Writes the vault under `dir`, which must be empty or not exist yet.
 pub fn write(store: &Store, dir: &std::path::Path, shared_only: bool) -> Result<usize> {
+    write_reporting(store, dir, shared_only, &mut |_| {})
+}
+
+/// `write`, saying after each file how many of how many are written.
+pub fn write_reporting(
+    store: &Store,
+    dir: &std::path::Path,
+    shared_only: bool,
+    progress: &mut dyn FnMut(VaultProgress),
+) -> Result<usize> {
     use crate::error::Error;
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir)
@@ -684,13 +711,15 @@ pub fn write(store: &Store, dir: &std::path::Path, shared_only: bool) -> Result<
         }
     }
     let files = build(store, shared_only)?;
-    for file in &files {
+    let total = u32::try_from(files.len()).unwrap_or(u32::MAX);
+    for (done, file) in (1..).zip(&files) {
         let path = dir.join(&file.path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Error::io(&format!("Cannot create {}", parent.display()), e))?;
         }
         write_private(&path, file.contents.as_bytes())?;
+        progress(VaultProgress { done, total });
     }
     Ok(files.len())
 }
