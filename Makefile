@@ -15,7 +15,7 @@ run: deps build
 	fi
 	$(CARGO) run --quiet
 
-test: deps-test ui lint rust-test ui-test
+test: deps-test ui lint rust-test ui-test deb-test
 
 deps:
 	@scripts/deps.sh build
@@ -61,6 +61,11 @@ rust-test: ui cli
 ui-test:
 	cd ui && $(NPM) test
 
+# The .deb installed into a scratch root: desktop entry, icons, and the
+# installed binary's `rapport doctor` (a debug build, reusing the tests' one).
+deb-test: deps-test ui
+	scripts/test-deb.sh
+
 e2e: deps-test ui cli
 	$(CARGO) test --locked --test e2e --test e2e_loop --test e2e_reminders --test e2e_quit --test e2e_backup --test e2e_lock --test e2e_search --test e2e_coaching --test e2e_team --test e2e_share -- --nocapture
 	@echo "Screenshots: target/e2e-screenshots/"
@@ -81,8 +86,11 @@ fuzz: deps
 bindings:
 	RAPPORT_UPDATE_BINDINGS=1 $(CARGO) test --locked -p rapport-core --test bindings
 
+# Installers with the Tauri bundler pinned in ui/package.json: a .deb by
+# default; BUNDLES=deb,appimage where the AppImage tools can be downloaded.
+BUNDLES ?= deb
 bundle: deps ui
-	npx --yes @tauri-apps/cli@2.12.5 build
+	scripts/bundle.sh $(BUNDLES)
 
 clean:
 	$(CARGO) clean

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds Rapport's installers with the Tauri bundler pinned in ui/package.json.
+#   scripts/bundle.sh [--debug] [BUNDLES]
+# BUNDLES: deb (the default), appimage, deb,appimage; app,dmg on macOS; msi,nsis on Windows.
+# The command line (rapport-cli) goes in beside the window's binary; the
+# bundler takes it from target/sidecar, named for the platform it runs on.
+# An AppImage needs linuxdeploy and the AppImage runtime, which the bundler
+# downloads itself: only a machine with general network access builds one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile=release
+flag=()
+if [ "${1:-}" = --debug ]; then
+  profile=debug
+  flag=(--debug)
+  shift
+fi
+bundles="${1:-deb}"
+
+target_dir="${CARGO_TARGET_DIR:-target}"
+triple="$(rustc -vV | sed -n 's/^host: //p')"
+if [ "$profile" = release ]; then
+  cargo build --release --locked -p rapport-cli
+else
+  cargo build --locked -p rapport-cli
+fi
+ext=""
+case "$triple" in *windows*) ext=".exe" ;; esac
+mkdir -p target/sidecar
+cp "$target_dir/$profile/rapport-cli$ext" "target/sidecar/rapport-cli-$triple$ext"
+
+ui/node_modules/.bin/tauri build "${flag[@]}" --config tauri.bundle.json --bundles "$bundles" --ci
+echo "Installers: $target_dir/$profile/bundle/"
