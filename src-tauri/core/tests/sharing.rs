@@ -137,6 +137,20 @@ impl World {
         .id
     }
 
+    /// Moves a 1:1 to Friday 4 Oct 2024, 09:30 in Paris.
+    fn move_to_friday_morning(&mut self, meeting_id: &str) {
+        scheduling::reschedule_meeting(
+            &mut self.store,
+            meeting_id,
+            LocalSlot {
+                date: "2024-10-04".parse().unwrap(),
+                time: NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+                time_zone: "Europe/Paris".into(),
+            },
+        )
+        .unwrap();
+    }
+
     fn next_of(&self, person: &str) -> rapport_core::records::meetings::Meeting {
         self.store
             .schedule()
@@ -528,16 +542,7 @@ fn a_reschedule_is_an_exception_with_a_higher_sequence_and_a_cancel_an_exdate() 
         .parse()
         .unwrap();
     let first = w.next_of(&ada);
-    scheduling::reschedule_meeting(
-        &mut w.store,
-        &first.id,
-        LocalSlot {
-            date: "2024-10-04".parse().unwrap(),
-            time: NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
-            time_zone: "Europe/Paris".into(),
-        },
-    )
-    .unwrap();
+    w.move_to_friday_morning(&first.id);
     let after = parse_ics(&ics::render(&ics::person_invite(&w.store, &ada).unwrap()).unwrap());
     assert_eq!(after.events.len(), 2);
     let exception = after
@@ -957,16 +962,7 @@ fn a_moved_1_1_sends_an_update_and_a_cancelled_one_a_cancellation() {
     let ada = w.person("Ada Okafor", Some("ada.okafor@example.com"));
     let series = w.series(&ada, Frequency::Weekly, Weekday::Thu, "Europe/Paris");
     let first = w.next_of(&ada);
-    scheduling::reschedule_meeting(
-        &mut w.store,
-        &first.id,
-        LocalSlot {
-            date: "2024-10-04".parse().unwrap(),
-            time: NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
-            time_zone: "Europe/Paris".into(),
-        },
-    )
-    .unwrap();
+    w.move_to_friday_morning(&first.id);
     let target = InviteTarget::Meeting(first.id.clone());
     let moved = invite_mail::draft(&mut w.store, &target).unwrap();
     let message = parse_mail(&moved.bytes);
