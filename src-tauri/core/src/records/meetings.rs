@@ -136,6 +136,16 @@ pub struct Meeting {
     pub updated_at: DateTime<Utc>,
 }
 
+// A series' questions about its own 1:1s, answered from the series indexes
+// (schema v16) rather than from every row of a series years long; the plan
+// test below holds them to it.
+const SERIES_OPEN_SQL: &str = "SELECT 1 FROM meeting WHERE series_id = ?1
+    AND (status = 'in_progress' OR (status = 'scheduled' AND scheduled_start >= ?2))";
+const SERIES_LATEST_SLOT_SQL: &str =
+    "SELECT max(coalesce(original_start, scheduled_start)) FROM meeting WHERE series_id = ?1";
+const SERIES_SLOTS_SQL: &str = "SELECT coalesce(original_start, scheduled_start) FROM meeting
+    WHERE series_id = ?1 AND coalesce(original_start, scheduled_start) >= ?2";
+
 pub struct Schedule<'a, A = Reading> {
     pub(crate) conn: &'a Connection,
     pub(crate) access: PhantomData<A>,
@@ -309,10 +319,7 @@ impl<A> Schedule<'_, A> {
         let since = now - chrono::Duration::hours(OPEN_GRACE_HOURS);
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT 1 FROM meeting WHERE series_id = ?1
-                   AND (status = 'in_progress' OR (status = 'scheduled' AND scheduled_start >= ?2))",
-            )?
+            .prepare_cached(SERIES_OPEN_SQL)?
             .exists(params![series_id, since])?)
     }
 
@@ -321,9 +328,7 @@ impl<A> Schedule<'_, A> {
     pub fn latest_slot_of_series(&self, series_id: &str) -> Result<Option<DateTime<Utc>>> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT max(coalesce(original_start, scheduled_start)) FROM meeting WHERE series_id = ?1",
-            )?
+            .prepare_cached(SERIES_LATEST_SLOT_SQL)?
             .query_row([series_id], |r| r.get(0))?)
     }
 
@@ -410,10 +415,7 @@ impl<A> Schedule<'_, A> {
         series_id: &str,
         from: DateTime<Utc>,
     ) -> Result<std::collections::HashSet<DateTime<Utc>>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT coalesce(original_start, scheduled_start) FROM meeting
-             WHERE series_id = ?1 AND coalesce(original_start, scheduled_start) >= ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(SERIES_SLOTS_SQL)?;
         let rows = stmt.query_map(params![series_id, from], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -926,6 +928,36 @@ impl crate::store::Tx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each series question reads the index that holds its answer, not the
+    /// series' 1:1 rows (which carry the notes).
+    #[test]
+    fn series_questions_are_answered_from_the_series_indexes() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::schema::migrations()
+            .to_latest(&mut conn)
+            .unwrap();
+        for (sql, index) in [
+            (SERIES_SLOTS_SQL, "COVERING INDEX meeting_series_slot"),
+            (SERIES_LATEST_SLOT_SQL, "COVERING INDEX meeting_series_slot"),
+            (
+                SERIES_OPEN_SQL,
+                "COVERING INDEX meeting_series_status_start",
+            ),
+        ] {
+            let mut plan = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            // The plan does not depend on the values, so none are bound.
+            let mut rows = plan.raw_query();
+            let mut steps: Vec<String> = Vec::new();
+            while let Some(row) = rows.next().unwrap() {
+                steps.push(row.get(3).unwrap());
+            }
+            assert!(
+                steps.iter().all(|s| s.contains(index)),
+                "{sql}\nplan: {steps:?}\nexpected every step to use {index}"
+            );
+        }
+    }
 
     #[test]
     fn local_time_survives_daylight_saving() {

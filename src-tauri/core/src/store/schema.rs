@@ -23,6 +23,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema/v13_twice_weekly.sql")).foreign_key_check(),
     M::up(include_str!("schema/v14_cancelled_by.sql")),
     M::up(include_str!("schema/v15_last_weekday.sql")),
+    M::up(include_str!("schema/v16_series_slots.sql")),
 ];
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
