@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: run test deps deps-test ui cli build lint fmt clippy ui-check deny rust-test ui-test e2e bench fuzz bindings bundle clean
+.PHONY: run test deps deps-test ui cli build lint fmt clippy ui-check deny rust-test ui-test deb-test e2e bench bench-app fuzz bindings bundle clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname -s)" = Linux ]; then \
@@ -72,6 +72,11 @@ e2e: deps-test ui cli
 
 bench: deps-test
 	scripts/with-keyring.sh $(CARGO) bench --locked -p rapport-core --bench store
+
+# The release app and CLI as whole processes beside a minimal Tauri app; the table also goes to target/bench-app.json.
+bench-app: deps-test ui
+	$(CARGO) build --release --locked -p rapport -p rapport-cli -p rapport-minimal-app
+	$(CARGO) bench --locked --bench app
 
 # A million inputs per target from a fresh range of seeds (FUZZ_FROM fixes the
 # first); a failure prints its seed and the command that replays it. Then the

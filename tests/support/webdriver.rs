@@ -158,10 +158,16 @@ pub fn start_driver(session: &Session, data_dir: &Path, log: &Path) -> Driver {
 }
 
 pub async fn connect(driver: &Driver) -> Client {
+    connect_to(driver, &rapport_bin()).await
+}
+
+/// A WebDriver session on another binary than the app under test (the
+/// benchmark's minimal app, or a release build).
+pub async fn connect_to(driver: &Driver, application: &Path) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "tauri:options".into(),
-        serde_json::json!({ "application": rapport_bin() }),
+        serde_json::json!({ "application": application }),
     );
     let mut builder = ClientBuilder::native();
     builder.capabilities(caps);
