@@ -186,15 +186,24 @@ async fn share_from_anywhere_and_data_in_settings() {
     click(c, "#person-save").await;
     wait_text(c, "#person-title", "Ada Okafor").await;
     click(c, "#nav-settings").await;
-    let ada = c
-        .execute(
-            "return Array.from(document.querySelectorAll('#import-ics-person option'))\
-               .find(o => o.textContent.trim() === 'Ada Okafor').value",
-            vec![],
-        )
-        .await
-        .unwrap();
-    set_value(c, "#import-ics-person", ada.as_str().unwrap()).await;
+    // Settings loads the people for the list after it shows.
+    let ada = wait_until("Ada among the people to import for", PATIENCE, || async {
+        let value = c
+            .execute(
+                "const o = Array.from(document.querySelectorAll('#import-ics-person option'))\
+                   .find(o => o.textContent.trim() === 'Ada Okafor');\
+                 return o ? o.value : null;",
+                vec![],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        value
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("no option for Ada yet ({value})"))
+    })
+    .await;
+    set_value(c, "#import-ics-person", &ada).await;
     click(c, "#import-ics").await;
     answer_file_dialog(
         &session,
