@@ -125,6 +125,24 @@ describe('Today', () => {
     expect(navigate).toHaveBeenCalledWith({ screen: 'person', personId: 'p-ben' });
   });
 
+  it('shows the ten longest overdue items first and the rest on request', async () => {
+    const items = Array.from({ length: 13 }, (_, i) =>
+      overdue({
+        item: action({ id: `a-${i}`, title: `Promise ${i}`, overdue: true, days_overdue: 20 - i }),
+      }),
+    );
+    const { user } = await renderToday(today({ overdue: items }));
+    expect(screen.getByRole('heading', { name: /Overdue action items/ })).toHaveTextContent('13');
+    const list = document.getElementById('today-overdue');
+    expect(list?.querySelectorAll('li')).toHaveLength(10);
+    expect(list?.querySelector('li')).toHaveAttribute('data-action-id', 'a-0');
+
+    await user.click(screen.getByRole('button', { name: 'Show all 13 overdue items' }));
+    expect(list?.querySelectorAll('li')).toHaveLength(13);
+    expect(list?.querySelectorAll('li')[12]).toHaveAttribute('data-action-id', 'a-12');
+    expect(screen.queryByRole('button', { name: /Show all/ })).not.toBeInTheDocument();
+  });
+
   it('lists who is due a 1:1, with the last and next one', async () => {
     const { navigate, user } = await renderToday(
       today({
