@@ -83,6 +83,20 @@ pub fn hand_to_cli(args: &[OsString]) -> i32 {
 /// Whether the tray icon is up (then closing the window hides it).
 struct TrayPresent(bool);
 
+/// A keyring store opens while the window's page loads, so the page's first
+/// question (`app_status`) finds it open instead of waiting for the keyring
+/// and the key check. A passphrase store stays locked until the manager types.
+fn open_store_early(app: tauri::AppHandle) {
+    let spawned = std::thread::Builder::new()
+        .name("open-store".into())
+        .spawn(move || {
+            let _ = app.state::<state::AppState>().status();
+        });
+    if let Err(err) = spawned {
+        tracing::warn!("the store opens when the window asks: no thread to open it early: {err}");
+    }
+}
+
 /// Opens the app window. Only one runs at a time: a second launch focuses the first.
 pub fn run_app(global: &AppArgs) -> i32 {
     if !display_available() {
@@ -133,6 +147,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
                     let _ = window.hide();
                 }
             }
+            open_store_early(app.handle().clone());
             reminders::spawn(app.handle().clone());
             lock::watch_idle(app.handle().clone());
             quit::quit_on_signals(app.handle());
