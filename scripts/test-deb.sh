@@ -20,6 +20,7 @@ root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
 
 [ "$(dpkg-deb -f "$deb" Package)" = rapport ] || fail "package name is not rapport"
+ar t "$deb" | grep -qx data.tar.xz || fail "the package's files are not xz-compressed: $(ar t "$deb" | tr '\n' ' ')"
 depends="$(dpkg-deb -f "$deb" Depends)"
 case "$depends" in *libwebkit2gtk-4.1-0*) ;; *) fail "Depends lacks WebKitGTK: $depends" ;; esac
 
