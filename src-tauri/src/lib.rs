@@ -83,9 +83,10 @@ pub fn hand_to_cli(args: &[OsString]) -> i32 {
 /// Whether the tray icon is up (then closing the window hides it).
 struct TrayPresent(bool);
 
-/// A keyring store opens while the window's page loads, so the page's first
-/// question (`app_status`) finds it open instead of waiting for the keyring
-/// and the key check. A passphrase store stays locked until the manager types.
+/// A keyring store (or one whose passphrase came with the launch) opens while
+/// the window's page loads, so the page's first question (`app_status`) finds
+/// it open instead of waiting for the keyring and the key check. Any other
+/// passphrase store stays locked until the manager types the passphrase.
 fn open_store_early(app: tauri::AppHandle) {
     let spawned = std::thread::Builder::new()
         .name("open-store".into())
