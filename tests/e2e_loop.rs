@@ -126,6 +126,10 @@ impl<'s> Walk<'s> {
             series.contains(&format!("at {clock} (Europe/Paris)")) && next.contains(clock),
             "series {series:?}, next 1:1 {next:?}"
         );
+        // A new series offers to invite John; Done sends nothing.
+        wait_text(c, "#send-series-invite", "Send invite").await;
+        self.shots.take(c, "loop-02b-series-invite").await;
+        click(c, "#share-done").await;
     }
 
     /// A win, logged any time.

@@ -329,12 +329,19 @@ describe('person page: next 1:1 and schedule', () => {
     expect(within(dialog).getByLabelText('Repeats')).toHaveValue('biweekly');
     await user.selectOptions(within(dialog).getByLabelText('On'), 'thu');
     await user.click(within(dialog).getByRole('button', { name: 'Save schedule' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(calls.find((call) => call.cmd === 'create_series')?.args).toMatchObject({
       personId: 'p-ada',
       input: { frequency: 'biweekly', weekday: 'thu', local_time: '14:00', duration_minutes: 30 },
     });
-    expect(pageLoads(calls)).toHaveLength(2);
+    // Saved and shown at once; the dialog then offers to invite the person.
+    const invite = await screen.findByRole('dialog', { name: '1:1s scheduled' });
+    await waitFor(() => expect(pageLoads(calls)).toHaveLength(2));
+    expect(screen.getByText('The recurring 1:1 is set up.')).toBeInTheDocument();
+    expect(within(invite).getByRole('button', { name: 'Send invite' })).toBeInTheDocument();
+    expect(within(invite).getByRole('button', { name: 'Save invite (.ics)…' })).toBeInTheDocument();
+    expect(calls.some((call) => call.cmd === 'email_invite')).toBe(false);
+    await user.click(within(invite).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('changes the whole series, saying so', async () => {

@@ -411,41 +411,56 @@ describe('letting them know after a change', () => {
     expect(onclose).not.toHaveBeenCalled();
   });
 
-  it('offers the update of a changed series, for the person', async () => {
+  // A changed series is told with an update; a new one with the invite.
+  it.each([
+    {
+      what: 'the update of a changed series',
+      changing: true,
+      title: 'Schedule changed',
+      message: /3:00 PM.*\. Let Ada know:$/,
+      ids: 'series-update',
+    },
+    {
+      what: 'the invite of a new series',
+      changing: false,
+      title: '1:1s scheduled',
+      message: /^Weekly on .*\. Invite Ada:$/,
+      ids: 'series-invite',
+    },
+  ])('offers $what, for the person', async ({ changing, title, message, ids }) => {
     const calls = mockBackend({
       list_templates: () => TEMPLATES,
       update_series: () => series({ local_time: '15:00:00' }),
+      create_series: () => series(),
       email_invite: () => '/cache/series.eml',
       save_invite: () => '/home/sam/series.ics',
     });
     const onsaved = vi.fn();
     const onclose = vi.fn();
     render(SeriesForm, {
-      props: { personId: 'p-ada', personName: 'Ada', cadence: 'weekly', series: series(), onsaved, onclose },
+      props: {
+        personId: 'p-ada',
+        personName: 'Ada',
+        cadence: 'weekly',
+        ...(changing ? { series: series() } : {}),
+        onsaved,
+        onclose,
+      },
     });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Save schedule' }));
-    const done = await screen.findByRole('dialog', { name: 'Schedule changed' });
+    const done = await screen.findByRole('dialog', { name: title });
     expect(onsaved).toHaveBeenCalledOnce();
-    expect(done).toHaveAccessibleDescription(/3:00 PM.*\. Let Ada know:$/);
-    await user.click(byId('send-series-update'));
-    await user.click(byId('save-series-update'));
+    expect(done).toHaveAccessibleDescription(message);
+    // Nothing reaches Ada until the manager sends it.
+    expect(argsOf(calls, 'email_invite')).toEqual([]);
+    await user.click(byId(`send-${ids}`));
+    await user.click(byId(`save-${ids}`));
     await waitFor(() => expect(argsOf(calls, 'save_invite')).toHaveLength(1));
     expect(argsOf(calls, 'email_invite')).toEqual([{ target: { person: 'p-ada' } }]);
     expect(argsOf(calls, 'save_invite')).toEqual([{ target: { person: 'p-ada' } }]);
     await user.click(byId('share-done'));
     expect(onclose).toHaveBeenCalledOnce();
-  });
-
-  it('does not ask about a new series: the caller closes it', async () => {
-    mockBackend({ list_templates: () => TEMPLATES, create_series: () => series() });
-    const onsaved = vi.fn();
-    render(SeriesForm, {
-      props: { personId: 'p-ada', personName: 'Ada', cadence: 'weekly', onsaved, onclose: vi.fn() },
-    });
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Save schedule' }));
-    await waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
-    expect(document.getElementById('send-series-update')).toBeNull();
   });
 
   it('offers the update of an ended series, for the person', async () => {
