@@ -128,7 +128,18 @@ impl<'s> Walk<'s> {
         );
         // A new series offers to invite John; Done sends nothing.
         wait_text(c, "#send-series-invite", "Send invite").await;
-        self.shots.take(c, "loop-02b-series-invite").await;
+        self.shots.take(c, "loop-02b-series-invite-light").await;
+        // The theme control is behind the modal dialog: the dark look is set
+        // on the page the way the control sets it, then put back.
+        let scheme = |s: &'static str| {
+            c.execute(
+                "document.documentElement.setAttribute('data-scheme', arguments[0])",
+                vec![serde_json::json!(s)],
+            )
+        };
+        scheme("dark").await.unwrap();
+        self.shots.take(c, "loop-02b-series-invite-dark").await;
+        scheme("light").await.unwrap();
         click(c, "#share-done").await;
     }
 
