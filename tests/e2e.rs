@@ -85,6 +85,15 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     click(client, "#nav-today").await;
     wait_text(client, "#today-upcoming", "Prepare").await;
     shots.take(client, "03c-today-demo-light").await;
+    // Further down: the overdue items, the longest overdue first.
+    client
+        .execute(
+            "document.getElementById('overdue-heading').scrollIntoView({ block: 'start' })",
+            vec![],
+        )
+        .await
+        .unwrap();
+    shots.take_in_both_themes(client, "03d-today-overdue").await;
     first.click().await.unwrap();
     wait_text(client, "#person-title", &names[0]).await;
     click(client, "label[for=theme-dark]").await;
