@@ -18,7 +18,13 @@ import type {
 } from './bindings';
 import type { Marked } from './icons';
 import { ACTION_STATUS_MARKS, FREQUENCY_RHYTHMS, OVERDUE_MARK } from './labels';
-import { formatClock as clockTime, formatMinutes, minutesBetween, systemTimeZone } from './time';
+import {
+  formatClock as clockTime,
+  dateTimeFormat,
+  formatMinutes,
+  minutesBetween,
+  systemTimeZone,
+} from './time';
 
 const LOCALE = 'en-US';
 
@@ -28,7 +34,7 @@ function localZone(): string {
 
 function safeZone(zone: string): string | undefined {
   try {
-    new Intl.DateTimeFormat(LOCALE, { timeZone: zone });
+    dateTimeFormat(LOCALE, { timeZone: zone });
     return zone;
   } catch {
     return undefined;
@@ -37,7 +43,8 @@ function safeZone(zone: string): string | undefined {
 
 function parts(at: Date, zone: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const out: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: safeZone(zone) });
+  const timeZone = safeZone(zone) ?? systemTimeZone();
+  const format = dateTimeFormat(LOCALE, { ...options, timeZone });
   for (const part of format.formatToParts(at)) out[part.type] = part.value;
   return out;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   dateIn,
+  dateTimeFormat,
   dayCount,
   daysAgo,
   daysBetween,
@@ -78,6 +79,30 @@ describe('calendar days', () => {
     expect(weekdayOf('2024-11-28')).toBe('thu');
     expect(weekdayOf('2024-12-01')).toBe('sun');
     expect(weekdayOf('2024-12-02')).toBe('mon');
+  });
+});
+
+describe('formatters', () => {
+  it('builds each locale, zone and set of options once', () => {
+    const options = { timeZone: 'Europe/Paris', hour: 'numeric' } as const;
+    const first = dateTimeFormat('en-GB', options);
+    expect(dateTimeFormat('en-GB', { ...options })).toBe(first);
+    expect(dateTimeFormat('en-US', options)).not.toBe(first);
+    expect(dateTimeFormat('en-GB', { ...options, timeZone: 'Asia/Tokyo' })).not.toBe(first);
+    expect(dateTimeFormat('en-GB', { ...options, minute: '2-digit' })).not.toBe(first);
+  });
+
+  it('keeps each formatter in its own zone', () => {
+    const at = new Date('2024-07-01T12:00:00Z');
+    const paris = dateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit' });
+    const tokyo = dateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit' });
+    expect(paris.format(at)).toBe('14');
+    expect(tokyo.format(at)).toBe('21');
+  });
+
+  it('refuses a zone it does not know, and keeps nothing for it', () => {
+    expect(() => dateTimeFormat('en-GB', { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+    expect(() => dateTimeFormat('en-GB', { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
   });
 });
 

@@ -10,25 +10,38 @@ import type { Weekday } from './bindings';
 /** A calendar day, "YYYY-MM-DD". */
 export type PlainDate = string;
 
-// Formatters are costly to build and the same few zones come back all the time.
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+// Building a formatter costs far more than using one: ICU loads the locale's
+// patterns and the zone's rules each time, and a screen formats the same few
+// shapes for every row. So each locale, zone and set of options is built once.
+// A formatter without a zone is never kept: it would keep the zone the
+// computer had when it was built.
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function partsFormatter(zone: string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(zone);
+/** A formatter for `locale` (the computer's when undefined) in `options.timeZone`. */
+export function dateTimeFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions & { timeZone: string },
+): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale ?? '', options]);
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      // h23: midnight is "00", never "24".
-      hourCycle: 'h23',
-    });
-    partsFormatters.set(zone, formatter);
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
   }
   return formatter;
+}
+
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  return dateTimeFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    // h23: midnight is "00", never "24".
+    hourCycle: 'h23',
+  });
 }
 
 function toDate(instant: string | Date): Date {
@@ -125,8 +138,9 @@ export function formatClock(
   seconds = false,
 ): string {
   // A 24-hour clock reads "09:30", a 12-hour one "9:30 AM".
-  const twelveHour = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12;
-  return new Intl.DateTimeFormat(locale, {
+  const twelveHour = dateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric' }).resolvedOptions()
+    .hour12;
+  return dateTimeFormat(locale, {
     timeZone: zone,
     hour: twelveHour ? 'numeric' : '2-digit',
     minute: '2-digit',
@@ -147,7 +161,7 @@ export function formatTimeOfDay(time: string, locale?: string): string {
 export function formatDay(date: PlainDate, currentYear?: number): string {
   const value = parsePlain(date);
   const withYear = currentYear === undefined || value.getUTCFullYear() !== currentYear;
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     timeZone: 'UTC',
     weekday: 'short',
     day: 'numeric',
