@@ -7,7 +7,8 @@
 //!    of each compared (about half the launches of either app stall in WebKit
 //!    before the page loads; see STALL_MS);
 //! 2. unlock to Today (a keyring store unlocks by itself);
-//! 3. memory once Today shows (PSS of the app and every process it started);
+//! 3. memory once Today shows (PSS of the app and every process it started),
+//!    and the CPU they use while left there;
 //! 4. the size of the release binaries and of the .deb, when one was built;
 //! 5. the command line as a whole process, and through the window's binary.
 //!
@@ -42,6 +43,9 @@ const CLI_RUNS: usize = 20;
 /// Memory is read this long after the first screen is ready, once the
 /// start-up work that follows it (the sidebar, reminders) has run.
 const SETTLE: Duration = Duration::from_secs(2);
+/// CPU use is read over this long once memory is read: an app left open on
+/// its first screen should use next to none.
+const IDLE: Duration = Duration::from_secs(3);
 /// Occurs throughout the demo's notes: a search with many hits.
 const SEARCH_WORD: &str = "release";
 
@@ -156,6 +160,8 @@ struct Launch {
     /// window's code has mounted its first, blank, loading screen) to ready.
     first_screen_to_ready_ms: Option<f64>,
     pss_kib: u64,
+    /// Share of one core the app and its processes used while left idle.
+    idle_cpu_percent: f64,
     processes: Vec<(u32, String, u64)>,
     /// What the page fetched until it was ready, with its start and end
     /// (Rapport's calls to its core among them): where the time went.
@@ -254,6 +260,17 @@ fn pss_kib(pid: u32) -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
+/// CPU time used so far by all the process's threads, in ms (the kernel
+/// counts it in hundredths of a second).
+fn cpu_ms(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The name, in brackets, may hold spaces: count fields after it.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let user: f64 = fields.get(11)?.parse().ok()?;
+    let system: f64 = fields.get(12)?.parse().ok()?;
+    Some((user + system) * 10.0)
+}
+
 /// The program's file name (the kernel's own name for it stops at 15 bytes).
 fn process_name(pid: u32) -> String {
     std::fs::read_link(format!("/proc/{pid}/exe"))
@@ -347,12 +364,17 @@ async fn launch_once(
     assert_eq!(pids.len(), 1, "{}: one app process, saw {pids:?}", app.name);
     let mut processes = Vec::new();
     let mut pss_total = 0;
-    for pid in process_tree(pids[0]) {
+    let tree = process_tree(pids[0]);
+    for &pid in &tree {
         if let Some(pss) = pss_kib(pid) {
             pss_total += pss;
             processes.push((pid, process_name(pid), pss));
         }
     }
+    let cpu_used = || tree.iter().filter_map(|pid| cpu_ms(*pid)).sum::<f64>();
+    let before = cpu_used();
+    tokio::time::sleep(IDLE).await;
+    let idle_cpu_percent = (cpu_used() - before) / ms(IDLE) * 100.0;
 
     client.close().await.unwrap();
     if app.bin == rapport_bin() {
@@ -382,6 +404,7 @@ async fn launch_once(
         seen,
         first_screen_to_ready_ms,
         pss_kib: pss_total,
+        idle_cpu_percent,
         processes,
         resources: page["resources"].clone(),
     }
@@ -516,6 +539,7 @@ fn launch_json(launches: &[Launch]) -> Value {
             "first_screen_to_ready_ms": l.first_screen_to_ready_ms,
             "resources": l.resources,
             "pss_kib": l.pss_kib,
+            "idle_cpu_percent": l.idle_cpu_percent,
             "processes": l.processes.iter().map(|(pid, name, pss)| json!({
                 "pid": pid, "name": name, "pss_kib": pss
             })).collect::<Vec<_>>(),
@@ -718,6 +742,14 @@ async fn main() {
     let r_pss: Vec<f64> = rapport_launches.iter().map(|l| l.pss_kib as f64).collect();
     let m_pss: Vec<f64> = minimal_launches.iter().map(|l| l.pss_kib as f64).collect();
     let memory_ratio = median(&r_pss) / median(&m_pss);
+    let r_idle: Vec<f64> = rapport_launches
+        .iter()
+        .map(|l| l.idle_cpu_percent)
+        .collect();
+    let m_idle: Vec<f64> = minimal_launches
+        .iter()
+        .map(|l| l.idle_cpu_percent)
+        .collect();
     // The app first, then what it started, each kind once.
     let processes = |l: &Launch| {
         let mut started: Vec<&str> = l
@@ -752,6 +784,17 @@ async fn main() {
             format!("{memory_ratio:.2}×"),
             format!("≤ {MEMORY_RATIO_TARGET}×"),
             memory_ratio <= MEMORY_RATIO_TARGET,
+        ),
+        Row::info(
+            format!(
+                "CPU while left on the first screen for {} s after that: Rapport / minimal app (medians)",
+                IDLE.as_secs()
+            ),
+            format!(
+                "{:.1}% / {:.1}% of a core",
+                median(&r_idle),
+                median(&m_idle)
+            ),
         ),
     ];
 
@@ -870,6 +913,9 @@ async fn main() {
             "minimal_median_pss_kib": median(&m_pss),
             "ratio_of_medians": memory_ratio,
             "target_ratio": MEMORY_RATIO_TARGET,
+            "idle_s": IDLE.as_secs(),
+            "rapport_median_idle_cpu_percent": median(&r_idle),
+            "minimal_median_idle_cpu_percent": median(&m_idle),
         },
         "cli": cli.iter().map(|c| json!({
             "command": c.label,
