@@ -13,8 +13,8 @@ export type PlainDate = string;
 // Building a formatter costs far more than using one: ICU loads the locale's
 // patterns and the zone's rules each time, and a screen formats the same few
 // shapes for every row. So each locale, zone and set of options is built once.
-// A formatter without a zone is never kept: it would keep the zone the
-// computer had when it was built.
+// Every formatter kept names its zone: one without would go on using the zone
+// the computer had when it was built.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** A formatter for `locale` (the computer's when undefined) in `options.timeZone`. */
