@@ -24,6 +24,7 @@ import {
   formatMinutes,
   minutesBetween,
   systemTimeZone,
+  zonedDateTime,
 } from './time';
 
 const LOCALE = 'en-US';
@@ -91,15 +92,8 @@ export function formatLongDateTime(iso: string, zone: string): string {
 
 /** The calendar date and wall-clock time of an instant in a zone, as a slot. */
 export function localSlot(iso: string, zone: string): LocalSlot {
-  const p = parts(new Date(iso), zone, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, time_zone: zone };
+  const { date, time } = zonedDateTime(iso, safeZone(zone) ?? systemTimeZone());
+  return { date, time, time_zone: zone };
 }
 
 /** Days from the calendar date of `fromMs` to that of `iso`, both in `zone`. */
