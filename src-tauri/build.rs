@@ -2,6 +2,7 @@
 // capability files decide which window may call which command.
 const COMMANDS: &[&str] = &[
     "app_status",
+    "start_up",
     "create_store",
     "unlock_store",
     "unlock_with_recovery_key",

@@ -169,6 +169,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
+            commands::start_up,
             commands::create_store,
             commands::unlock_store,
             commands::unlock_with_recovery_key,

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use rapport_core::flows::access::{self, AppStatus};
 use rapport_core::flows::locked_reminders::{self, LockedReminders};
+use rapport_core::flows::start_up::{self, StartUp};
 use rapport_core::store::backup::{self, RestoreOptions, RestorePreview};
 use rapport_core::store::keys::SystemKeyring;
 use rapport_core::{Clock, Error, ErrorCode, Result, Store, StorePaths};
@@ -104,6 +105,31 @@ impl AppState {
                     session_locked,
                 )
             }
+        }
+    }
+
+    /// The window's first question: the status and, when the window opens
+    /// on its main screens, their data. Should reading that data fail, the
+    /// screens ask for it themselves and show the error where it belongs.
+    pub fn start_up(&self) -> StartUp {
+        let status = self.status();
+        let first_screen = if status.opens_main_screens() {
+            match self.with_store(|store| start_up::first_screen(store)) {
+                Ok(first) => Some(first),
+                Err(err) => {
+                    tracing::warn!(
+                        code = err.code.as_str(),
+                        "the first screen loads on its own"
+                    );
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        StartUp {
+            status,
+            first_screen,
         }
     }
 

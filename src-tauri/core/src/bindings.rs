@@ -109,6 +109,8 @@ pub fn typescript() -> String {
         crate::flows::today::OverdueItem,
         crate::flows::today::DuePerson,
         crate::flows::today::Today,
+        crate::flows::start_up::FirstScreen,
+        crate::flows::start_up::StartUp,
         crate::flows::person_page::PersonPage,
         crate::records::search::TextKind,
         crate::records::search::Visibility,

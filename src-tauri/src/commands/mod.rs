@@ -4,6 +4,7 @@
 
 use crate::state::AppState;
 use rapport_core::flows::access::{self, AppStatus, SetupRequest};
+use rapport_core::flows::start_up::StartUp;
 use rapport_core::records::people::PersonSummary;
 use rapport_core::store::keys::SystemKeyring;
 use rapport_core::Result;
@@ -12,6 +13,13 @@ use tauri::State;
 #[tauri::command]
 pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
     Ok(state.status())
+}
+
+/// The window's first call: `app_status` plus, when the window opens on its
+/// main screens, the people and Today, so they are drawn in one go.
+#[tauri::command]
+pub async fn start_up(state: State<'_, AppState>) -> Result<StartUp> {
+    Ok(state.start_up())
 }
 
 #[tauri::command]

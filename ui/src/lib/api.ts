@@ -71,6 +71,7 @@ import type {
   MoodInput,
   Question,
   QuestionInput,
+  StartUp,
 } from './bindings';
 
 const FALLBACK_MESSAGE = 'Something went wrong while talking to Rapport.';
@@ -134,6 +135,12 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 /** Where the store is, and whether it needs setting up, unlocking, or is open. */
 export function appStatus(): Promise<AppStatus> {
   return call<AppStatus>('app_status');
+}
+
+/** The window's first call: the status and, when the window opens on its
+ * main screens, the people and Today, so the first screen is drawn in one go. */
+export function startUp(): Promise<StartUp> {
+  return call<StartUp>('start_up');
 }
 
 /** Creates the encrypted store. Never overwrites an existing one. */

@@ -641,6 +641,15 @@ export type Today = { now: string, upcoming: Array<UpcomingMeeting>, overdue: Ar
  */
 reminder_banner: UpcomingMeeting | null, };
 
+export type FirstScreen = { people: Array<PersonSummary>, today: Today, };
+
+export type StartUp = { status: AppStatus, 
+/**
+ * Present when the window opens on its main screens and both could be
+ * read; otherwise each screen asks for its own data.
+ */
+first_screen: FirstScreen | null, };
+
 export type PersonPage = { person: Person, cadence: Cadence, career_talk_every_days: number, series: Array<Series>, next_meeting: Meeting | null, 
 /**
  * The manager's open commitments to this person.

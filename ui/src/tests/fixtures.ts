@@ -1,5 +1,5 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { AppStatus, PersonSummary } from '../lib/bindings';
+import type { AppStatus, FirstScreen, PersonSummary, StartUp, Today } from '../lib/bindings';
 
 export const DATA_DIR = '/home/sam/.local/share/rapport';
 
@@ -53,6 +53,35 @@ export const PEOPLE: PersonSummary[] = [
   },
 ];
 
+/**
+ * The window's first call, answered the way the app answers it: the status
+ * from `app_status` and, when the window opens on its main screens, the
+ * people and Today from `list_people` and `get_today`. Without those two
+ * handlers, or when either throws, the screens ask for their own data.
+ */
+function startUpFrom(handlers: Record<string, (args: unknown) => unknown>): () => StartUp {
+  return () => {
+    const appStatus = handlers.app_status;
+    if (!appStatus) throw { code: 'io', message: 'Unexpected command start_up' };
+    const current = appStatus(undefined) as AppStatus;
+    const opensMain =
+      current.state === 'unlocked' && !current.needs_new_key && !current.recovery_key_pending;
+    const { list_people: people, get_today: today } = handlers;
+    let firstScreen: FirstScreen | null = null;
+    if (opensMain && people && today) {
+      try {
+        firstScreen = {
+          people: people(undefined) as PersonSummary[],
+          today: today(undefined) as Today,
+        };
+      } catch {
+        firstScreen = null;
+      }
+    }
+    return { status: current, first_screen: firstScreen };
+  };
+}
+
 /** The invoke calls a mocked backend received, in order. */
 export type Call = { cmd: string; args: unknown };
 
@@ -65,10 +94,14 @@ export type Call = { cmd: string; args: unknown };
  */
 export function mockBackend(handlers: Record<string, (args: unknown) => unknown>): Call[] {
   const calls: Call[] = [];
+  const withStartUp: Record<string, (args: unknown) => unknown> = {
+    start_up: startUpFrom(handlers),
+    ...handlers,
+  };
   mockIPC(
     (cmd, args) => {
       calls.push({ cmd, args });
-      const handler = handlers[cmd];
+      const handler = withStartUp[cmd];
       if (!handler) throw { code: 'io', message: `Unexpected command ${cmd}` };
       return handler(args);
     },

@@ -101,6 +101,10 @@ describe('lock', () => {
     await user.type(field, `${RIGHT}{Enter}`);
     await showTeam();
     expect(screen.getByText('Ada Okafor')).toBeInTheDocument();
+    // Read afresh, not what the window's first call read before the lock.
+    const sinceUnlock = commands(calls).slice(commands(calls).indexOf('unlock_store'));
+    expect(sinceUnlock).toContain('list_people');
+    await waitFor(() => expect(commands(calls)).toContain('get_today'));
   });
 
   it('unlocks a keyring store with one button that reads the keyring again', async () => {

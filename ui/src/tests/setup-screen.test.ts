@@ -58,7 +58,7 @@ describe('first run', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('at least 8 characters');
     expect(screen.getByLabelText('Passphrase')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Passphrase')).toHaveFocus();
-    expect(commands(calls)).toEqual(['app_status']);
+    expect(commands(calls)).toEqual(['start_up']);
   });
 
   it('refuses passphrases that differ without calling the backend', async () => {
@@ -71,7 +71,7 @@ describe('first run', () => {
     expect(alert).toHaveAttribute('id', 'error');
     expect(alert).toHaveTextContent('The two passphrases do not match.');
     expect(screen.getByLabelText('Repeat passphrase')).toHaveFocus();
-    expect(commands(calls)).toEqual(['app_status']);
+    expect(commands(calls)).toEqual(['start_up']);
   });
 
   it('creates a passphrase store with the exact request, then shows the team', async () => {
@@ -93,7 +93,7 @@ describe('first run', () => {
       { cmd: 'create_store', args: { request: expected } },
     ]);
     // Then the shell loads the sidebar and the Today screen, in no particular order.
-    expect(commands(calls).slice(0, 2)).toEqual(['app_status', 'create_store']);
+    expect(commands(calls).slice(0, 2)).toEqual(['start_up', 'create_store']);
     expect(commands(calls).slice(2).sort()).toEqual(['get_today', 'list_people']);
   });
 
@@ -125,7 +125,7 @@ describe('first run', () => {
 
     await user.click(button);
     await screen.findByRole('navigation', { name: 'People' });
-    expect(commands(calls).slice(0, 3)).toEqual(['app_status', 'create_store', 'create_store']);
+    expect(commands(calls).slice(0, 3)).toEqual(['start_up', 'create_store', 'create_store']);
     expect(commands(calls).slice(3).sort()).toEqual(['get_today', 'list_people']);
   });
 });

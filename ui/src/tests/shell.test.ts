@@ -75,6 +75,41 @@ describe('main shell', () => {
     expect(screen.getByRole('button', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('draws the people and Today from the first call, then asks afresh for a later Today', async () => {
+    const { nav, user, calls } = await renderShell();
+    expect(personButtons(nav)).toHaveLength(3);
+    expect(document.getElementById('people-count')).toHaveTextContent('3 people');
+    expect(commands(calls)).toEqual(['start_up']);
+
+    await user.click(within(nav).getByRole('button', { name: /Ada Okafor/ }));
+    await waitFor(() => expect(title()).toHaveTextContent('Ada Okafor'));
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await screen.findByRole('heading', { level: 1, name: 'Today' });
+    expect(commands(calls).filter((cmd) => cmd !== 'get_reminder_offsets')).toEqual([
+      'start_up',
+      'get_person_page',
+      'get_today',
+    ]);
+  });
+
+  it('asks for the people and Today itself when the first call brought none', async () => {
+    const calls = mockBackend({
+      start_up: () => ({
+        status: status({ state: 'unlocked', key_backend: 'keyring' }),
+        first_screen: null,
+      }),
+      list_people: () => PEOPLE,
+      get_today: () => today({ people_count: 3 }),
+    });
+    render(App);
+    const nav = await screen.findByRole('navigation', { name: 'People' });
+    await waitFor(() => expect(personButtons(nav)).toHaveLength(3));
+    await waitFor(() =>
+      expect(document.getElementById('people-count')).toHaveTextContent('3 people'),
+    );
+    expect([...commands(calls)].sort()).toEqual(['get_today', 'list_people', 'start_up']);
+  });
+
   it('shows archived people on request', async () => {
     const { nav, user } = await renderShell();
     await user.click(screen.getByLabelText(/Show archived/));
@@ -219,7 +254,11 @@ describe('main shell', () => {
       input: PersonInput;
     };
     expect(input.input).toMatchObject({ name: 'Eve Martin', role: 'Data engineer', level: 'junior' });
-    expect(commands(calls).filter((cmd) => cmd === 'list_people')).toHaveLength(2);
+    // The first list came with the window's start-up call; adding asks again.
+    const order = commands(calls).filter((cmd) =>
+      ['start_up', 'create_person', 'list_people'].includes(cmd),
+    );
+    expect(order).toEqual(['start_up', 'create_person', 'list_people']);
   });
 
   it('refreshes the sidebar after archiving someone', async () => {

@@ -45,7 +45,7 @@ describe('unlock', () => {
     const { calls, user } = await renderUnlock();
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Enter your passphrase.');
-    expect(commands(calls)).toEqual(['app_status']);
+    expect(commands(calls)).toEqual(['start_up']);
   });
 
   it('shows the backend message on a wrong passphrase and selects the field for retyping', async () => {
@@ -73,7 +73,7 @@ describe('unlock', () => {
 
     const nav = await screen.findByRole('navigation', { name: 'People' });
     expect(within(nav).getAllByRole('button')).toHaveLength(3);
-    expect(commands(calls).slice(0, 2)).toEqual(['app_status', 'unlock_store']);
+    expect(commands(calls).slice(0, 2)).toEqual(['start_up', 'unlock_store']);
     expect(commands(calls).slice(2).sort()).toEqual(['get_today', 'list_people']);
     expect(calls[1]).toEqual({ cmd: 'unlock_store', args: { passphrase: RIGHT } });
   });

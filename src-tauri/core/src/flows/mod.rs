@@ -19,6 +19,7 @@ pub mod search_query;
 pub mod search_snippet;
 pub mod series_import;
 pub mod session;
+pub mod start_up;
 pub mod talking_points;
 pub mod team_stats;
 pub mod thresholds;
