@@ -57,6 +57,16 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     click(client, "#recovery-continue").await;
     let names = people_names(client, 6).await;
     wait_text(client, "#people-count", "6 people").await;
+    // The page names GTK's interface font rather than resolving system-ui.
+    let font = client
+        .execute("return getComputedStyle(document.body).fontFamily", vec![])
+        .await
+        .unwrap();
+    let font = font.as_str().unwrap_or_default();
+    assert!(
+        !font.starts_with("system-ui") && font.contains(',') && font.ends_with("sans-serif"),
+        "the page's font: {font}"
+    );
     click(client, "label[for=theme-light]").await;
     shots.take(client, "02-team-light").await;
 

@@ -2,6 +2,7 @@
 
 mod backups;
 mod commands;
+mod desktop_font;
 mod lock;
 mod logging;
 mod navigation;
@@ -143,6 +144,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
                 }
             };
             app.manage(TrayPresent(tray_ok));
+            app.manage(desktop_font::DesktopFont(desktop_font::read()));
             if minimized && tray_ok {
                 if let Some(window) = app.get_webview_window("main") {
                     let _ = window.hide();

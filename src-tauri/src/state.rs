@@ -111,7 +111,7 @@ impl AppState {
     /// The window's first question: the status and, when the window opens
     /// on its main screens, their data. Should reading that data fail, the
     /// screens ask for it themselves and show the error where it belongs.
-    pub fn start_up(&self) -> StartUp {
+    pub fn start_up(&self, desktop_font: Option<String>) -> StartUp {
         let status = self.status();
         let first_screen = if status.opens_main_screens() {
             match self.with_store(|store| start_up::first_screen(store)) {
@@ -130,6 +130,7 @@ impl AppState {
         StartUp {
             status,
             first_screen,
+            desktop_font,
         }
     }
 

@@ -58,3 +58,32 @@ fn only_an_open_store_with_no_key_step_opens_on_the_main_screens() {
     let locked = access::closed_status(&test.paths, true, None, false);
     assert!(!locked.opens_main_screens());
 }
+
+#[test]
+fn a_desktop_font_is_passed_on_only_when_it_is_a_plain_family_name() {
+    use rapport_core::flows::start_up::desktop_font;
+    assert_eq!(desktop_font("Cantarell").as_deref(), Some("Cantarell"));
+    assert_eq!(
+        desktop_font(" Noto Sans CJK JP ").as_deref(),
+        Some("Noto Sans CJK JP")
+    );
+    assert_eq!(
+        desktop_font("Source_Sans-3.0").as_deref(),
+        Some("Source_Sans-3.0")
+    );
+    assert_eq!(
+        desktop_font("Ubuntu Sans Médium").as_deref(),
+        Some("Ubuntu Sans Médium")
+    );
+    for refused in [
+        "",
+        "   ",
+        "Evil\", serif; color: red",
+        "Back\\slash",
+        "Line\nbreak",
+        "Semi;colon",
+        "x".repeat(65).as_str(),
+    ] {
+        assert_eq!(desktop_font(refused), None, "{refused:?}");
+    }
+}

@@ -2,6 +2,7 @@
 //! `{ code, message }`. They are async so that key derivation and keyring
 //! calls run off the window's main thread.
 
+use crate::desktop_font::DesktopFont;
 use crate::state::AppState;
 use rapport_core::flows::access::{self, AppStatus, SetupRequest};
 use rapport_core::flows::start_up::StartUp;
@@ -18,8 +19,8 @@ pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
 /// The window's first call: `app_status` plus, when the window opens on its
 /// main screens, the people and Today, so they are drawn in one go.
 #[tauri::command]
-pub async fn start_up(state: State<'_, AppState>) -> Result<StartUp> {
-    Ok(state.start_up())
+pub async fn start_up(state: State<'_, AppState>, font: State<'_, DesktopFont>) -> Result<StartUp> {
+    Ok(state.start_up(font.0.clone()))
 }
 
 #[tauri::command]

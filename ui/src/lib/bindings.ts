@@ -648,7 +648,12 @@ export type StartUp = { status: AppStatus,
  * Present when the window opens on its main screens and both could be
  * read; otherwise each screen asks for its own data.
  */
-first_screen: FirstScreen | null, };
+first_screen: FirstScreen | null, 
+/**
+ * The desktop's interface font family, where the platform names one
+ * (GTK's setting on Linux), for the page to use instead of `system-ui`.
+ */
+desktop_font: string | null, };
 
 export type PersonPage = { person: Person, cadence: Cadence, career_talk_every_days: number, series: Array<Series>, next_meeting: Meeting | null, 
 /**

@@ -78,7 +78,7 @@ function startUpFrom(handlers: Record<string, (args: unknown) => unknown>): () =
         firstScreen = null;
       }
     }
-    return { status: current, first_screen: firstScreen };
+    return { status: current, first_screen: firstScreen, desktop_font: null };
   };
 }
 

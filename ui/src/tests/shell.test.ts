@@ -92,11 +92,12 @@ describe('main shell', () => {
     ]);
   });
 
-  it('asks for the people and Today itself when the first call brought none', async () => {
+  it('asks for its own data when the first call brought none, and uses the desktop font', async () => {
     const calls = mockBackend({
       start_up: () => ({
         status: status({ state: 'unlocked', key_backend: 'keyring' }),
         first_screen: null,
+        desktop_font: 'Cantarell',
       }),
       list_people: () => PEOPLE,
       get_today: () => today({ people_count: 3 }),
@@ -108,6 +109,10 @@ describe('main shell', () => {
       expect(document.getElementById('people-count')).toHaveTextContent('3 people'),
     );
     expect([...commands(calls)].sort()).toEqual(['get_today', 'list_people', 'start_up']);
+    // The desktop's font, named by the app, leads the page's font stack.
+    const root = document.documentElement;
+    expect(root.style.getPropertyValue('--font-sans')).toBe('"Cantarell", sans-serif');
+    root.style.removeProperty('--font-sans');
   });
 
   it('shows archived people on request', async () => {

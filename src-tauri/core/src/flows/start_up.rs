@@ -17,6 +17,9 @@ pub struct StartUp {
     /// Present when the window opens on its main screens and both could be
     /// read; otherwise each screen asks for its own data.
     pub first_screen: Option<FirstScreen>,
+    /// The desktop's interface font family, where the platform names one
+    /// (GTK's setting on Linux), for the page to use instead of `system-ui`.
+    pub desktop_font: Option<String>,
 }
 
 /// The sidebar's people and the Today screen, read together.
@@ -32,6 +35,20 @@ impl AppStatus {
     pub fn opens_main_screens(&self) -> bool {
         self.state == StoreState::Unlocked && !self.needs_new_key && !self.recovery_key_pending
     }
+}
+
+/// A font family name fit to quote in a style sheet: letters, digits,
+/// spaces, dots, hyphens and underscores only. Anything else (quotes,
+/// backslashes, control characters) is refused rather than escaped, so a
+/// stray setting can never change the page's styles.
+pub fn desktop_font(family: &str) -> Option<String> {
+    let family = family.trim();
+    let fits = !family.is_empty()
+        && family.chars().count() <= 64
+        && family
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.'));
+    fits.then(|| family.to_string())
 }
 
 /// Reads the first screen's data from an open store.
