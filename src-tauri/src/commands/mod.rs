@@ -16,8 +16,9 @@ pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
     Ok(state.status())
 }
 
-/// The window's first call: `app_status` plus, when the window opens on its
-/// main screens, the people and Today, so they are drawn in one go.
+/// The window's first call: `app_status`, the desktop's font and, when the
+/// window opens on its main screens, the people and Today, so they are drawn
+/// in one go.
 #[tauri::command]
 pub async fn start_up(state: State<'_, AppState>, font: State<'_, DesktopFont>) -> Result<StartUp> {
     Ok(state.start_up(font.0.clone()))
