@@ -3,6 +3,7 @@
 mod backups;
 mod commands;
 mod desktop_font;
+mod first_show;
 mod lock;
 mod logging;
 mod navigation;
@@ -145,17 +146,21 @@ pub fn run_app(global: &AppArgs) -> i32 {
             };
             app.manage(TrayPresent(tray_ok));
             app.manage(desktop_font::DesktopFont(desktop_font::read()));
-            if minimized && tray_ok {
-                if let Some(window) = app.get_webview_window("main") {
-                    let _ = window.hide();
-                }
-            }
+            // The window starts hidden (tauri.conf.json) and comes up once its
+            // page has loaded, unless it starts minimised to a working tray.
+            app.manage(first_show::FirstShow::new(!(minimized && tray_ok)));
+            first_show::show_at_the_latest(app.handle().clone());
             open_store_early(app.handle().clone());
             reminders::spawn(app.handle().clone());
             lock::watch_idle(app.handle().clone());
             quit::quit_on_signals(app.handle());
             backups::spawn(app.handle().clone());
             Ok(())
+        })
+        .on_page_load(|webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                first_show::on_page_loaded(webview);
+            }
         })
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {

@@ -1,0 +1,61 @@
+//! The window comes up once its page has loaded, not before.
+//!
+//! Shown while its page is still loading, WebKitGTK's first paint of the
+//! view waits, on the app's main thread, up to 500 ms for the web process to
+//! draw. The web process is waiting for the page itself, which the app serves
+//! from that same main thread, so the wait runs out: about a third of the
+//! launches measured this way began loading the page half a second late. A
+//! window shown once the load has finished paints at once.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use tauri::{AppHandle, Manager, Runtime, Webview};
+
+/// Should the load never report that it finished, the window comes up anyway.
+const AT_THE_LATEST: Duration = Duration::from_secs(3);
+
+/// Set until the window has been shown the first time; cleared at once when
+/// the app starts minimised to a tray, which then shows it on request.
+pub struct FirstShow(AtomicBool);
+
+impl FirstShow {
+    pub fn new(show: bool) -> Self {
+        FirstShow(AtomicBool::new(show))
+    }
+
+    /// True the first time only: a later reload never brings back a window
+    /// the manager has sent to the tray.
+    fn take(&self) -> bool {
+        self.0.swap(false, Ordering::SeqCst)
+    }
+}
+
+/// Called for every page load: the first finished load shows the window.
+pub fn on_page_loaded<R: Runtime>(webview: &Webview<R>) {
+    let first = webview
+        .try_state::<FirstShow>()
+        .is_none_or(|state| state.take());
+    if first {
+        let _ = webview.window().show();
+    }
+}
+
+/// The fallback for a load that never finishes.
+pub fn show_at_the_latest<R: Runtime>(app: AppHandle<R>) {
+    let spawned = std::thread::Builder::new()
+        .name("first-show".into())
+        .spawn(move || {
+            std::thread::sleep(AT_THE_LATEST);
+            if app.state::<FirstShow>().take() {
+                tracing::warn!(
+                    "the page had not loaded after {AT_THE_LATEST:?}: showing the window"
+                );
+                if let Some(window) = app.get_webview_window("main") {
+                    let _ = window.show();
+                }
+            }
+        });
+    if let Err(err) = spawned {
+        tracing::warn!("no thread to show the window should its page not load: {err}");
+    }
+}
