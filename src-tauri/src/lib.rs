@@ -9,14 +9,17 @@ mod logging;
 mod navigation;
 mod notifications;
 mod quit;
+mod read_ahead;
 mod reminders;
 mod state;
 mod tray;
 
+use rapport_core::flows::start_up::StartUp;
 use rapport_core::{StorePaths, SystemClock};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tauri::Manager;
 
 /// What the window's binary takes itself; anything else is a command-line call.
@@ -85,15 +88,24 @@ pub fn hand_to_cli(args: &[OsString]) -> i32 {
 /// Whether the tray icon is up (then closing the window hides it).
 struct TrayPresent(bool);
 
-/// A keyring store (or one whose passphrase came with the launch) opens while
-/// the window's page loads, so the page's first question (`app_status`) finds
-/// it open instead of waiting for the keyring and the key check. Any other
-/// passphrase store stays locked until the manager types the passphrase.
-fn open_store_early(app: tauri::AppHandle) {
+/// The page's first question (`start_up`), answered ahead for the page to take.
+pub type StartUpAhead = read_ahead::ReadAhead<StartUp>;
+
+/// A start-up answer read ahead is used only this soon after it was read.
+const START_UP_FRESH_FOR: Duration = Duration::from_secs(2);
+
+/// While the window's page loads, a keyring store (or one whose passphrase
+/// came with the launch) opens and the page's first question (`start_up`)
+/// is read, so the page finds its answer ready instead of waiting for the
+/// keyring, the key check and the first screen's data. Any other passphrase
+/// store stays locked until the manager types the passphrase.
+fn read_start_up_early(app: tauri::AppHandle, desktop_font: Option<String>) {
     let spawned = std::thread::Builder::new()
-        .name("open-store".into())
+        .name("start-up".into())
         .spawn(move || {
-            let _ = app.state::<state::AppState>().status();
+            let state = app.state::<state::AppState>();
+            app.state::<StartUpAhead>()
+                .fill(|| state.start_up(desktop_font));
         });
     if let Err(err) = spawned {
         tracing::warn!("the store opens when the window asks: no thread to open it early: {err}");
@@ -145,12 +157,14 @@ pub fn run_app(global: &AppArgs) -> i32 {
                 }
             };
             app.manage(TrayPresent(tray_ok));
-            app.manage(desktop_font::DesktopFont(desktop_font::read()));
+            let font = desktop_font::read();
+            app.manage(desktop_font::DesktopFont(font.clone()));
+            app.manage(StartUpAhead::new(START_UP_FRESH_FOR));
             // The window starts hidden (tauri.conf.json) and comes up once its
             // page has loaded, unless it starts minimised to a working tray.
             app.manage(first_show::FirstShow::new(!(minimized && tray_ok)));
             first_show::show_at_the_latest(app.handle().clone());
-            open_store_early(app.handle().clone());
+            read_start_up_early(app.handle().clone(), font);
             reminders::spawn(app.handle().clone());
             lock::watch_idle(app.handle().clone());
             quit::quit_on_signals(app.handle());

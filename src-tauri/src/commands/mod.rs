@@ -4,6 +4,7 @@
 
 use crate::desktop_font::DesktopFont;
 use crate::state::AppState;
+use crate::StartUpAhead;
 use rapport_core::flows::access::{self, AppStatus, SetupRequest};
 use rapport_core::flows::start_up::StartUp;
 use rapport_core::records::people::PersonSummary;
@@ -18,10 +19,14 @@ pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
 
 /// The window's first call: `app_status`, the desktop's font and, when the
 /// window opens on its main screens, the people and Today, so they are drawn
-/// in one go.
+/// in one go. The first call takes the answer read while the page loaded.
 #[tauri::command]
-pub async fn start_up(state: State<'_, AppState>, font: State<'_, DesktopFont>) -> Result<StartUp> {
-    Ok(state.start_up(font.0.clone()))
+pub async fn start_up(
+    state: State<'_, AppState>,
+    font: State<'_, DesktopFont>,
+    ahead: State<'_, StartUpAhead>,
+) -> Result<StartUp> {
+    Ok(ahead.take_or(|| state.start_up(font.0.clone())))
 }
 
 #[tauri::command]

@@ -1,6 +1,7 @@
 import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import startUpScript from '../../public/start-up.js?raw';
 import { PEOPLE, mockBackend, status } from '../tests/fixtures';
 import {
   appStatus,
@@ -9,9 +10,11 @@ import {
   getReminderOffsets,
   listPeople,
   onNavigateRequest,
+  onStoreLockedError,
   quitApp,
   setAutostart,
   setReminderOffsets,
+  startUp,
   toErrorBody,
   unlockStore,
 } from './api';
@@ -85,6 +88,58 @@ describe('api wrapper', () => {
   it('reports a readable io error when the window has no bridge to the app', async () => {
     // No mockIPC: like opening the bundle in a plain browser.
     const error: unknown = await appStatus().catch((e: unknown) => e);
+    expect(error).toEqual({ code: 'io', message: expect.stringContaining('not connected') });
+  });
+});
+
+describe('the start-up call made as the page begins (public/start-up.js)', () => {
+  // As the page's head runs it, before any module.
+  function runStartUpScript(): void {
+    new Function(startUpScript)();
+  }
+
+  afterEach(() => {
+    delete (window as unknown as { __RAPPORT_START_UP__?: unknown }).__RAPPORT_START_UP__;
+  });
+
+  it('asks once, and the app takes that answer once, then asks afresh', async () => {
+    let answers = 0;
+    const calls = mockBackend({
+      start_up: () => {
+        answers += 1;
+        return {
+          status: status({ data_dir: `/answer/${answers}` }),
+          first_screen: null,
+          desktop_font: null,
+        };
+      },
+    });
+    runStartUpScript();
+    expect(calls.map((call) => call.cmd)).toEqual(['start_up']);
+
+    await expect(startUp()).resolves.toMatchObject({ status: { data_dir: '/answer/1' } });
+    expect(calls).toHaveLength(1);
+    await expect(startUp()).resolves.toMatchObject({ status: { data_dir: '/answer/2' } });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('hands a refusal to the app as an ErrorBody, and tells who watches for a lock', async () => {
+    mockIPC(() => Promise.reject({ code: 'store_locked', message: 'Rapport is locked.' }));
+    const locked = vi.fn();
+    const stop = onStoreLockedError(locked);
+    runStartUpScript();
+    await expect(startUp()).rejects.toEqual({
+      code: 'store_locked',
+      message: 'Rapport is locked.',
+    });
+    expect(locked).toHaveBeenCalledOnce();
+    stop();
+  });
+
+  it('asks nothing without a bridge to the app, which then says it is not connected', async () => {
+    runStartUpScript();
+    expect('__RAPPORT_START_UP__' in window).toBe(false);
+    const error: unknown = await startUp().catch((e: unknown) => e);
     expect(error).toEqual({ code: 'io', message: expect.stringContaining('not connected') });
   });
 });

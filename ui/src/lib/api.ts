@@ -123,8 +123,13 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   if (!bridgeAvailable()) {
     throw { code: 'io', message: NO_BRIDGE_MESSAGE } satisfies ErrorBody;
   }
+  return answerOf(invoke<T>(command, args));
+}
+
+/** A command's answer, or its refusal as an `ErrorBody`. */
+async function answerOf<T>(pending: Promise<T>): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await pending;
   } catch (error) {
     const body = toErrorBody(error);
     if (body.code === 'store_locked') lockedWatchers.forEach((watcher) => watcher());
@@ -140,7 +145,17 @@ export function appStatus(): Promise<AppStatus> {
 /** The window's first call: the status and, when the window opens on its
  * main screens, the people and Today, so the first screen is drawn in one go. */
 export function startUp(): Promise<StartUp> {
-  return call<StartUp>('start_up');
+  const early = takeEarlyStartUp();
+  return early ? answerOf(early) : call<StartUp>('start_up');
+}
+
+/** The `start_up` call public/start-up.js made as the page began: taken
+ * once, so a later start-up (after a lock) asks afresh. */
+function takeEarlyStartUp(): Promise<StartUp> | undefined {
+  const page = window as unknown as { __RAPPORT_START_UP__?: Promise<StartUp> };
+  const early = page.__RAPPORT_START_UP__;
+  delete page.__RAPPORT_START_UP__;
+  return early;
 }
 
 /** Creates the encrypted store. Never overwrites an existing one. */
