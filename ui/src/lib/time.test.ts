@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addDays,
   dateIn,
@@ -11,10 +11,12 @@ import {
   formatDay,
   formatMinutes,
   formatWhen,
+  formatWhenWithZone,
   isValidTimeZone,
   knownTimeZones,
   minutesBetween,
   shortTime,
+  systemTimeZone,
   today,
   weekdayOf,
   zonedDateTime,
@@ -103,6 +105,66 @@ describe('formatters', () => {
   it('refuses a zone it does not know, and keeps nothing for it', () => {
     expect(() => dateTimeFormat('en-GB', { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
     expect(() => dateTimeFormat('en-GB', { timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+  });
+});
+
+describe("the computer's zone", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  // What the formatters report as the computer's zone, counting the asks.
+  function computerZone(zone: string): { asks: () => number; move: (to: string) => void } {
+    let current = zone;
+    const original = Intl.DateTimeFormat.prototype.resolvedOptions;
+    const spy = vi
+      .spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions')
+      .mockImplementation(function (this: Intl.DateTimeFormat) {
+        return { ...original.call(this), timeZone: current };
+      });
+    return { asks: () => spy.mock.calls.length, move: (to) => (current = to) };
+  }
+
+  it('is read once for a whole list, not once per row', () => {
+    vi.useFakeTimers({ now: new Date('2024-11-28T09:00:00Z'), toFake: ['Date'] });
+    const zone = computerZone('Europe/Paris');
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      formatWhenWithZone(
+        `2024-11-${10 + (i % 18)}T13:00:00Z`,
+        'Europe/Paris',
+        '2024-11-28T09:00:00Z',
+        'en-GB',
+      ),
+    );
+    expect(rows.every((row) => !row.includes('('))).toBe(true);
+    // The one read of the zone, and the locale's clock (12 or 24 hours) once.
+    expect(zone.asks()).toBeLessThanOrEqual(2);
+  });
+
+  it('follows a change of zone within a second', () => {
+    vi.useFakeTimers({ now: new Date('2024-11-28T09:00:00Z'), toFake: ['Date'] });
+    const zone = computerZone('Europe/Paris');
+    expect(systemTimeZone()).toBe('Europe/Paris');
+    zone.move('Asia/Tokyo');
+    vi.advanceTimersByTime(1000);
+    expect(systemTimeZone()).toBe('Asia/Tokyo');
+    const paris = formatWhenWithZone(
+      '2024-11-28T13:00:00Z',
+      'Europe/Paris',
+      '2024-11-28T09:00:00Z',
+      'en-GB',
+    );
+    expect(paris).toBe('Today 14:00 (Europe/Paris)');
+  });
+
+  it('is read again when the clock goes back', () => {
+    vi.useFakeTimers({ now: new Date('2024-11-28T09:00:00Z'), toFake: ['Date'] });
+    const zone = computerZone('Europe/Paris');
+    expect(systemTimeZone()).toBe('Europe/Paris');
+    zone.move('Asia/Tokyo');
+    vi.setSystemTime(new Date('2024-11-28T08:00:00Z'));
+    expect(systemTimeZone()).toBe('Asia/Tokyo');
   });
 });
 

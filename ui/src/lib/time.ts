@@ -48,9 +48,19 @@ function toDate(instant: string | Date): Date {
   return instant instanceof Date ? instant : new Date(instant);
 }
 
+// Reading the computer's zone builds a formatter, and a list asks once per
+// row: the answer is kept for a second, so a zone changed while travelling
+// still shows within a second.
+const SYSTEM_ZONE_KEPT_MS = 1000;
+let systemZone: { zone: string; readAt: number } | null = null;
+
 /** The zone the computer is set to. */
 export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const now = Date.now();
+  if (!systemZone || now < systemZone.readAt || now - systemZone.readAt >= SYSTEM_ZONE_KEPT_MS) {
+    systemZone = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', readAt: now };
+  }
+  return systemZone.zone;
 }
 
 /** True for an IANA zone name the system knows ("Europe/Paris", "UTC"). */
@@ -138,14 +148,27 @@ export function formatClock(
   seconds = false,
 ): string {
   // A 24-hour clock reads "09:30", a 12-hour one "9:30 AM".
-  const twelveHour = dateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric' }).resolvedOptions()
-    .hour12;
+  const twelveHour = usesTwelveHours(locale);
   return dateTimeFormat(locale, {
     timeZone: zone,
     hour: twelveHour ? 'numeric' : '2-digit',
     minute: '2-digit',
     ...(seconds ? { second: '2-digit' } : {}),
   }).format(toDate(instant));
+}
+
+// Whether a locale writes 12-hour times, asked of its formatter once.
+const twelveHourLocales = new Map<string, boolean | undefined>();
+
+function usesTwelveHours(locale: string | undefined): boolean | undefined {
+  const key = locale ?? '';
+  if (!twelveHourLocales.has(key)) {
+    twelveHourLocales.set(
+      key,
+      dateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric' }).resolvedOptions().hour12,
+    );
+  }
+  return twelveHourLocales.get(key);
 }
 
 /** A stored time of day ("14:00:00") as the locale writes it: "2:00 PM" or "14:00". */
