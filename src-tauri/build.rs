@@ -3,6 +3,7 @@
 const COMMANDS: &[&str] = &[
     "app_status",
     "start_up",
+    "window_ready",
     "create_store",
     "unlock_store",
     "unlock_with_recovery_key",

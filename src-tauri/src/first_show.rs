@@ -1,11 +1,15 @@
-//! The window comes up once its page has loaded, not before.
+//! The window comes up once its page has fetched what it needs, not before.
 //!
 //! Shown while its page is still loading, WebKitGTK's first paint of the
 //! view waits, on the app's main thread, up to 500 ms for the web process to
 //! draw. The web process is waiting for the page itself, which the app serves
 //! from that same main thread, so the wait runs out: about a third of the
-//! launches measured this way began loading the page half a second late. A
-//! window shown once the load has finished paints at once.
+//! launches measured this way began loading the page half a second late.
+//!
+//! So the page says when its code and styles are in (the `window_ready`
+//! command, before it draws the first screen) and the window comes up then,
+//! while the first screen is drawn. The page's finished load shows it too,
+//! should that call never come.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -30,8 +34,9 @@ impl FirstShow {
     }
 }
 
-/// Called for every page load: the first finished load shows the window.
-pub fn on_page_loaded<R: Runtime>(webview: &Webview<R>) {
+/// Shows the window the first time only: called when the page is ready and
+/// on every finished page load.
+pub fn show_once<R: Runtime>(webview: &Webview<R>) {
     let first = webview
         .try_state::<FirstShow>()
         .is_none_or(|state| state.take());

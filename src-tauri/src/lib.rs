@@ -173,7 +173,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
         })
         .on_page_load(|webview, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Finished {
-                first_show::on_page_loaded(webview);
+                first_show::show_once(webview);
             }
         })
         .on_window_event(|window, event| {
@@ -191,6 +191,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::start_up,
+            commands::window_ready,
             commands::create_store,
             commands::unlock_store,
             commands::unlock_with_recovery_key,

@@ -1,10 +1,16 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
+import { windowReady } from './lib/api';
 import { applyTheme, loadTheme } from './lib/theme';
 
 // Apply the saved theme before the first paint of the app.
 applyTheme(loadTheme());
+
+// Every module and style sheet is in: the window may come up while the first
+// screen is drawn (src-tauri/src/first_show.rs). Failing that, the page's
+// finished load brings it up.
+windowReady().catch(() => {});
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Rapport: the #app element is missing from index.html.');

@@ -29,6 +29,14 @@ pub async fn start_up(
     Ok(ahead.take_or(|| state.start_up(font.0.clone())))
 }
 
+/// The page has its code, styles and theme: the window comes up now, while
+/// the first screen is drawn, rather than after that drawing, when the
+/// page's load event comes. Quick, so it runs where windows are shown.
+#[tauri::command]
+pub fn window_ready(webview: tauri::Webview) {
+    crate::first_show::show_once(&webview);
+}
+
 #[tauri::command]
 pub async fn create_store(state: State<'_, AppState>, request: SetupRequest) -> Result<AppStatus> {
     let store = access::create(&state.paths, request, &SystemKeyring, state.clock.clone())?;

@@ -17,6 +17,7 @@ import {
   startUp,
   toErrorBody,
   unlockStore,
+  windowReady,
 } from './api';
 
 afterEach(() => {
@@ -153,6 +154,7 @@ describe('reminder and desktop commands', () => {
       get_autostart: () => true,
       set_autostart: () => false,
       quit_app: () => null,
+      window_ready: () => null,
     });
 
     await expect(getReminderOffsets(null)).resolves.toEqual({ minutes: [15] });
@@ -162,6 +164,7 @@ describe('reminder and desktop commands', () => {
     await expect(getAutostart()).resolves.toBe(true);
     await expect(setAutostart(true)).resolves.toBe(false);
     await quitApp();
+    await windowReady();
 
     expect(calls).toEqual([
       { cmd: 'get_reminder_offsets', args: { personId: null } },
@@ -171,6 +174,7 @@ describe('reminder and desktop commands', () => {
       { cmd: 'get_autostart', args: {} },
       { cmd: 'set_autostart', args: { enabled: true } },
       { cmd: 'quit_app', args: {} },
+      { cmd: 'window_ready', args: {} },
     ]);
   });
 });

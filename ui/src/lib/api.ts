@@ -149,6 +149,13 @@ export function startUp(): Promise<StartUp> {
   return early ? answerOf(early) : call<StartUp>('start_up');
 }
 
+/** Tells the app the page has its code, styles and theme, so the window
+ * comes up while the first screen is drawn. Should the call fail, the page's
+ * finished load shows the window instead. */
+export function windowReady(): Promise<void> {
+  return call<void>('window_ready');
+}
+
 /** The `start_up` call public/start-up.js made as the page began: taken
  * once, so a later start-up (after a lock) asks afresh. */
 function takeEarlyStartUp(): Promise<StartUp> | undefined {
