@@ -9,12 +9,18 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use std::path::PathBuf;
+use std::time::Duration;
 use support::tray_host::{Item, TrayHost};
 use support::webdriver::{
     app_pids, click, store_recovery_key, type_into, value_of, wait_text, wait_until_app_gone, App,
     Screenshots,
 };
 use support::{wait_until, Services, Session, PATIENCE};
+
+/// The window comes up by itself this long after launch, should its page
+/// never say it is ready (src-tauri/src/first_show.rs), unless it started
+/// minimised to the tray.
+const FIRST_SHOW_AT_THE_LATEST: Duration = Duration::from_secs(3);
 
 /// WebDriver's keys: Enter, Control, and "release every modifier".
 const ENTER: &str = "\u{E007}";
@@ -37,8 +43,12 @@ impl<'s> Run<'s> {
     }
 
     async fn launch(&mut self) {
+        self.launch_with_args(&[]).await;
+    }
+
+    async fn launch_with_args(&mut self, args: &[&str]) {
         let before = self.item.take().map(|i| i.sender);
-        self.app = Some(App::launch(self.session, &self.data_dir, &self.log).await);
+        self.app = Some(App::launch_with_args(self.session, &self.data_dir, &self.log, args).await);
         // The relaunched app registers a tray icon of its own.
         let tray = &self.tray;
         let item = wait_until("the app's tray icon", PATIENCE, || async {
@@ -225,6 +235,46 @@ async fn typing_survives_every_way_of_leaving() {
     assert!(
         !log.contains("did not confirm that pending typing was saved"),
         "{log}"
+    );
+
+    // Started minimised to the tray (at login): the window stays hidden once
+    // its page has drawn the first screen, and after the time by which a
+    // page that never finished loading would have been shown anyway; the
+    // tray's Open brings it up.
+    run.app
+        .take()
+        .expect("the app is running")
+        .quit(&session, &run.data_dir)
+        .await;
+    run.launch_with_args(&["--minimized"]).await;
+    let c = run.client();
+    wait_text(c, "#today-upcoming", "In progress").await;
+    tokio::time::sleep(FIRST_SHOW_AT_THE_LATEST + Duration::from_millis(500)).await;
+    assert!(
+        !window_visible(c).await,
+        "a window started minimised came up by itself"
+    );
+    let open = run.tray_entry("Open Rapport");
+    run.item
+        .as_ref()
+        .expect("a tray icon")
+        .click(&session, open);
+    let c = run.client();
+    wait_until("the tray's Open to show the window", PATIENCE, || async {
+        if window_visible(c).await {
+            Ok(())
+        } else {
+            Err("still hidden".to_string())
+        }
+    })
+    .await;
+    click(c, "#today-upcoming li[data-meeting-id] button.resume").await;
+    wait_text(c, "#session-title", "Ada Okafor").await;
+    assert!(
+        value_of(c, "#live-notes")
+            .await
+            .ends_with("Said just before closing the window"),
+        "the notes of the running 1:1 after the minimised start"
     );
     run.app
         .take()

@@ -164,10 +164,15 @@ pub async fn connect(driver: &Driver) -> Client {
 /// A WebDriver session on another binary than the app under test (the
 /// benchmark's minimal app, or a release build).
 pub async fn connect_to(driver: &Driver, application: &Path) -> Client {
+    connect_with_args(driver, application, &[]).await
+}
+
+/// A WebDriver session on `application` started with `args` (`--minimized`).
+pub async fn connect_with_args(driver: &Driver, application: &Path, args: &[&str]) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "tauri:options".into(),
-        serde_json::json!({ "application": application }),
+        serde_json::json!({ "application": application, "args": args }),
     );
     let mut builder = ClientBuilder::native();
     builder.capabilities(caps);
@@ -194,8 +199,18 @@ pub struct App {
 impl App {
     /// Launches the app on `data_dir`; tauri-driver's log goes to `log`.
     pub async fn launch(session: &Session, data_dir: &Path, log: &Path) -> App {
+        App::launch_with_args(session, data_dir, log, &[]).await
+    }
+
+    /// Launches the app with command-line `args` (`--minimized`).
+    pub async fn launch_with_args(
+        session: &Session,
+        data_dir: &Path,
+        log: &Path,
+        args: &[&str],
+    ) -> App {
         let driver = start_driver(session, data_dir, log);
-        let client = connect(&driver).await;
+        let client = connect_with_args(&driver, &rapport_bin(), args).await;
         App { client, driver }
     }
 
