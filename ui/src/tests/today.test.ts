@@ -143,6 +143,18 @@ describe('Today', () => {
     expect(screen.queryByRole('button', { name: /Show all/ })).not.toBeInTheDocument();
   });
 
+  it.each([11, 12])(
+    'shows %i overdue items at once: "Show all" would bring only one or two more',
+    async (count) => {
+      const items = Array.from({ length: count }, (_, i) =>
+        overdue({ item: action({ id: `a-${i}`, overdue: true, days_overdue: 20 - i }) }),
+      );
+      await renderToday(today({ overdue: items }));
+      expect(document.querySelectorAll('#today-overdue li')).toHaveLength(count);
+      expect(screen.queryByRole('button', { name: /Show all/ })).not.toBeInTheDocument();
+    },
+  );
+
   it('lists who is due a 1:1, with the last and next one', async () => {
     const { navigate, user } = await renderToday(
       today({
