@@ -150,6 +150,20 @@ async fn window_visible(client: &Client) -> bool {
         == serde_json::json!(true)
 }
 
+/// Waits until the window is shown (`visible`) or hidden.
+async fn wait_for_window(client: &Client, visible: bool, what: &str) {
+    wait_until(what, PATIENCE, || async {
+        if window_visible(client).await == visible {
+            Ok(())
+        } else if visible {
+            Err("still hidden".to_string())
+        } else {
+            Err("still visible".to_string())
+        }
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn typing_survives_every_way_of_leaving() {
     let session = Session::start(Services {
@@ -211,15 +225,7 @@ async fn typing_survives_every_way_of_leaving() {
         )
         .await
         .unwrap();
-    let c = run.client();
-    wait_until("the window to hide", PATIENCE, || async {
-        if window_visible(c).await {
-            Err("still visible".to_string())
-        } else {
-            Ok(())
-        }
-    })
-    .await;
+    wait_for_window(run.client(), false, "the window to hide").await;
     signal(&run.pids(), "KILL");
     run.gone("the killed app to be gone").await;
     let notes = run.relaunch_and_read_notes().await;
@@ -260,14 +266,7 @@ async fn typing_survives_every_way_of_leaving() {
         .expect("a tray icon")
         .click(&session, open);
     let c = run.client();
-    wait_until("the tray's Open to show the window", PATIENCE, || async {
-        if window_visible(c).await {
-            Ok(())
-        } else {
-            Err("still hidden".to_string())
-        }
-    })
-    .await;
+    wait_for_window(c, true, "the tray's Open to show the window").await;
     click(c, "#today-upcoming li[data-meeting-id] button.resume").await;
     wait_text(c, "#session-title", "Ada Okafor").await;
     assert!(
