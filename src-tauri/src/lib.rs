@@ -161,7 +161,8 @@ pub fn run_app(global: &AppArgs) -> i32 {
             app.manage(desktop_font::DesktopFont(font.clone()));
             app.manage(StartUpAhead::new(START_UP_FRESH_FOR));
             // The window starts hidden (tauri.conf.json) and comes up once its
-            // page has loaded, unless it starts minimised to a working tray.
+            // page has its code and styles (first_show.rs), unless it starts
+            // minimised to a working tray.
             app.manage(first_show::FirstShow::new(!(minimized && tray_ok)));
             first_show::show_at_the_latest(app.handle().clone());
             read_start_up_early(app.handle().clone(), font);
