@@ -38,8 +38,8 @@ const LAUNCHES: usize = 9;
 /// minimal app's, starts loading the page about half a second late in a
 /// third to a half of launches, with or without WebDriver: WebKitGTK's first
 /// paint waits for the page the app's busy main thread has yet to serve.
-/// Rapport shows its window once the page has loaded (src-tauri/src/
-/// first_show.rs). A page that begins loading this much later than the
+/// Rapport shows its window once the page has its code and styles
+/// (src-tauri/src/first_show.rs). A page that begins loading this much later than the
 /// app's own fastest launch counts as a stall.
 const STALL_MS: f64 = 300.0;
 const CLI_RUNS: usize = 20;
@@ -67,8 +67,8 @@ const CLI_TARGET_MS: f64 = 10.0;
 /// Run in the window on every poll. The first call watches the DOM and the
 /// page's visibility, so the moment the control appears in a window on
 /// screen is known to the page's clock, not to the polling interval. (Rapport
-/// shows its window once the page has loaded, see src-tauri/src/first_show.rs:
-/// a control laid out in a window not yet shown is not ready.) Times are
+/// starts with its window hidden, see src-tauri/src/first_show.rs: a control
+/// laid out in a window not yet shown is not ready.) Times are
 /// milliseconds since the page's navigation began.
 const PROBE: &str = r#"
 const sel = arguments[0];

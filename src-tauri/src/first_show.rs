@@ -13,7 +13,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-use tauri::{AppHandle, Manager, Runtime, Webview};
+use tauri::{AppHandle, Manager, Runtime};
 
 /// Should the load never report that it finished, the window comes up anyway.
 const AT_THE_LATEST: Duration = Duration::from_secs(3);
@@ -34,30 +34,29 @@ impl FirstShow {
     }
 }
 
-/// Shows the window the first time only: called when the page is ready and
-/// on every finished page load.
-pub fn show_once<R: Runtime>(webview: &Webview<R>) {
-    let first = webview
+/// Shows the main window the first time only: called when the page says it
+/// is ready, on every finished page load, and by the fallback below. True
+/// when this call showed it.
+pub fn show_once<R: Runtime, M: Manager<R>>(manager: &M) -> bool {
+    let first = manager
         .try_state::<FirstShow>()
         .is_none_or(|state| state.take());
     if first {
-        let _ = webview.window().show();
+        if let Some(window) = manager.get_webview_window("main") {
+            let _ = window.show();
+        }
     }
+    first
 }
 
-/// The fallback for a load that never finishes.
+/// The fallback for a page that never says it is ready nor finishes loading.
 pub fn show_at_the_latest<R: Runtime>(app: AppHandle<R>) {
     let spawned = std::thread::Builder::new()
         .name("first-show".into())
         .spawn(move || {
             std::thread::sleep(AT_THE_LATEST);
-            if app.state::<FirstShow>().take() {
-                tracing::warn!(
-                    "the page had not loaded after {AT_THE_LATEST:?}: showing the window"
-                );
-                if let Some(window) = app.get_webview_window("main") {
-                    let _ = window.show();
-                }
+            if show_once(&app) {
+                tracing::warn!("the page had not loaded after {AT_THE_LATEST:?}: window shown");
             }
         });
     if let Err(err) = spawned {
