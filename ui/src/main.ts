@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { windowReady } from './lib/api';
+import { holdLongListsUntilFirstFrame } from './lib/first-screen.svelte';
 import { applyTheme, loadTheme } from './lib/theme';
 
 // Apply the saved theme before the first paint of the app.
@@ -11,6 +12,9 @@ applyTheme(loadTheme());
 // screen is drawn (src-tauri/src/first_show.rs). Failing that, the page's
 // finished load brings it up.
 windowReady().catch(() => {});
+
+// The first frame comes sooner without the rows below the fold.
+holdLongListsUntilFirstFrame();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Rapport: the #app element is missing from index.html.');
