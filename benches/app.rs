@@ -61,6 +61,8 @@ const MINIMAL_READY: &str = "#ready";
 /// first screen is drawn (ui/src/lib/first-screen.ts,
 /// benches/minimal-app/frontend/ready.js).
 const FIRST_SCREEN_MARK: &str = "first-screen-drawn";
+/// How long after its control is found a page's mark is awaited.
+const MARK_PATIENCE: Duration = Duration::from_secs(1);
 
 const LAUNCH_RATIO_TARGET: f64 = 1.2;
 const WINDOW_BINARY_TARGET_MB: f64 = 15.0;
@@ -329,21 +331,41 @@ async fn launch_once(
     let requested_at = epoch_ms();
     let client = connect_to(&driver, app.bin).await;
     let session_ms = ms(start.elapsed());
+    // The first look that found the control ready, while the page's mark
+    // of its drawn frame is awaited.
+    let mut found: Option<(f64, Value)> = None;
     let (ready_ms, ready_page, seen, page) = loop {
-        let probe = client
+        let mut probe = client
             .execute(PROBE, vec![json!(app.ready), json!(FIRST_SCREEN_MARK)])
             .await
             .unwrap_or(Value::Null);
-        let back = ms(start.elapsed());
+        let mut back = ms(start.elapsed());
         if probe["ready"] == json!(true) {
-            // Back-dated, by the page's clock, to when the first frame
-            // holding the control was drawn; failing the page's mark, to when
-            // the control was seen appearing, else to the look that found it.
+            // The frame is marked once drawn, a little after the control is
+            // there: wait for the mark a while, else go by this first look.
+            if probe["drawn"].is_null() {
+                let (first_back, first_probe) = found.get_or_insert((back, probe.clone()));
+                if back - *first_back < ms(MARK_PATIENCE) {
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                    continue;
+                }
+                (back, probe) = (*first_back, first_probe.clone());
+            }
+            // When the first frame holding the control was drawn, by the
+            // page's mark: on the wall clock the request was timed by, as the
+            // page's time origin is, for a look's answer takes its own time
+            // to come back from a busy app. Failing the mark, back-dated by
+            // the page's clock to when the control was seen appearing, else
+            // the look that found it.
             let now = probe["now"].as_f64();
-            let (at, seen) = match (probe["drawn"].as_f64(), probe["at"].as_f64()) {
-                (Some(drawn), _) => (Some(drawn), "drawn, by the page"),
-                (None, Some(at)) => (Some(at), "watched appearing"),
-                (None, None) => (None, "there at the first look"),
+            let drawn = probe["drawn"].as_f64();
+            if let (Some(drawn), Some(origin)) = (drawn, probe["origin"].as_f64()) {
+                let ready = origin + drawn - requested_at;
+                break (ready, Some(drawn), "drawn, by the page", probe);
+            }
+            let (at, seen) = match probe["at"].as_f64() {
+                Some(at) => (Some(at), "watched appearing"),
+                None => (None, "there at the first look"),
             };
             let since = match (at, now) {
                 (Some(at), Some(now)) => now - at,
@@ -863,8 +885,8 @@ async fn main() {
 
     let sections = [
         (
-            "1. Launch: WebDriver new-session request (starts the app) → the first screen's\n   \
-             control in the page, visible and enabled (warm page cache; first launch untimed)",
+            "1. Launch: WebDriver new-session request (starts the app) → the first frame holding\n   \
+             the first screen's control drawn, by the page's mark (warm page cache; first launch untimed)",
             launch_rows,
         ),
         (
@@ -895,6 +917,7 @@ async fn main() {
             "deb": deb.as_ref().map(|d| json!({ "path": d, "bytes": size(d) })),
         },
         "launch": {
+            "how": "from the WebDriver new-session request to the page's first-screen-drawn mark, both on the wall clock",
             "rapport_ready": TODAY_READY,
             "minimal_ready": MINIMAL_READY,
             "first_untimed": { "rapport_ms": warm_rapport.ready_ms, "minimal_ms": warm_minimal.ready_ms },
@@ -907,7 +930,7 @@ async fn main() {
             "target_ratio": LAUNCH_RATIO_TARGET,
         },
         "unlock_to_today": {
-            "how": "keyring store, unlocked by the app itself: from DOMContentLoaded (the first, blank loading screen) to Today",
+            "how": "keyring store, unlocked by the app itself: from DOMContentLoaded (the first, blank loading screen) to Today's first frame drawn",
             "samples_ms": unlock,
             "median_ms": median(&unlock),
             "min_ms": min(&unlock),
