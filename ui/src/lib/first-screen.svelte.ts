@@ -56,6 +56,12 @@ export function rowsToDraw(rowHeight: number): number {
   return Math.ceil(height / rowHeight);
 }
 
+/** The part of `rows` a list draws now, when `above` rows of the same
+ * screen come before it: all of it once the first frame is drawn. */
+export function rowsDrawn<T>(rows: readonly T[], rowHeight: number, above = 0): readonly T[] {
+  return rows.slice(0, Math.max(0, rowsToDraw(rowHeight) - above));
+}
+
 /** Marks the first call's screen once it is drawn; later calls do nothing. */
 export function markFirstScreen(): void {
   if (marked) return;
