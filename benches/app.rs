@@ -699,6 +699,18 @@ async fn main() {
         starts.iter().filter(|s| **s > fastest + STALL_MS).count()
     };
     let (r_stalls, m_stalls) = (stalls(&rapport_launches), stalls(&minimal_launches));
+    // A launch in two parts: the app's own start until its page begins to
+    // load, then the page until its first screen is ready. The two apps
+    // differ in the second, their pages.
+    let before_page = |launches: &[Launch]| -> Vec<f64> {
+        launches.iter().filter_map(|l| l.page_start_ms).collect()
+    };
+    let in_page = |launches: &[Launch]| -> Vec<f64> {
+        launches
+            .iter()
+            .filter_map(|l| l.page_start_ms.map(|start| l.ready_ms - start))
+            .collect()
+    };
     // How each app's ready moment was known, each way once.
     let seen = |launches: &[Launch]| {
         let mut ways: Vec<&str> = launches.iter().map(|l| l.seen).collect();
@@ -737,6 +749,22 @@ async fn main() {
                  Rapport / minimal app"
             ),
             format!("{r_stalls} / {m_stalls} of {LAUNCHES}"),
+        ),
+        Row::info(
+            "Launch → page began loading: Rapport / minimal app (medians)",
+            format!(
+                "{:.0} / {:.0} ms",
+                median(&before_page(&rapport_launches)),
+                median(&before_page(&minimal_launches))
+            ),
+        ),
+        Row::info(
+            "Page began loading → first screen ready: Rapport / minimal app (medians)",
+            format!(
+                "{:.0} / {:.0} ms",
+                median(&in_page(&rapport_launches)),
+                median(&in_page(&minimal_launches))
+            ),
         ),
         Row::info(
             "New-session request returned: Rapport / minimal app (medians)",
