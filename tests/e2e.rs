@@ -57,26 +57,37 @@ async fn first_run_demo_team_and_unlock_in_the_real_window() {
     click(client, "#recovery-continue").await;
     let names = people_names(client, 6).await;
     wait_text(client, "#people-count", "6 people").await;
-    // Today's count reads on from the date; the button keeps to the right.
+    // Today's count reads on from the date; the button keeps to the right,
+    // its label on the date's line.
     let header = client
         .execute(
             "const box = (e) => e.getBoundingClientRect();\
-             const date = box(document.querySelector('.pane-header .subtitle p'));\
+             const middle = (b) => (b.top + b.bottom) / 2;\
+             const line = document.querySelector('.pane-header .subtitle p');\
+             const words = document.createRange();\
+             words.selectNodeContents(line);\
+             const date = box(line);\
              const count = box(document.getElementById('people-count'));\
              const add = box(document.getElementById('today-add-topic'));\
              const header = box(document.querySelector('.pane-header'));\
-             return [count.left - date.right, count.top - date.top, header.right - add.right];",
+             return [count.left - date.right, count.top - date.top, header.right - add.right,\
+                     middle(add) - middle(box(words))];",
             vec![],
         )
         .await
         .unwrap();
     let gaps: Vec<f64> = serde_json::from_value(header).unwrap();
     assert!(
-        (0.0..=24.0).contains(&gaps[0]) && gaps[1].abs() < 2.0 && gaps[2].abs() < 2.0,
-        "Today's header: count {:.0} px after the date, {:.0} px lower; button {:.0} px from the right",
+        (0.0..=24.0).contains(&gaps[0])
+            && gaps[1].abs() < 2.0
+            && gaps[2].abs() < 2.0
+            && gaps[3].abs() <= 3.0,
+        "Today's header: count {:.0} px after the date, {:.0} px lower; button {:.0} px from \
+         the right, its middle {:.0} px below the date's words",
         gaps[0],
         gaps[1],
-        gaps[2]
+        gaps[2],
+        gaps[3]
     );
     // The page names GTK's interface font rather than resolving system-ui.
     let font = client
