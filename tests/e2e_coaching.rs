@@ -56,7 +56,7 @@ async fn topics_action_items_and_coaching_in_the_real_window() {
     click(c, "#prep-actions .action-edit").await;
     set_value(c, "#edit-action-due", "2027-01-18").await;
     click(c, "#edit-action-save").await;
-    let moved = wait_text(c, "#prep-actions .due-move", "New due date: Jan 18").await;
+    let moved = wait_text(c, "#prep-actions .due-move", "New due date: 18 Jan").await;
     assert!(moved.contains("(was"), "{moved}");
     shots.take_in_both_themes(c, "coaching-prepare").await;
     scroll_to(c, "prepare-growth").await;

@@ -262,8 +262,8 @@ fn growth_checkpoints_become_talking_points_and_keep_the_day_they_were_checked()
     assert_eq!(
         reasons,
         [
-            "Growth plan \"Lead a small project end to end\": checkpoint was due Oct 10",
-            "Growth plan \"Lead a small project end to end\": checkpoint due Oct 25",
+            "Growth plan \"Lead a small project end to end\": checkpoint was due 10 Oct",
+            "Growth plan \"Lead a small project end to end\": checkpoint due 25 Oct",
         ]
     );
 
@@ -351,7 +351,7 @@ fn mood_is_private_by_default_one_per_1_1_and_a_drop_is_a_talking_point() {
         .iter()
         .find(|p| p.kind == TalkingPointKind::Mood)
         .expect("a drop of 2 is a talking point");
-    assert_eq!(point.reason, "Mood dropped from 7 to 5 since Oct 24");
+    assert_eq!(point.reason, "Mood dropped from 7 to 5 since 24 Oct");
     let page = person_page::person_page(&c.store, &ada, Some(5)).unwrap();
     assert_eq!(page.moods.len(), 2);
 

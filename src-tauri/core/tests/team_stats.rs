@@ -425,7 +425,7 @@ impl Team {
     }
 }
 
-const PHRASE: &str = "from Oct 19, 2026 to Nov 15, 2026";
+const PHRASE: &str = "from 19 Oct 2026 to 15 Nov 2026";
 
 #[test]
 fn a_persons_1_1s_are_counted_in_the_managers_zone() {
@@ -572,11 +572,11 @@ fn numbers_under_their_line_are_flagged_with_the_rule_text() {
         [
             (
                 FlagRule::Completion,
-                "1:1s held 50% from Oct 19, 2026 to Nov 15, 2026 (3 of 6), under the 80% target"
+                "1:1s held 50% from 19 Oct 2026 to 15 Nov 2026 (3 of 6), under the 80% target"
             ),
             (
                 FlagRule::ActionCompletion,
-                "Action items done 75% from Oct 19, 2026 to Nov 15, 2026 (3 of 4 due), under the 80% target"
+                "Action items done 75% from 19 Oct 2026 to 15 Nov 2026 (3 of 4 due), under the 80% target"
             ),
             (
                 FlagRule::CareerOverdue,

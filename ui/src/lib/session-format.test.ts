@@ -36,7 +36,7 @@ function item(id: string, minutes: number, done = false): AgendaItem {
 
 describe('dates and times', () => {
   it('formats in the 1:1 time zone', () => {
-    expect(formatDate(START, PARIS)).toBe('Nov 28, 2024');
+    expect(formatDate(START, PARIS)).toBe('28 Nov 2024');
     expect(formatTime(START, PARIS)).toBe('2:00 PM');
     expect(formatTime(START, 'America/New_York')).toBe('8:00 AM');
     expect(formatLongDateTime('2024-12-05T13:00:00Z', PARIS)).toMatch(/^Thu 5 Dec 2024, 2:00 PM/);
@@ -77,7 +77,7 @@ describe('dates and times', () => {
     ['2024-11-28T14:00:00Z', 'Was due 2:00 PM'],
     ['2024-11-27T13:00:00Z', 'Tomorrow 2:00 PM'],
     ['2024-11-25T13:00:00Z', 'Thu 2:00 PM'],
-    ['2024-11-01T13:00:00Z', 'Nov 28'],
+    ['2024-11-01T13:00:00Z', '28 Nov'],
   ])('badges a 1:1 at 2:00 PM seen at %s as %j', (now, badge) => {
     const meeting = { scheduled_start: START, time_zone: PARIS, status: 'scheduled' as const };
     expect(meetingBadge(meeting, Date.parse(now))).toBe(badge);
@@ -177,8 +177,8 @@ describe('action items', () => {
   it('shows due dates short, with the year only when it is another year', () => {
     const now = Date.parse('2024-11-28T12:00:00Z');
     expect(dueLabel(null, now)).toBe('Ongoing');
-    expect(dueLabel('2024-12-01', now)).toBe('Dec 1');
-    expect(dueLabel('2025-01-07', now)).toBe('Jan 7, 2025');
+    expect(dueLabel('2024-12-01', now)).toBe('1 Dec');
+    expect(dueLabel('2025-01-07', now)).toBe('7 Jan 2025');
   });
 
   it('sums up an action item of a past 1:1 after its title', () => {
@@ -187,7 +187,7 @@ describe('action items', () => {
     const theirs = { owner: 'ic', status: 'open', due_on: '2024-12-05' } as const;
     const words = (item: typeof mine | typeof theirs) =>
       actionFacts(item, 'Ada Okafor', now).map((part) => part.text).join(' · ');
-    expect(words(theirs)).toBe('Ada · Open · Due Dec 5');
+    expect(words(theirs)).toBe('Ada · Open · Due 5 Dec');
     expect(words(mine)).toBe('You · Done · Due Ongoing');
     // Only the status carries an icon, the same one as in the status column.
     expect(actionFacts(mine, 'Ada Okafor', now).map((part) => part.icon)).toEqual([
@@ -221,10 +221,10 @@ describe('action items', () => {
   it('says where the due date moved', () => {
     const now = Date.parse('2024-11-28T12:00:00Z');
     expect(dueMoveLabel({ from: '2024-11-24', to: '2024-12-01' }, now)).toBe(
-      'New due date: Dec 1 (was Nov 24)',
+      'New due date: 1 Dec (was 24 Nov)',
     );
-    expect(dueMoveLabel({ from: null, to: '2024-12-01' }, now)).toBe('New due date: Dec 1 (was ongoing)');
-    expect(dueMoveLabel({ from: '2024-11-24', to: null }, now)).toBe('Now ongoing (was due Nov 24)');
+    expect(dueMoveLabel({ from: null, to: '2024-12-01' }, now)).toBe('New due date: 1 Dec (was ongoing)');
+    expect(dueMoveLabel({ from: '2024-11-24', to: null }, now)).toBe('Now ongoing (was due 24 Nov)');
   });
 });
 

@@ -55,16 +55,24 @@ export function formatTime(iso: string, zone: string): string {
   return clockTime(iso, zone);
 }
 
-/** "Nov 21, 2024". */
-export function formatDate(iso: string, zone: string): string {
-  const p = parts(new Date(iso), zone, { year: 'numeric', month: 'short', day: 'numeric' });
-  return `${p.month} ${p.day}, ${p.year}`;
+/** "21 Nov" or "21 Nov 2024": the day first, as every date in the app reads (time.ts `formatDay`). */
+function dayMonth(at: Date, zone: string, withYear: boolean): string {
+  return dateTimeFormat('en-GB', {
+    timeZone: safeZone(zone) ?? systemTimeZone(),
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(at);
 }
 
-/** "Dec 5". */
+/** "21 Nov 2024". */
+export function formatDate(iso: string, zone: string): string {
+  return dayMonth(new Date(iso), zone, true);
+}
+
+/** "5 Dec". */
 export function formatDayMonth(iso: string, zone: string): string {
-  const p = parts(new Date(iso), zone, { month: 'short', day: 'numeric' });
-  return `${p.month} ${p.day}`;
+  return dayMonth(new Date(iso), zone, false);
 }
 
 /** " (CET)" when the zone is not this computer's, so a remote 1:1 is not misread. */
@@ -74,7 +82,7 @@ function zoneNote(iso: string, zone: string): string {
   return p.timeZoneName ? ` ${p.timeZoneName}` : '';
 }
 
-/** "Nov 28, 2024 2:00 PM" (plus the zone when it is not the local one). */
+/** "28 Nov 2024 2:00 PM" (plus the zone when it is not the local one). */
 export function formatDateTime(iso: string, zone: string): string {
   return `${formatDate(iso, zone)} ${formatTime(iso, zone)}${zoneNote(iso, zone)}`;
 }
@@ -126,7 +134,7 @@ export function fromToday(days: number): string {
 
 /**
  * The badge next to the prepare title: how soon the 1:1 is. "In progress",
- * "In 15 min", "Today 2:00 PM", "Tomorrow 2:00 PM", "Thu 2:00 PM", "Dec 12".
+ * "In 15 min", "Today 2:00 PM", "Tomorrow 2:00 PM", "Thu 2:00 PM", "12 Dec".
  */
 export function meetingBadge(
   meeting: { scheduled_start: string; time_zone: string; status: MeetingStatus },
@@ -277,13 +285,11 @@ export function statusLabel(item: Pick<ActionItemView, 'status' | 'overdue'>): M
   return ACTION_STATUS_MARKS[item.status];
 }
 
-/** "Dec 1" (with the year when it is not this year), or "Ongoing". */
+/** "1 Dec" (with the year when it is not this year), or "Ongoing". */
 export function dueLabel(dueOn: string | null, nowMs: number = Date.now()): string {
   if (dueOn === null) return 'Ongoing';
   const at = new Date(`${dueOn}T12:00:00Z`);
-  const p = parts(at, 'UTC', { year: 'numeric', month: 'short', day: 'numeric' });
-  const thisYear = new Date(nowMs).getFullYear();
-  return Number(p.year) === thisYear ? `${p.month} ${p.day}` : `${p.month} ${p.day}, ${p.year}`;
+  return dayMonth(at, 'UTC', at.getUTCFullYear() !== new Date(nowMs).getFullYear());
 }
 
 /**
@@ -305,7 +311,7 @@ export function lastDueMove(
   return null;
 }
 
-/** "New due date: Dec 1 (was Nov 24)", "Now ongoing (was due Nov 24)". */
+/** "New due date: 1 Dec (was 24 Nov)", "Now ongoing (was due 24 Nov)". */
 export function dueMoveLabel(
   move: { from: string | null; to: string | null },
   nowMs: number = Date.now(),
@@ -316,7 +322,7 @@ export function dueMoveLabel(
 }
 
 /**
- * "Ada · Open · Due Dec 5": an action item of a past 1:1, read after its title,
+ * "Ada · Open · Due 5 Dec": an action item of a past 1:1, read after its title,
  * in parts to show with " · " between them; the status keeps its icon.
  */
 export function actionFacts(

@@ -53,11 +53,11 @@ describe('team format', () => {
   });
 
   it('names weeks by their Monday and months by themselves', () => {
-    expect(bucketTick('2026-11-02', 'week')).toBe('Nov 2');
+    expect(bucketTick('2026-11-02', 'week')).toBe('2 Nov');
     expect(bucketTick('2026-11-01', 'month')).toBe('Nov 2026');
-    expect(bucketName('2026-11-02', 'week')).toBe('Week of Nov 2');
-    expect(shortDay('2026-09-01', '2026-11-20')).toBe('Sep 1');
-    expect(shortDay('2025-09-01', '2026-11-20')).toBe('Sep 1, 2025');
+    expect(bucketName('2026-11-02', 'week')).toBe('Week of 2 Nov');
+    expect(shortDay('2026-09-01', '2026-11-20')).toBe('1 Sept');
+    expect(shortDay('2025-09-01', '2026-11-20')).toBe('1 Sept 2025');
   });
 
   it('colours a rhythm cell by what happened to the 1:1s due', () => {
@@ -66,7 +66,7 @@ describe('team format', () => {
     expect(heatTone(bucket({ due: 2, held: 1, cancelled: 1 }))).toBe('some');
     expect(heatTone(bucket({ due: 1, missed: 1 }))).toBe('lost');
     expect(heatTitle(bucket({ due: 2, held: 1, cancelled: 1 }), 'week')).toBe(
-      'Week of Nov 2: 1 held, 1 cancelled',
+      'Week of 2 Nov: 1 held, 1 cancelled',
     );
     expect(heatTitle(bucket({ start: '2026-11-01' }), 'month')).toBe('Nov 2026: nothing due');
     expect(

@@ -74,36 +74,37 @@ function utcDay(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-const SHORT_DAY = new Intl.DateTimeFormat('en-US', {
+// Day before month, as every date in the app reads (time.ts `formatDay`).
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
   month: 'short',
   day: 'numeric',
 });
-const SHORT_MONTH = new Intl.DateTimeFormat('en-US', {
+const SHORT_MONTH = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
   month: 'short',
   year: 'numeric',
 });
 
-const SHORT_DAY_YEAR = new Intl.DateTimeFormat('en-US', {
+const SHORT_DAY_YEAR = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
   month: 'short',
   day: 'numeric',
   year: 'numeric',
 });
 
-/** A day in a narrow cell: "Sep 1", with the year when it is not `reference`'s ("Sep 1, 2025"). */
+/** A day in a narrow cell: "1 Sept", with the year when it is not `reference`'s ("1 Sept 2025"). */
 export function shortDay(date: string, reference?: string): string {
   const sameYear = reference !== undefined && reference.slice(0, 4) === date.slice(0, 4);
   return (sameYear ? SHORT_DAY : SHORT_DAY_YEAR).format(utcDay(date));
 }
 
-/** An axis label: "Nov 3" for a week, "Nov 2026" for a month. */
+/** An axis label: "3 Nov" for a week, "Nov 2026" for a month. */
 export function bucketTick(start: string, unit: BucketUnit): string {
   return (unit === 'week' ? SHORT_DAY : SHORT_MONTH).format(utcDay(start));
 }
 
-/** "Week of Nov 3", "Nov 2026". */
+/** "Week of 3 Nov", "Nov 2026". */
 export function bucketName(start: string, unit: BucketUnit): string {
   const tick = bucketTick(start, unit);
   return unit === 'week' ? `Week of ${tick}` : tick;
@@ -133,7 +134,7 @@ export const HEAT_TONE_LABELS: Record<HeatTone, string> = {
   none: 'Nothing due',
 };
 
-/** "Week of Nov 3: 1 held, 1 cancelled", "Nov 2026: nothing due". */
+/** "Week of 3 Nov: 1 held, 1 cancelled", "Nov 2026: nothing due". */
 export function heatTitle(bucket: Bucket, unit: BucketUnit): string {
   const parts = [
     [bucket.held, 'held'],

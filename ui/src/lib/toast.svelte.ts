@@ -7,7 +7,7 @@ export interface ToastMessage {
   text: string;
   /** Shows the check mark after the text: the action asked for is done. */
   done: boolean;
-  /** A second sentence after the check mark ("Next session scheduled for Dec 5"). */
+  /** A second sentence after the check mark ("Next session scheduled for 5 Dec"). */
   detail: string | null;
 }
 

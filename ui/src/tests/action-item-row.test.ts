@@ -52,7 +52,7 @@ describe('action item row', () => {
     const row = document.querySelector('tr[data-action-id="a-1"]') as HTMLElement;
     expect(within(row).getAllByRole('cell')).toHaveLength(4);
     expect(row).toHaveTextContent('Ada');
-    expect(row).toHaveTextContent('Nov 26');
+    expect(row).toHaveTextContent('26 Nov');
     const status = row.querySelector('.status');
     expect(status).toHaveTextContent('Overdue');
     expect(iconsIn(status)).toEqual(['clock-alert']);
@@ -212,7 +212,7 @@ describe('action item row', () => {
     await settle();
     expect(within(screen.getByRole('dialog')).getByRole('alert')).toHaveTextContent('An action item needs a title.');
     expect(onupdated).not.toHaveBeenCalled();
-    expect(document.querySelector('tr[data-action-id="a-1"]')).toHaveTextContent('Nov 28');
+    expect(document.querySelector('tr[data-action-id="a-1"]')).toHaveTextContent('28 Nov');
   });
 
   it('asks for a title before saving an edit', async () => {
@@ -256,7 +256,7 @@ describe('action item row', () => {
       }),
     );
     const line = document.querySelector('[data-action-id="a-1"] .due-move');
-    expect(line).toHaveTextContent(/^New due date: Dec 1 \(was Nov 24\)$/);
+    expect(line).toHaveTextContent(/^New due date: 1 Dec \(was 24 Nov\)$/);
   });
 
   it('says nothing about the due date when only the status changed', () => {

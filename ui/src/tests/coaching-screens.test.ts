@@ -125,7 +125,7 @@ describe('prepare screen: coaching', () => {
     const growth = byId('prepare-growth');
     expect(growth).toHaveTextContent('Lead a cross-team project');
     // Seen on 28 Nov 2024: the kick-off is due on 15 Dec.
-    expect(growth).toHaveTextContent('Next: Runs the kick-off · Dec 15 (due in 17 days)');
+    expect(growth).toHaveTextContent('Next: Runs the kick-off · 15 Dec (due in 17 days)');
     expect(within(byId('prepare-feedback')).getByRole('heading')).toHaveTextContent('Feedback to give');
     expect(byId('prepare-feedback')).toHaveTextContent('You walked the team through the trade-offs');
     expect(within(byId('prepare-mood')).getByRole('img')).toHaveAccessibleName(

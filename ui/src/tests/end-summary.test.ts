@@ -71,7 +71,7 @@ describe('end of session summary', () => {
     const first = actions.querySelector('li[data-action-id="a-new-1"]');
     expect(first).toHaveTextContent('Practice 3 client follow-up calls');
     expect(first).toHaveTextContent('Ada');
-    expect(first).toHaveTextContent('Dec 5');
+    expect(first).toHaveTextContent('5 Dec');
     const second = actions.querySelector('li[data-action-id="a-new-2"]');
     expect(second).toHaveTextContent('You');
     expect(second).toHaveTextContent('Ongoing');
@@ -170,7 +170,7 @@ describe('end of session summary', () => {
     expect(saved).toBeInTheDocument();
     expect(saved).toHaveTextContent('Next 1:1: Thu 5 Dec 2024, 2:00 PM');
     // The check mark is an icon; a hidden full stop ends the first sentence for screen readers.
-    expect(screen.getByRole('status')).toHaveTextContent('1:1 session saved. Next session scheduled for Dec 5');
+    expect(screen.getByRole('status')).toHaveTextContent('1:1 session saved. Next session scheduled for 5 Dec');
     expect(iconsIn(screen.getByRole('status'))).toEqual(['check']);
     expect(iconsIn(within(saved).getByRole('heading', { name: '1:1 session saved' }))).toEqual(['check']);
     expect(screen.queryByRole('button', { name: 'Save Session & Schedule Next' })).toBeNull();

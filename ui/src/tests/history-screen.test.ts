@@ -159,7 +159,7 @@ describe('full history', () => {
       'Notes of week 0',
     );
     expect(within(first).getByRole('region', { name: 'Action items' })).toHaveTextContent(
-      /Draft the migration plan.*Ada · Open · Due Dec 5, 2024/,
+      /Draft the migration plan.*Ada · Open · Due 5 Dec 2024/,
     );
     await user.click(within(first).getByRole('button', { name: /^Open/ }));
     expect(navigate).toHaveBeenCalledWith({ screen: 'meeting', meetingId: 'm-0' });

@@ -128,7 +128,7 @@ describe('meeting view', () => {
 
     const actions = byId('meeting-actions');
     expect(actions.querySelector('[data-source-id="a-1"]')).toHaveTextContent(
-      /Draft the billing plan.*Ada · Open · Due Nov 30, 2024/,
+      /Draft the billing plan.*Ada · Open · Due 30 Nov 2024/,
     );
     expect(actions.querySelector('[data-source-id="a-2"]')).toHaveTextContent(
       /You · Done · Due Ongoing/,

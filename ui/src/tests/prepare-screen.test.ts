@@ -41,8 +41,8 @@ describe('prepare screen', () => {
     expect(callsOf(calls, 'get_prep')).toEqual([{ personId: 'p-ada' }]);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('1:1 Preparation — Ada Okafor');
     expect(document.getElementById('prep-badge')).toHaveTextContent('In 15 min');
-    expect(document.getElementById('prep-last')).toHaveTextContent('Last 1:1: Nov 21, 2024 (7 days ago)');
-    expect(document.getElementById('prep-next')).toHaveTextContent(/^Next: Nov 28, 2024 2:00 PM/);
+    expect(document.getElementById('prep-last')).toHaveTextContent('Last 1:1: 21 Nov 2024 (7 days ago)');
+    expect(document.getElementById('prep-next')).toHaveTextContent(/^Next: 28 Nov 2024 2:00 PM/);
     expect(document.getElementById('prep-count')).toHaveTextContent(
       '1:1 count: 18 total (avg duration: 42 minutes)',
     );
@@ -150,7 +150,7 @@ describe('prepare screen', () => {
     expect(row('a-done')).toHaveTextContent('Ada');
     expect(status('a-partial')).toHaveTextContent('Partial');
     expect(iconsIn(status('a-partial'))).toEqual(['contrast']);
-    expect(row('a-partial')).toHaveTextContent('Nov 25');
+    expect(row('a-partial')).toHaveTextContent('25 Nov');
     expect(status('a-overdue')).toHaveTextContent('Overdue');
     expect(iconsIn(status('a-overdue'))).toEqual(['clock-alert']);
     expect(row('a-mine')).toHaveTextContent('You');
@@ -219,7 +219,7 @@ describe('prepare screen', () => {
     const row = document.querySelector('#prep-actions tr[data-action-id="a-added"]');
     expect(row).toHaveTextContent('Book the AWS course');
     expect(row).toHaveTextContent('P2');
-    expect(row).toHaveTextContent('Dec 6');
+    expect(row).toHaveTextContent('6 Dec');
   });
 
   it('adds the first action item when there is none, and shows a refusal without adding', async () => {
@@ -257,7 +257,7 @@ describe('prepare screen', () => {
       },
     ]);
     const row = document.querySelector('tr[data-action-id="a-overdue"]');
-    expect(row).toHaveTextContent('Dec 1');
+    expect(row).toHaveTextContent('1 Dec');
     expect(row).not.toHaveTextContent('Overdue');
   });
 

@@ -41,7 +41,7 @@ describe('session screen', () => {
   it('shows the title, the session date and a timer counted from the stored start', async () => {
     await renderSession();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Active 1:1 Session — Ada Okafor');
-    expect(document.getElementById('session-date')).toHaveTextContent(/Session date: Nov 28, 2024 2:00 PM/);
+    expect(document.getElementById('session-date')).toHaveTextContent(/Session date: 28 Nov 2024 2:00 PM/);
     // Started at 13:00:00, opened at 13:12:05: not zero, whatever the mount time.
     expect(timer()).toBe('00:12:05');
     await vi.advanceTimersByTimeAsync(3000);
@@ -264,7 +264,7 @@ describe('session screen', () => {
     const row = section.querySelector('li[data-action-id="a-new-1"]');
     expect(row).toHaveTextContent('Escalate Google jobs');
     expect(row).toHaveTextContent('You');
-    expect(row).toHaveTextContent('Dec 5');
+    expect(row).toHaveTextContent('5 Dec');
     // The form stays open for the next one, cleared.
     expect(screen.getByLabelText('Action item')).toHaveValue('');
 
@@ -294,9 +294,9 @@ describe('session screen', () => {
   });
 
   it('heads the action items with the date of the next 1:1, in the 1:1 zone', async () => {
-    // 11:30 PM UTC on Dec 4 is already Dec 5 in Paris, where the 1:1 is held.
+    // 11:30 PM UTC on 4 Dec is already 5 Dec in Paris, where the 1:1 is held.
     await renderSession(sessionView({ next_start: '2024-12-04T23:30:00Z' }));
-    expect(document.getElementById('session-actions-title')).toHaveTextContent(/^Action Items \(Next 1:1: Dec 5\)$/);
+    expect(document.getElementById('session-actions-title')).toHaveTextContent(/^Action Items \(Next 1:1: 5 Dec\)$/);
   });
 
   it('heads the action items plainly when no next 1:1 is planned', async () => {
@@ -322,7 +322,7 @@ describe('session screen', () => {
     ]);
     const row = document.querySelector('li[data-action-id="a-carried"]');
     expect(row).toHaveTextContent('Complete LinkedIn training (30 min)');
-    expect(row).toHaveTextContent('Dec 1');
+    expect(row).toHaveTextContent('1 Dec');
   });
 
   it('asks for a title before adding an action item', async () => {
@@ -417,7 +417,7 @@ describe('session screen', () => {
       { meetingId: 'm-now', plan: { mode: 'one_time', slot: { date: '2024-12-06', time: '09:30', time_zone: 'Europe/Paris' } } },
     ]);
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByRole('status')).toHaveTextContent('Next 1:1 scheduled for Dec 6');
+    expect(screen.getByRole('status')).toHaveTextContent('Next 1:1 scheduled for 6 Dec');
   });
 
   it('shows a held 1:1 without a timer, notes still editable', async () => {

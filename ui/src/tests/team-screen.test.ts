@@ -297,7 +297,7 @@ describe('team screen', () => {
       `5 of 6 · ${held}% 4 on time`,
       '3 theirs 2 · mine 1',
       '2 theirs 1 · mine 1',
-      'Sep 1 overdue',
+      '1 Sept overdue',
       '−2 · avg 5.0',
     ]);
     expect(byId('team-mood-p-ada')).toHaveAccessibleName('Mood 6 → 4 over 3 check-ins');
@@ -314,7 +314,7 @@ describe('team screen', () => {
       '0 of 0 · — 0 on time',
       '0',
       '0',
-      'Oct 20 kept',
+      '20 Oct kept',
       '—',
     ]);
 
@@ -392,7 +392,7 @@ describe('team screen', () => {
       stats: (period) => {
         if (period.from > period.to) throw { code: 'invalid', message: refusal };
         if (period.from === LAST_90.from) return stats();
-        return stats({ period, phrase: 'from Oct 1, 2026 to Oct 31, 2026' });
+        return stats({ period, phrase: 'from 1 Oct 2026 to 31 Oct 2026' });
       },
     });
     await user.selectOptions(byId('team-period'), 'Custom…');
@@ -417,7 +417,7 @@ describe('team screen', () => {
     await user.type(byId('team-to'), '2026-10-31');
     await user.click(byId('team-apply'));
     await waitFor(() =>
-      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('from Oct 1, 2026 to Oct 31, 2026'),
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('from 1 Oct 2026 to 31 Oct 2026'),
     );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(periods(calls).at(-1)).toEqual({ from: '2026-10-01', to: '2026-10-31' });
@@ -514,7 +514,7 @@ describe('team screen', () => {
     const [heldChart, itemsChart] = within(charts).getAllByRole('img') as [HTMLElement, HTMLElement];
     expect(heldChart).toHaveAccessibleName(
       `1:1s held, % of due for the team, week by week: ${Math.floor(700 / 11)}% overall (7 of 11) ` +
-        'against the 80% target; lowest 33% in the week of Sep 7.',
+        'against the 80% target; lowest 33% in the week of 7 Sept.',
     );
     expect(itemsChart).toHaveAccessibleName(/^Action items done, % of due for the team, week by week: 83% overall \(5 of 6\)/);
     // A target line, and one point per week with something due.
@@ -573,12 +573,12 @@ describe('team screen', () => {
     const cellsOf = Array.from(strip.querySelectorAll('rect'));
     expect(cellsOf).toHaveLength(6);
     expect(cellsOf.map((cell) => cell.querySelector('title')?.textContent)).toEqual([
-      'Week of Aug 17: 1 held',
-      'Week of Aug 24: 1 held',
-      'Week of Aug 31: nothing due',
-      'Week of Sep 7: 1 held, 1 cancelled',
-      'Week of Sep 14: 1 held',
-      'Week of Sep 21: 1 held',
+      'Week of 17 Aug: 1 held',
+      'Week of 24 Aug: 1 held',
+      'Week of 31 Aug: nothing due',
+      'Week of 7 Sept: 1 held, 1 cancelled',
+      'Week of 14 Sept: 1 held',
+      'Week of 21 Sept: 1 held',
     ]);
     const tones = cellsOf.map((cell) =>
       Array.from(cell.classList).find((name) => name.startsWith('tone-')),

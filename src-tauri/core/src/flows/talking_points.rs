@@ -73,7 +73,7 @@ const MOOD_DROP: u8 = 2;
 const PER_KIND: usize = 3;
 
 fn day(d: NaiveDate) -> String {
-    d.format("%b %-d").to_string()
+    d.format("%-d %b").to_string()
 }
 
 fn whose(owner: Owner) -> &'static str {
@@ -384,7 +384,7 @@ mod tests {
         assert!(kinds(&[mood(7, "2024-11-14"), mood(6, "2024-11-21")]).is_empty());
         assert_eq!(
             kinds(&[mood(8, "2024-11-14"), mood(6, "2024-11-21")]),
-            ["Mood dropped from 8 to 6 since Nov 14"]
+            ["Mood dropped from 8 to 6 since 14 Nov"]
         );
         assert_eq!(
             kinds(&[
@@ -418,11 +418,11 @@ mod tests {
             [
                 (
                     "Growth checkpoint missed: Design doc reviewed — what got in the way?".into(),
-                    "Growth plan \"Lead a small project\": checkpoint was due Nov 20".into()
+                    "Growth plan \"Lead a small project\": checkpoint was due 20 Nov".into()
                 ),
                 (
                     "Growth checkpoint: Kick-off held — how is it going?".into(),
-                    "Growth plan \"Lead a small project\": checkpoint due Dec 3".into()
+                    "Growth plan \"Lead a small project\": checkpoint due 3 Dec".into()
                 ),
             ]
         );
@@ -496,15 +496,15 @@ mod tests {
             ]
         );
         assert!(points[0].text.contains("Placed Kevin at Oracle"));
-        assert_eq!(points[0].reason, "Win logged on Nov 27");
+        assert_eq!(points[0].reason, "Win logged on 27 Nov");
         assert_eq!(
             points[1].reason,
-            "Their action item, due Nov 25 (3 days overdue)"
+            "Their action item, due 25 Nov (3 days overdue)"
         );
         assert!(points[2].reason.starts_with("Your action item"));
         assert_eq!(
             points[4].reason,
-            "Their action item is due Dec 3, by this 1:1"
+            "Their action item is due 3 Dec, by this 1:1"
         );
         assert_eq!(
             points[5].reason,

@@ -960,7 +960,7 @@ pub fn phrase(period: StatsPeriod, today: NaiveDate) -> String {
     }
     format!(
         "from {} to {}",
-        from.format("%b %-d, %Y"),
-        to.format("%b %-d, %Y")
+        from.format("%-d %b %Y"),
+        to.format("%-d %b %Y")
     )
 }

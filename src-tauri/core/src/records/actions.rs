@@ -282,7 +282,7 @@ impl Actions<'_, Writing> {
     }
 
     /// New title, owner, due date or priority. A new due date is dated and
-    /// kept in the history next to the status changes, so "was due Nov 24"
+    /// kept in the history next to the status changes, so "was due 24 Nov"
     /// stays readable after it moved.
     pub fn edit(&self, id: &str, edit: ActionEdit, now: DateTime<Utc>) -> Result<ActionItem> {
         let mut item = self.get(id)?;
