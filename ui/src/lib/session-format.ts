@@ -21,6 +21,7 @@ import { ACTION_STATUS_MARKS, FREQUENCY_RHYTHMS, OVERDUE_MARK } from './labels';
 import {
   formatClock as clockTime,
   dateTimeFormat,
+  dayMonthIn,
   formatMinutes,
   minutesBetween,
   systemTimeZone,
@@ -55,14 +56,9 @@ export function formatTime(iso: string, zone: string): string {
   return clockTime(iso, zone);
 }
 
-/** "21 Nov" or "21 Nov 2024": the day first, as every date in the app reads (time.ts `formatDay`). */
+/** "21 Nov" or "21 Nov 2024", in the 1:1's zone. */
 function dayMonth(at: Date, zone: string, withYear: boolean): string {
-  return dateTimeFormat('en-GB', {
-    timeZone: safeZone(zone) ?? systemTimeZone(),
-    day: 'numeric',
-    month: 'short',
-    ...(withYear ? { year: 'numeric' } : {}),
-  }).format(at);
+  return dayMonthIn(at, safeZone(zone) ?? systemTimeZone(), withYear);
 }
 
 /** "21 Nov 2024". */

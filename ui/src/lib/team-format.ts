@@ -2,6 +2,7 @@
 // the table, the charts and their text alternatives say the same things.
 
 import type { Bucket, BucketUnit, CancelledBy, FlagRule, Measure, MoodPoint } from './bindings';
+import { dayMonthIn } from './time';
 
 /** A number's name, as the core titles its detail ("1:1s held: Ana Ruiz, …"). */
 export const MEASURE_LABELS: Record<Measure, string> = {
@@ -74,34 +75,22 @@ function utcDay(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-// Day before month, as every date in the app reads (time.ts `formatDay`).
-const SHORT_DAY = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  month: 'short',
-  day: 'numeric',
-});
+// A month named as the app's days name it (time.ts `dayMonthIn`): "Sept 2026".
 const SHORT_MONTH = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
   month: 'short',
   year: 'numeric',
 });
 
-const SHORT_DAY_YEAR = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-});
-
 /** A day in a narrow cell: "1 Sept", with the year when it is not `reference`'s ("1 Sept 2025"). */
 export function shortDay(date: string, reference?: string): string {
   const sameYear = reference !== undefined && reference.slice(0, 4) === date.slice(0, 4);
-  return (sameYear ? SHORT_DAY : SHORT_DAY_YEAR).format(utcDay(date));
+  return dayMonthIn(utcDay(date), 'UTC', !sameYear);
 }
 
 /** An axis label: "3 Nov" for a week, "Nov 2026" for a month. */
 export function bucketTick(start: string, unit: BucketUnit): string {
-  return (unit === 'week' ? SHORT_DAY : SHORT_MONTH).format(utcDay(start));
+  return unit === 'week' ? dayMonthIn(utcDay(start), 'UTC', false) : SHORT_MONTH.format(utcDay(start));
 }
 
 /** "Week of 3 Nov", "Nov 2026". */

@@ -177,22 +177,30 @@ export function formatTimeOfDay(time: string, locale?: string): string {
   return formatClock(new Date(Date.UTC(1970, 0, 1, hours, minutes)), 'UTC', locale);
 }
 
-/**
- * "Thu 28 Nov", with the year when it is not `currentYear` ("Thu 28 Nov 2024").
- * The day reads the same way everywhere in the app, whatever the locale.
- */
-export function formatDay(date: PlainDate, currentYear?: number): string {
-  const value = parsePlain(date);
-  const withYear = currentYear === undefined || value.getUTCFullYear() !== currentYear;
+// A day reads the same way everywhere in the app, whatever the locale: the
+// day before the month, "Thu 28 Nov 2024".
+function dayFirst(at: Date, timeZone: string, withYear: boolean, weekday: boolean): string {
   return dateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'short',
+    timeZone,
+    ...(weekday ? { weekday: 'short' } : {}),
     day: 'numeric',
     month: 'short',
     ...(withYear ? { year: 'numeric' } : {}),
   })
-    .format(value)
+    .format(at)
     .replace(',', '');
+}
+
+/** "Thu 28 Nov", with the year when it is not `currentYear` ("Thu 28 Nov 2024"). */
+export function formatDay(date: PlainDate, currentYear?: number): string {
+  const value = parsePlain(date);
+  const withYear = currentYear === undefined || value.getUTCFullYear() !== currentYear;
+  return dayFirst(value, 'UTC', withYear, true);
+}
+
+/** "28 Nov", or "28 Nov 2024" with the year: the day of `at` in `timeZone`. */
+export function dayMonthIn(at: Date, timeZone: string, withYear: boolean): string {
+  return dayFirst(at, timeZone, withYear, false);
 }
 
 /** A calendar day for lists: "Thu 28 Nov" this year, "Thu 28 Nov 2024" otherwise. */
