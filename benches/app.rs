@@ -11,7 +11,8 @@
 //! 3. memory once Today shows (PSS of the app and every process it started),
 //!    and the CPU they use while left there;
 //! 4. the size of the release binaries and of the .deb, when one was built;
-//! 5. the command line as a whole process, and through the window's binary.
+//! 5. the command line as a whole process, and through the window's binary;
+//! 6. search beside `rg` over the same notes exported as a Markdown vault.
 //!
 //! Prints one table, each figure beside its target, and writes it as JSON to
 //! target/bench-app.json. Every process runs under the virtual display,
@@ -219,12 +220,12 @@ fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1_000_000.0
 }
 
-/// A command on the demo store, inside the session (its bus and keyring).
 /// Two figures of one row, "334 / 251 ms".
 fn two_ms(first: f64, second: f64) -> String {
     format!("{first:.0} / {second:.0} ms")
 }
 
+/// A command on the demo store, inside the session (its bus and keyring).
 fn on_store(session: &Session, data_dir: &Path, bin: &Path, args: &[&str]) -> Command {
     let mut cmd = session.command(bin);
     cmd.env("RAPPORT_DATA_DIR", data_dir)
@@ -243,6 +244,24 @@ fn succeeded(out: Output, what: &str) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
+}
+
+/// How many files the folder holds, below it too, and their bytes.
+fn folder_size(dir: &Path) -> (u64, u64) {
+    let (mut files, mut bytes) = (0, 0);
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let meta = entry.metadata().unwrap();
+        if meta.is_dir() {
+            let (f, b) = folder_size(&entry.path());
+            files += f;
+            bytes += b;
+        } else {
+            files += 1;
+            bytes += meta.len();
+        }
+    }
+    (files, bytes)
 }
 
 /// Every process below `root`, itself included.
@@ -688,6 +707,71 @@ async fn main() {
         ),
     ];
 
+    // Search's yardstick: a plain `rg` over the same notes exported as a
+    // Markdown vault, both warm in the page cache. The default search prints
+    // the newest hits and counts the rest; --all prints every hit, as rg
+    // prints every matching line.
+    println!("Timing search beside rg over the Markdown vault, {CLI_RUNS} runs each…");
+    let vault = session.dir.path().join("vault");
+    let vault_arg = vault.to_str().unwrap();
+    succeeded(
+        on_store(
+            &session,
+            &data_dir,
+            &bins.cli,
+            &["export", "vault", "--out", vault_arg],
+        )
+        .output()
+        .unwrap(),
+        "rapport-cli export vault",
+    );
+    let (vault_files, vault_bytes) = folder_size(&vault);
+    let counted = succeeded(
+        on_store(
+            &session,
+            &data_dir,
+            &bins.cli,
+            &["search", "--json", "--limit", "1", SEARCH_WORD],
+        )
+        .output()
+        .unwrap(),
+        "rapport-cli search --json",
+    );
+    let search_hits = serde_json::from_slice::<Value>(&counted.stdout).unwrap()["total"]
+        .as_u64()
+        .unwrap();
+    let rg_lines = succeeded(
+        session
+            .command("rg")
+            .args([SEARCH_WORD, vault_arg])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap(),
+        "rg",
+    )
+    .stdout
+    .iter()
+    .filter(|b| **b == b'\n')
+    .count();
+    let search_all = time_cli(
+        &session,
+        &data_dir,
+        &bins.cli,
+        &["search", "--all", SEARCH_WORD],
+        &format!("rapport-cli search --all {SEARCH_WORD}"),
+    );
+    let rg = time_cli(
+        &session,
+        &data_dir,
+        Path::new("rg"),
+        &[SEARCH_WORD, vault_arg],
+        &format!("rg {SEARCH_WORD} over the vault"),
+    );
+    let search_default = cli
+        .iter()
+        .find(|c| c.label.starts_with("rapport-cli search"))
+        .unwrap();
+
     // Launch.
     let r_ready: Vec<f64> = rapport_launches.iter().map(|l| l.ready_ms).collect();
     let m_ready: Vec<f64> = minimal_launches.iter().map(|l| l.ready_ms).collect();
@@ -911,6 +995,45 @@ async fn main() {
         })
         .collect();
 
+    let against_rg = |c: &CliFigure| median(&c.samples_ms) / median(&rg.samples_ms);
+    let search_rows = vec![
+        Row::info(
+            format!(
+                "Markdown vault (rapport-cli export vault): {vault_files} files, {:.0} MB",
+                mb(vault_bytes)
+            ),
+            format!("{SEARCH_WORD}: {search_hits} hits in Rapport, {rg_lines} lines by rg"),
+        ),
+        Row::info(
+            format!("rg {SEARCH_WORD} over the vault, every line: median / min"),
+            format!(
+                "{:.1} / {:.1} ms",
+                median(&rg.samples_ms),
+                min(&rg.samples_ms)
+            ),
+        ),
+        Row::info(
+            format!("rapport-cli search --all {SEARCH_WORD}, every hit: median / min"),
+            format!(
+                "{:.1} / {:.1} ms",
+                median(&search_all.samples_ms),
+                min(&search_all.samples_ms)
+            ),
+        ),
+        Row::checked(
+            format!("rapport-cli search {SEARCH_WORD} (newest 100, the rest counted) / rg"),
+            format!("{:.2}×", against_rg(search_default)),
+            "< 1×",
+            against_rg(search_default) < 1.0,
+        ),
+        Row::checked(
+            format!("rapport-cli search --all {SEARCH_WORD} / rg"),
+            format!("{:.2}×", against_rg(&search_all)),
+            "< 1×",
+            against_rg(&search_all) < 1.0,
+        ),
+    ];
+
     let sections = [
         (
             "1. Launch: WebDriver new-session request (starts the app) → the first frame holding\n   \
@@ -930,6 +1053,10 @@ async fn main() {
         (
             "5. Command line, whole process (one untimed run, then 20; peak RSS from time -v)",
             cli_rows,
+        ),
+        (
+            "6. Search beside rg over the same notes as Markdown (whole processes, warm page cache)",
+            search_rows,
         ),
     ];
     println!();
@@ -982,6 +1109,17 @@ async fn main() {
             "peak_rss_kib": c.peak_rss_kib,
             "target_ms": CLI_TARGET_MS,
         })).collect::<Vec<_>>(),
+        "search_vs_rg": {
+            "word": SEARCH_WORD,
+            "vault_files": vault_files,
+            "vault_bytes": vault_bytes,
+            "rapport_hits": search_hits,
+            "rg_lines": rg_lines,
+            "rg_samples_ms": rg.samples_ms,
+            "search_all_samples_ms": search_all.samples_ms,
+            "search_default_over_rg": against_rg(search_default),
+            "search_all_over_rg": against_rg(&search_all),
+        },
         "table": sections.iter().map(|(title, rows)| json!({
             "section": title,
             "rows": rows.iter().map(|r| json!({
