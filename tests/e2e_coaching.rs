@@ -58,6 +58,30 @@ async fn topics_action_items_and_coaching_in_the_real_window() {
     click(c, "#edit-action-save").await;
     let moved = wait_text(c, "#prep-actions .due-move", "New due date: 18 Jan").await;
     assert!(moved.contains("(was"), "{moved}");
+    // Each action item is one line across the table: its cells end together,
+    // and every row's status select starts where the others do.
+    let table = c
+        .execute(
+            "const rows = [...document.querySelectorAll('#prep-actions tbody tr')];\
+             const spread = (xs) => Math.max(...xs) - Math.min(...xs);\
+             const bottoms = rows.map((r) => spread([...r.cells].map((td) => td.getBoundingClientRect().bottom)));\
+             const selects = rows.map((r) => r.querySelector('select').getBoundingClientRect().left);\
+             const labels = rows.map((r) => r.querySelector('.status').textContent.trim());\
+             return [rows.length, Math.max(...bottoms), spread(selects), new Set(labels).size];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let table: Vec<f64> = serde_json::from_value(table).unwrap();
+    assert!(
+        table[0] >= 3.0 && table[3] >= 3.0 && table[1] < 1.0 && table[2] < 1.0,
+        "{} action items with {} different statuses: the cells of a row end {:.0} px apart, \
+         the status selects start {:.0} px apart",
+        table[0],
+        table[3],
+        table[1],
+        table[2]
+    );
     shots.take_in_both_themes(c, "coaching-prepare").await;
     scroll_to(c, "prepare-growth").await;
     shots.take(c, "coaching-prepare-growth-light").await;
