@@ -64,6 +64,28 @@ async fn the_team_screen_and_its_numbers_in_the_real_window() {
     click(c, &held_button).await;
     wait_text(c, "#team-detail-title", "1:1s held").await;
     wait_count(c, "#team-detail-list li.detail-meeting", held).await;
+    // The 1:1s' parts stand in columns: the dates differ in width, and
+    // every row's name, status and length still start where the others do.
+    let columns = c
+        .execute(
+            "const rows = [...document.querySelectorAll('#team-detail-list li.detail-meeting .line')];\
+             const spread = (xs) => Math.max(...xs) - Math.min(...xs);\
+             const left = (r, i) => r.children[i].getBoundingClientRect().left;\
+             const words = (e) => { const range = document.createRange(); range.selectNodeContents(e); return range.getBoundingClientRect().width; };\
+             return [rows.length, spread(rows.map((r) => words(r.children[0]))),\
+                     Math.max(...[1, 2, 3].map((i) => spread(rows.map((r) => left(r, i)))))];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let columns: Vec<f64> = serde_json::from_value(columns).unwrap();
+    assert!(
+        columns[0] >= 2.0 && columns[1] >= 1.0 && columns[2] < 1.0,
+        "{} 1:1s whose dates differ in width by up to {:.0} px: their later parts start up to {:.0} px apart",
+        columns[0],
+        columns[1],
+        columns[2]
+    );
     shots.take(c, "team-detail-light").await;
     click(c, "#team-detail-list li.detail-meeting button").await;
     wait_text(c, "#meeting-header", "").await;
