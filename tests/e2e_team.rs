@@ -100,6 +100,23 @@ async fn the_team_screen_and_its_numbers_in_the_real_window() {
         snapshot.trim().starts_with(&format!("{held} of ")),
         "snapshot {snapshot:?}, Team screen {held}"
     );
+    // Each column's heading starts where its figures do.
+    let offsets = c
+        .execute(
+            "const table = document.getElementById('snapshot-held-30').closest('table');\
+             const start = (e) => { const range = document.createRange(); range.selectNodeContents(e); return range.getBoundingClientRect().left; };\
+             const heads = [...table.querySelectorAll('th[scope=col]')];\
+             return heads.map((th) => Math.max(...[...table.tBodies[0].rows]\
+               .map((row) => Math.abs(start(row.cells[th.cellIndex]) - start(th)))));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let offsets: Vec<f64> = serde_json::from_value(offsets).unwrap();
+    assert!(
+        offsets.len() >= 2 && offsets.iter().all(|o| *o < 1.0),
+        "the snapshot's figures start this far from their column's heading, in px: {offsets:?}"
+    );
     shots.take_in_both_themes(c, "team-prepare-snapshot").await;
 
     app.quit(&session, &data_dir).await;
