@@ -233,6 +233,33 @@ async fn topics_action_items_and_coaching_in_the_real_window() {
     assert!(!second.is_empty(), "the demo team has more than one person");
     set_value(c, "#quick-topic-person", &second).await;
     type_into(c, "#quick-topic-text", "Ask about the conference talk").await;
+    // The dialog ends as dialogs do: Cancel, then "Add topic" as the main
+    // button, side by side at the end of the last row.
+    let buttons = c
+        .execute(
+            "const box = (id) => document.getElementById(id).getBoundingClientRect();\
+             const add = box('quick-topic-add');\
+             const cancel = box('quick-topic-cancel');\
+             const form = document.getElementById('quick-topic-text').closest('form').getBoundingClientRect();\
+             return [add.top - cancel.top, add.left - cancel.right, form.right - add.right,\
+                     document.getElementById('quick-topic-add').classList.contains('button-primary') ? 1 : 0];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let buttons: Vec<f64> = serde_json::from_value(buttons).unwrap();
+    assert!(
+        buttons[0].abs() < 1.0
+            && (0.0..=16.0).contains(&buttons[1])
+            && buttons[2].abs() < 1.0
+            && buttons[3] == 1.0,
+        "Add topic: {:.0} px below Cancel, {:.0} px after it, {:.0} px from the form's end, \
+         main button: {}",
+        buttons[0],
+        buttons[1],
+        buttons[2],
+        buttons[3] == 1.0
+    );
     shots.take(c, "coaching-quick-topic-dark").await;
     click(c, "#quick-topic-add").await;
     wait_text(c, "#quick-topic-toast", "Topic added for").await;
