@@ -93,6 +93,8 @@ describe('settings: data', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Back up now' }));
     const notice = await screen.findByText(/Backed up at/);
+    // A sentence: the time of day, not "at Today 3:35 PM".
+    expect(notice.textContent).toMatch(/^Backed up at \d{1,2}:\d{2}( [AP]M)? \(/);
     expect(notice).toHaveTextContent(made().path);
     expect(notice).toHaveTextContent('3.0 MiB');
     expect(commands(calls)).toEqual(['backup_status', 'back_up_now', 'backup_status']);
