@@ -5,6 +5,7 @@ mod text_enum;
 
 pub mod bindings;
 pub mod clock;
+pub mod day_text;
 pub mod error;
 pub mod flows;
 pub mod formats;

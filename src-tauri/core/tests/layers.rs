@@ -12,6 +12,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("ids", 0),
     ("clock", 0),
     ("zone", 0),
+    ("day_text", 0),
     ("text_enum", 0),
     ("store", 1),
     ("records", 2),

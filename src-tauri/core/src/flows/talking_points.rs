@@ -73,7 +73,7 @@ const MOOD_DROP: u8 = 2;
 const PER_KIND: usize = 3;
 
 fn day(d: NaiveDate) -> String {
-    d.format("%-d %b").to_string()
+    crate::day_text::day_month(&d)
 }
 
 fn whose(owner: Owner) -> &'static str {

@@ -17,6 +17,7 @@
 //! - Archived people are not on the team; asked for by name, they still have
 //!   their numbers.
 
+use crate::day_text::day_month_year;
 use crate::error::{Error, Result};
 use crate::flows::thresholds::{self, Flag};
 use crate::records::actions::{ActionStatus, Owner};
@@ -958,9 +959,5 @@ pub fn phrase(period: StatsPeriod, today: NaiveDate) -> String {
     {
         return format!("in {}", from.format("%B %Y"));
     }
-    format!(
-        "from {} to {}",
-        from.format("%-d %b %Y"),
-        to.format("%-d %b %Y")
-    )
+    format!("from {} to {}", day_month_year(&from), day_month_year(&to))
 }

@@ -4,6 +4,7 @@
 //! version, which leaves out every private field: private and prep notes,
 //! manager-only highlights, and the reasons 1:1s were cancelled.
 
+use crate::day_text::day_month_year;
 use crate::error::{Error, Result};
 use crate::formats::markdown;
 use crate::formats::shared_notes::status_label;
@@ -454,7 +455,7 @@ fn mood_line(packet: &ReviewPacket) -> String {
 }
 
 fn day(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    day_month_year(&date)
 }
 
 fn kind_label(kind: HighlightKind) -> &'static str {

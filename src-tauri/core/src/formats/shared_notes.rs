@@ -2,6 +2,7 @@
 //! a view that has no private fields: private notes, prep notes and private
 //! highlights cannot reach a shared artefact, even by mistake.
 
+use crate::day_text::{weekday_day_month, weekday_day_month_year};
 use crate::records::actions::{ActionItem, ActionStatus, Owner};
 use crate::records::meetings::Meeting;
 use crate::records::topics::Topic;
@@ -112,9 +113,12 @@ impl SharedMeeting {
 
 /// "Thu 24 Oct 2024, 14:00" in the meeting's zone.
 pub fn local_label(at: DateTime<Utc>, zone: &Zone) -> String {
-    at.with_timezone(&zone.tz())
-        .format("%a %-d %b %Y, %H:%M")
-        .to_string()
+    let local = at.with_timezone(&zone.tz());
+    format!(
+        "{}, {}",
+        weekday_day_month_year(&local),
+        local.format("%H:%M")
+    )
 }
 
 /// An action item's status as the documents that leave the app say it.
@@ -182,7 +186,7 @@ pub fn markdown(shared: &SharedMeeting) -> String {
     for item in &shared.action_items {
         let due = item
             .due_on
-            .map(|d| format!("due {}", d.format("%a %-d %b")))
+            .map(|d| format!("due {}", weekday_day_month(&d)))
             .unwrap_or_else(|| "ongoing".into());
         let _ = writeln!(
             out,

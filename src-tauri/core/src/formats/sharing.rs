@@ -3,6 +3,7 @@
 //! invite alone. The renderers here take `SharedMeeting` (no private fields)
 //! and `ics::Invite` (no notes at all); every share is written to the share log.
 
+use crate::day_text::weekday_day_month_year;
 use crate::error::{Error, Result};
 use crate::formats::ics;
 use crate::formats::markdown;
@@ -196,7 +197,7 @@ fn when(shared: &SharedMeeting) -> String {
 fn action_line(item: &crate::formats::shared_notes::SharedAction) -> String {
     let due = item
         .due_on
-        .map(|d| format!("due {}", d.format("%a %-d %b %Y")))
+        .map(|d| format!("due {}", weekday_day_month_year(&d)))
         .unwrap_or_else(|| "ongoing".into());
     let status = match item.status {
         ActionStatus::Open | ActionStatus::Done => String::new(),
