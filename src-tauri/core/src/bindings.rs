@@ -108,6 +108,7 @@ pub fn typescript() -> String {
         crate::flows::today::UpcomingMeeting,
         crate::flows::today::OverdueItem,
         crate::flows::today::DuePerson,
+        crate::flows::today::NextMeeting,
         crate::flows::today::Today,
         crate::flows::start_up::FirstScreen,
         crate::flows::start_up::StartUp,

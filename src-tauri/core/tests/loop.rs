@@ -858,7 +858,10 @@ fn today_lists_upcoming_overdue_and_people_past_their_cadence() {
         ["Ada Okafor", "Ben Moreau"],
         "never met; Chen met 3 days ago"
     );
-    assert!(t.due_people[0].next_meeting.is_some());
+    // The next 1:1 as the list of coming 1:1s has it, its zone included.
+    let next = t.due_people[0].next_meeting.as_ref().unwrap();
+    assert_eq!(next.scheduled_start, t.upcoming[0].scheduled_start);
+    assert_eq!(next.time_zone, t.upcoming[0].time_zone);
 }
 
 #[test]

@@ -632,7 +632,9 @@ export type UpcomingMeeting = { meeting_id: string, person_id: string, person_na
 
 export type OverdueItem = { item: ActionItemView, person_name: string, };
 
-export type DuePerson = { person_id: string, name: string, cadence: Cadence, last_meeting: string | null, days_since_last: number | null, next_meeting: string | null, };
+export type DuePerson = { person_id: string, name: string, cadence: Cadence, last_meeting: string | null, days_since_last: number | null, next_meeting: NextMeeting | null, };
+
+export type NextMeeting = { scheduled_start: string, time_zone: string, };
 
 export type Today = { now: string, upcoming: Array<UpcomingMeeting>, overdue: Array<OverdueItem>, due_people: Array<DuePerson>, people_count: number, 
 /**

@@ -160,7 +160,12 @@ describe('Today', () => {
       today({
         due_people: [
           due({ person_id: 'p-new', name: 'Noor Haddad', last_meeting: null, days_since_last: null }),
-          due({ next_meeting: '2024-12-05T13:00:00Z' }),
+          due({ next_meeting: { scheduled_start: '2024-12-05T13:00:00Z', time_zone: 'UTC' } }),
+          due({
+            person_id: 'p-ada',
+            name: 'Ada Okafor',
+            next_meeting: { scheduled_start: '2024-12-05T13:00:00Z', time_zone: 'Asia/Tokyo' },
+          }),
         ],
       }),
     );
@@ -170,6 +175,9 @@ describe('Today', () => {
     const late = row('today-due', 1);
     expect(late).toHaveTextContent('last 1:1 23 days ago (weekly)');
     expect(late).toHaveTextContent(/next Thu 5 Dec/);
+    // A 1:1 set in another zone reads as the list of coming 1:1s reads it:
+    // its own clock, named.
+    expect(row('today-due', 2)).toHaveTextContent(/next Thu 5 Dec 10:00 PM \(Asia\/Tokyo\)|next Thu 5 Dec 22:00 \(Asia\/Tokyo\)/);
 
     await user.click(within(late).getByRole('button', { name: 'Prepare' }));
     expect(navigate).toHaveBeenLastCalledWith({ screen: 'prepare', personId: 'p-ben' });

@@ -42,7 +42,15 @@ pub struct DuePerson {
     pub last_meeting: Option<DateTime<Utc>>,
     #[ts(type = "number | null")]
     pub days_since_last: Option<i64>,
-    pub next_meeting: Option<DateTime<Utc>>,
+    pub next_meeting: Option<NextMeeting>,
+}
+
+/// When a person's next 1:1 is, with the zone it is set in: Today writes it
+/// the way its list of coming 1:1s writes the same 1:1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct NextMeeting {
+    pub scheduled_start: DateTime<Utc>,
+    pub time_zone: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -113,7 +121,10 @@ pub fn today(store: &Store) -> Result<Today> {
         }
         let next_meeting = schedule
             .current_or_next(&person.id, now)?
-            .map(|m| m.scheduled_start);
+            .map(|m| NextMeeting {
+                scheduled_start: m.scheduled_start,
+                time_zone: m.time_zone.to_string(),
+            });
         due_people.push(DuePerson {
             person_id: person.id.clone(),
             name: person.name.clone(),
