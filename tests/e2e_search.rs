@@ -11,8 +11,8 @@ mod support;
 
 use fantoccini::Locator;
 use support::webdriver::{
-    click, find, launch_with_demo_team, set_value, text_of, type_into, wait_count, wait_text,
-    Screenshots,
+    assert_columns, click, find, launch_with_demo_team, set_value, text_of, type_into, wait_count,
+    wait_text, Screenshots,
 };
 use support::{Services, Session};
 
@@ -179,26 +179,7 @@ async fn search_history_and_review_packet_in_the_real_window() {
     wait_text(c, "#review-notes", RARE_WORD).await;
     // The dated lists read as columns: whatever the width of each date, the
     // kind after it starts where the others do.
-    let kinds = c
-        .execute(
-            "const rows = [...document.querySelectorAll('#review-highlights li')];\
-             const words = (e) => { const range = document.createRange(); range.selectNodeContents(e); return range.getBoundingClientRect().width; };\
-             const spread = (xs) => Math.max(...xs) - Math.min(...xs);\
-             return [rows.length, spread(rows.map((r) => words(r.querySelector('.date')))),\
-                     spread(rows.map((r) => r.querySelector('strong').getBoundingClientRect().left))];",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let kinds: Vec<f64> = serde_json::from_value(kinds).unwrap();
-    assert!(
-        kinds[0] >= 2.0 && kinds[1] >= 1.0 && kinds[2] < 1.0,
-        "{} highlights whose dates differ in width by up to {:.0} px: their kinds start up to \
-         {:.0} px apart",
-        kinds[0],
-        kinds[1],
-        kinds[2]
-    );
+    assert_columns(c, "#review-highlights li", ".date", &["strong"]).await;
     shots.take_in_both_themes(c, "review-packet").await;
     click(c, "#review-shareable").await;
     wait_text(c, "#review-audience", "Shareable version").await;

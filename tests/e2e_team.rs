@@ -8,7 +8,8 @@
 mod support;
 
 use support::webdriver::{
-    click, launch_with_demo_team, set_value, text_of, wait_count, wait_text, Screenshots,
+    assert_columns, click, launch_with_demo_team, set_value, text_of, wait_count, wait_text,
+    Screenshots,
 };
 use support::{Services, Session};
 
@@ -66,26 +67,17 @@ async fn the_team_screen_and_its_numbers_in_the_real_window() {
     wait_count(c, "#team-detail-list li.detail-meeting", held).await;
     // The 1:1s' parts stand in columns: the dates differ in width, and
     // every row's name, status and length still start where the others do.
-    let columns = c
-        .execute(
-            "const rows = [...document.querySelectorAll('#team-detail-list li.detail-meeting .line')];\
-             const spread = (xs) => Math.max(...xs) - Math.min(...xs);\
-             const left = (r, i) => r.children[i].getBoundingClientRect().left;\
-             const words = (e) => { const range = document.createRange(); range.selectNodeContents(e); return range.getBoundingClientRect().width; };\
-             return [rows.length, spread(rows.map((r) => words(r.children[0]))),\
-                     Math.max(...[1, 2, 3].map((i) => spread(rows.map((r) => left(r, i)))))];",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let columns: Vec<f64> = serde_json::from_value(columns).unwrap();
-    assert!(
-        columns[0] >= 2.0 && columns[1] >= 1.0 && columns[2] < 1.0,
-        "{} 1:1s whose dates differ in width by up to {:.0} px: their later parts start up to {:.0} px apart",
-        columns[0],
-        columns[1],
-        columns[2]
-    );
+    assert_columns(
+        c,
+        "#team-detail-list li.detail-meeting .line",
+        ":scope > :nth-child(1)",
+        &[
+            ":scope > :nth-child(2)",
+            ":scope > :nth-child(3)",
+            ":scope > :nth-child(4)",
+        ],
+    )
+    .await;
     shots.take(c, "team-detail-light").await;
     click(c, "#team-detail-list li.detail-meeting button").await;
     wait_text(c, "#meeting-header", "").await;

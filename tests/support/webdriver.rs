@@ -349,6 +349,36 @@ pub async fn is_checked(client: &Client, css: &str) -> bool {
         == serde_json::json!(true)
 }
 
+/// Checks that the rows `rows` selects read as columns: the text of each
+/// row's `first` part differs in width from row to row (so the check can
+/// tell), and each of its `later` parts still starts where the other rows'
+/// do, within a pixel.
+pub async fn assert_columns(client: &Client, rows: &str, first: &str, later: &[&str]) {
+    let measured = client
+        .execute(
+            "const [rowsCss, firstCss, laterCss] = arguments;\
+             const rows = [...document.querySelectorAll(rowsCss)];\
+             const spread = (xs) => Math.max(...xs) - Math.min(...xs);\
+             const words = (e) => { const range = document.createRange(); range.selectNodeContents(e); return range.getBoundingClientRect().width; };\
+             const start = (row, css) => row.querySelector(css).getBoundingClientRect().left;\
+             return [rows.length, spread(rows.map((r) => words(r.querySelector(firstCss)))),\
+                     Math.max(...laterCss.map((css) => spread(rows.map((r) => start(r, css)))))];",
+            vec![
+                serde_json::json!(rows),
+                serde_json::json!(first),
+                serde_json::json!(later),
+            ],
+        )
+        .await
+        .unwrap();
+    let [count, widths, starts]: [f64; 3] = serde_json::from_value(measured).unwrap();
+    assert!(
+        count >= 2.0 && widths >= 1.0 && starts < 1.0,
+        "{count} rows of {rows}: their {first} differ in width by up to {widths:.0} px, and \
+         what follows starts up to {starts:.0} px apart"
+    );
+}
+
 /// The app processes serving the given data directory.
 pub fn app_pids(data_dir: &Path) -> Vec<u32> {
     let exe = rapport_bin();
