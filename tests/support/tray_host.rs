@@ -3,7 +3,9 @@
 //! with it as it would with a desktop's panel, and the test can then read and
 //! click the icon's menu over D-Bus (com.canonical.dbusmenu), as a panel does.
 
-use super::{wait_until_blocking, Session};
+use super::{poll_blocking, Session};
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -59,6 +61,20 @@ impl Watcher {
 pub struct TrayHost {
     _connection: zbus::blocking::Connection,
     items: Arc<Mutex<Vec<Item>>>,
+    /// The bus's traffic about tray icons and its names, written down from
+    /// the start, so an icon that never registers leaves a trail to read.
+    monitor: Option<Child>,
+    transcript: PathBuf,
+    app_log: PathBuf,
+}
+
+impl Drop for TrayHost {
+    fn drop(&mut self) {
+        if let Some(monitor) = self.monitor.as_mut() {
+            let _ = monitor.kill();
+            let _ = monitor.wait();
+        }
+    }
 }
 
 impl TrayHost {
@@ -82,25 +98,57 @@ impl TrayHost {
             })
             .and_then(|b| b.build())
             .expect("serve the StatusNotifierWatcher");
+        let transcript = session.dir.path().join("tray-bus.log");
+        let monitor = std::fs::File::create(&transcript).ok().and_then(|file| {
+            session
+                .command("dbus-monitor")
+                .args([
+                    "--session",
+                    "destination='org.kde.StatusNotifierWatcher'",
+                    "interface='org.kde.StatusNotifierWatcher'",
+                    "interface='org.kde.StatusNotifierItem'",
+                    "member='NameOwnerChanged'",
+                ])
+                .stdin(Stdio::null())
+                .stdout(file)
+                .stderr(Stdio::null())
+                .spawn()
+                .ok()
+        });
         TrayHost {
             _connection: connection,
             items,
+            monitor,
+            transcript,
+            app_log: super::webdriver::log_dir(session),
         }
     }
 
-    /// The first icon registered, once there is one.
+    /// The first icon registered, once there is one. Should none come, the
+    /// failure shows what the bus saw of tray icons and what the app logged.
     pub fn wait_for_item(&self, timeout: Duration) -> Item {
-        wait_until_blocking(
-            "a tray icon to register with the tray host",
-            timeout,
-            || {
-                self.items
-                    .lock()
-                    .ok()
-                    .and_then(|i| i.last().cloned())
-                    .ok_or_else(|| "no icon registered".to_string())
-            },
-        )
+        let registered = poll_blocking(timeout, || {
+            self.items
+                .lock()
+                .ok()
+                .and_then(|i| i.last().cloned())
+                .ok_or_else(|| "no icon registered".to_string())
+        });
+        registered.unwrap_or_else(|_| {
+            let tail = |text: String, lines: usize| {
+                let all: Vec<&str> = text.lines().collect();
+                all[all.len().saturating_sub(lines)..].join("\n")
+            };
+            let bus = std::fs::read_to_string(&self.transcript).unwrap_or_default();
+            let log = super::webdriver::logs_in(&self.app_log);
+            panic!(
+                "no tray icon registered with the tray host within {timeout:?}.\n\
+                 The bus, about tray icons and names:\n{}\n\
+                 The app's log:\n{}",
+                tail(bus, 80),
+                tail(log, 40)
+            )
+        })
     }
 }
 

@@ -95,12 +95,13 @@ pub fn log_dir(session: &Session) -> PathBuf {
 
 /// Everything the app under test has logged so far, all days' files together.
 pub fn app_log(session: &Session) -> String {
+    logs_in(&log_dir(session))
+}
+
+/// Every log file in `dir`, one after the other.
+pub fn logs_in(dir: &Path) -> String {
     let mut log = String::new();
-    for entry in std::fs::read_dir(log_dir(session))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         log.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
     }
     log
