@@ -889,6 +889,26 @@ fn the_cadence_counts_from_when_the_last_1_1_was_held_not_planned() {
 }
 
 #[test]
+fn a_person_in_a_1_1_right_now_is_not_due_for_one() {
+    let mut l = Loop::new();
+    let ada = l.person("Ada Okafor", Level::Junior);
+    let ben = l.person("Ben Moreau", Level::Junior);
+    let first = l.weekly_thursday_two_pm(&ada);
+    l.set_now("2024-10-24T12:05:00Z");
+    let due = |l: &Loop| -> Vec<String> {
+        let t = today::today(&l.store).unwrap();
+        t.due_people.into_iter().map(|p| p.name).collect()
+    };
+    assert_eq!(due(&l), ["Ada Okafor", "Ben Moreau"], "neither met yet");
+    session::start(&mut l.store, &first).unwrap();
+    assert_eq!(due(&l), ["Ben Moreau"], "Ada's 1:1 is under way");
+    let now = session::start_now(&mut l.store, &ben).unwrap().meeting.id;
+    assert!(due(&l).is_empty(), "both are in a 1:1: {:?}", due(&l));
+    session::end(&mut l.store, &now).unwrap();
+    assert!(due(&l).is_empty(), "Ben's 1:1 was held: {:?}", due(&l));
+}
+
+#[test]
 fn a_finished_1_1_leaves_a_complete_person_page() {
     let mut l = Loop::new();
     let ada = l.person("Ada Okafor", Level::Junior);

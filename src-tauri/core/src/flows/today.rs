@@ -119,12 +119,18 @@ pub fn today(store: &Store) -> Result<Today> {
         if days_since_last.is_some_and(|d| d <= cadence.days()) {
             continue;
         }
-        let next_meeting = schedule
-            .current_or_next(&person.id, now)?
-            .map(|m| NextMeeting {
-                scheduled_start: m.scheduled_start,
-                time_zone: m.time_zone.to_string(),
-            });
+        let current_or_next = schedule.current_or_next(&person.id, now)?;
+        // Someone the manager is meeting right now is not waiting for a 1:1.
+        if current_or_next
+            .as_ref()
+            .is_some_and(|m| m.status == MeetingStatus::InProgress)
+        {
+            continue;
+        }
+        let next_meeting = current_or_next.map(|m| NextMeeting {
+            scheduled_start: m.scheduled_start,
+            time_zone: m.time_zone.to_string(),
+        });
         due_people.push(DuePerson {
             person_id: person.id.clone(),
             name: person.name.clone(),
