@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem, NextProposal } from './bindings';
+import { systemTimeZone } from './time';
 import {
   actionFacts,
   agendaTimeline,
@@ -11,6 +12,7 @@ import {
   firstName,
   formatClock,
   formatDate,
+  formatDateTime,
   formatLongDateTime,
   formatTime,
   fromToday,
@@ -40,6 +42,13 @@ describe('dates and times', () => {
     expect(formatTime(START, PARIS)).toBe('2:00 PM');
     expect(formatTime(START, 'America/New_York')).toBe('8:00 AM');
     expect(formatLongDateTime('2024-12-05T13:00:00Z', PARIS)).toMatch(/^Thu 5 Dec 2024, 2:00 PM/);
+  });
+
+  it('names a zone that is not the computer\'s the way the lists do', () => {
+    const away = systemTimeZone() === PARIS ? 'Asia/Tokyo' : PARIS;
+    expect(formatDateTime(START, away).endsWith(`M (${away})`)).toBe(true);
+    expect(formatLongDateTime(START, away).endsWith(`M (${away})`)).toBe(true);
+    expect(formatDateTime(START, systemTimeZone())).not.toContain('(');
   });
 
   it('gives the local date and time of a slot', () => {

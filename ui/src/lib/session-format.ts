@@ -30,10 +30,6 @@ import {
 
 const LOCALE = 'en-US';
 
-function localZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 function safeZone(zone: string): string | undefined {
   try {
     dateTimeFormat(LOCALE, { timeZone: zone });
@@ -71,16 +67,15 @@ export function formatDayMonth(iso: string, zone: string): string {
   return dayMonth(new Date(iso), zone, false);
 }
 
-/** " (CET)" when the zone is not this computer's, so a remote 1:1 is not misread. */
-function zoneNote(iso: string, zone: string): string {
-  if (zone === localZone() || safeZone(zone) === undefined) return '';
-  const p = parts(new Date(iso), zone, { timeZoneName: 'short' });
-  return p.timeZoneName ? ` ${p.timeZoneName}` : '';
+/** " (Europe/Paris)" when the zone is not this computer's, so a remote 1:1 is
+ * not misread: named as Today and the person page name it (formatWhenWithZone). */
+function zoneNote(zone: string): string {
+  return zone === systemTimeZone() || safeZone(zone) === undefined ? '' : ` (${zone})`;
 }
 
 /** "28 Nov 2024 2:00 PM" (plus the zone when it is not the local one). */
 export function formatDateTime(iso: string, zone: string): string {
-  return `${formatDate(iso, zone)} ${formatTime(iso, zone)}${zoneNote(iso, zone)}`;
+  return `${formatDate(iso, zone)} ${formatTime(iso, zone)}${zoneNote(zone)}`;
 }
 
 /** "Thu 5 Dec 2024, 2:00 PM". */
@@ -91,7 +86,7 @@ export function formatLongDateTime(iso: string, zone: string): string {
     month: 'short',
     day: 'numeric',
   });
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${formatTime(iso, zone)}${zoneNote(iso, zone)}`;
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${formatTime(iso, zone)}${zoneNote(zone)}`;
 }
 
 /** The calendar date and wall-clock time of an instant in a zone, as a slot. */
