@@ -14,7 +14,7 @@ use support::webdriver::{
     assert_columns, click, find, launch_with_demo_team, set_value, text_of, type_into, wait_count,
     wait_text, Screenshots,
 };
-use support::{Services, Session};
+use support::{wait_until, Services, Session, PATIENCE};
 
 const CONTROL: &str = "\u{E009}";
 const RELEASE: &str = "\u{E000}";
@@ -23,6 +23,19 @@ const ENTER: &str = "\u{E007}";
 /// Said once in the demo: in one private note of its first person.
 const RARE_WORD: &str = "sabbatical";
 const FIRST_PERSON: &str = "Amara Okafor";
+
+/// Whether the history page shows a one-off 1:1: its row names its topic.
+async fn shows_a_one_off(c: &fantoccini::Client) -> bool {
+    c.execute(
+        "return [...document.querySelectorAll('.history-item .kind')]\
+           .some((k) => k.textContent.includes(': '))",
+        vec![],
+    )
+    .await
+    .unwrap()
+    .as_bool()
+    .unwrap_or(false)
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_history_and_review_packet_in_the_real_window() {
@@ -168,6 +181,35 @@ async fn search_history_and_review_packet_in_the_real_window() {
     let second_page = wait_text(c, "#history-range", "26–").await;
     assert_ne!(first_page, second_page);
     shots.take(c, "history-page-2-light").await;
+
+    // A one-off's topic stays in the column where the other rows name their
+    // format, however long it is: older pages until one holds a one-off.
+    let mut range = second_page;
+    for _ in 0..40 {
+        if shows_a_one_off(c).await {
+            break;
+        }
+        click(c, "#history-older").await;
+        let before = range.clone();
+        range = wait_until("an older page of history", PATIENCE, || async {
+            match text_of(c, "#history-range").await {
+                Some(now) if now != before => Ok(now),
+                seen => Err(format!("{seen:?}")),
+            }
+        })
+        .await;
+    }
+    assert!(
+        shows_a_one_off(c).await,
+        "no one-off 1:1 in the demo's history"
+    );
+    assert_columns(
+        c,
+        ".history-item:not(.cancelled)",
+        ".day",
+        &[".duration", ".kind"],
+    )
+    .await;
 
     // The review packet: manager-only, then the shareable version.
     person.click().await.unwrap();
