@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 use support::desktop::install_desktop_apps;
 use support::sockets::{is_loopback, network_sockets, Socket, SocketWatch, Watched};
 use support::webdriver::{
-    app_pids, click, is_checked, set_value, store_recovery_key, text_of, type_into, value_of,
-    wait_count, wait_text, wait_until_app_gone, App, Screenshots, SINGLE_INSTANCE_NAME,
+    app_pids, assert_clear_of, click, is_checked, set_value, store_recovery_key, text_of,
+    type_into, value_of, wait_count, wait_text, wait_until_app_gone, App, Screenshots,
+    SINGLE_INSTANCE_NAME,
 };
 use support::{wait_until, Services, Session, PATIENCE};
 
@@ -165,6 +166,7 @@ impl<'s> Walk<'s> {
         type_into(c, "#prep-notes", "Start with the Oracle win").await;
         click(c, "#save-prep-notes").await;
         wait_text(c, "#toast", "Prep notes saved").await;
+        assert_clear_of(c, "#toast", ".meeting-footer").await;
         self.shots.take_in_both_themes(c, "loop-04-prepare").await;
     }
 

@@ -380,6 +380,24 @@ pub async fn assert_columns(client: &Client, rows: &str, first: &str, later: &[&
     );
 }
 
+/// Asserts that what `over` selects covers nothing of what `under` selects:
+/// a toast must not hide the buttons of the bar beneath it.
+pub async fn assert_clear_of(client: &Client, over: &str, under: &str) {
+    let overlap = client
+        .execute(
+            "const [a, b] = [...arguments].map((css) => document.querySelector(css).getBoundingClientRect());\
+             return Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));",
+            vec![serde_json::json!(over), serde_json::json!(under)],
+        )
+        .await
+        .unwrap();
+    let overlap = overlap.as_f64().unwrap_or(f64::NAN);
+    assert!(
+        overlap == 0.0,
+        "{over} covers {overlap:.0} px of the height of {under}"
+    );
+}
+
 /// The app processes serving the given data directory.
 pub fn app_pids(data_dir: &Path) -> Vec<u32> {
     let exe = rapport_bin();
