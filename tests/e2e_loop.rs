@@ -453,6 +453,8 @@ impl<'s> Walk<'s> {
         let c = self.client();
         wait_text(c, "h1", "Today").await;
         wait_text(c, "#people-count", "1 person").await;
+        // The 1:1 planned at the end is named, in the week's list or after it.
+        wait_text(c, "#today-upcoming, #next-after-week", "John Smith").await;
         self.shots.take_in_both_themes(c, "loop-09-today").await;
         click(c, "nav[aria-label='People'] button[data-person-id]").await;
         wait_text(c, "#person-next", "Thu").await;

@@ -889,6 +889,27 @@ fn the_cadence_counts_from_when_the_last_1_1_was_held_not_planned() {
 }
 
 #[test]
+fn with_no_1_1_in_the_coming_week_today_names_the_next_one() {
+    let mut l = Loop::new();
+    let ada = l.person("Ada Okafor", Level::Junior);
+    l.person("Ben Moreau", Level::Junior);
+    let first = l.weekly_thursday_two_pm(&ada);
+    // Eight days before Ada's first 1:1, on Thursday 24 October; Ben has none.
+    l.set_now("2024-10-16T09:00:00Z");
+    let t = today::today(&l.store).unwrap();
+    assert!(t.upcoming.is_empty(), "{:?}", t.upcoming);
+    let later = t.next_after_week.expect("Ada's 1:1 after the week");
+    assert_eq!(later.meeting_id, first);
+    assert_eq!(later.person_name, "Ada Okafor");
+    assert_eq!(later.time_zone, ZONE);
+    // Within the week, the list has it and no later one is named.
+    l.set_now("2024-10-20T09:00:00Z");
+    let t = today::today(&l.store).unwrap();
+    assert_eq!(t.upcoming.len(), 1);
+    assert_eq!(t.next_after_week, None);
+}
+
+#[test]
 fn a_person_in_a_1_1_right_now_is_not_due_for_one() {
     let mut l = Loop::new();
     let ada = l.person("Ada Okafor", Level::Junior);

@@ -641,7 +641,13 @@ export type Today = { now: string, upcoming: Array<UpcomingMeeting>, overdue: Ar
  * The next 1:1 whose reminder time has come and that has not ended: the
  * banner with Prepare on the Today screen.
  */
-reminder_banner: UpcomingMeeting | null, };
+reminder_banner: UpcomingMeeting | null, 
+/**
+ * When nothing falls in the coming week, the first 1:1 planned after it:
+ * the empty list then says when the next one is, rather than suggesting
+ * to set one up.
+ */
+next_after_week: UpcomingMeeting | null, };
 
 export type FirstScreen = { people: Array<PersonSummary>, today: Today, };
 

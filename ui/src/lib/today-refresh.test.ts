@@ -48,6 +48,7 @@ function view(now: string, overrides: Partial<Today> = {}): Today {
     due_people: [],
     people_count: 3,
     reminder_banner: null,
+    next_after_week: null,
     ...overrides,
   };
 }
@@ -205,6 +206,13 @@ describe('nextChange', () => {
     });
     // 00:00 in Tokyo is 15:00 UTC, before the afternoon ends where the manager is.
     expect(iso(nextChange(data, 'UTC'))).toBe('2024-11-27T15:00:00.000Z');
+  });
+
+  it('is when the first 1:1 after the coming week moves into it', () => {
+    const data = view('2024-11-27T19:00:00Z', {
+      next_after_week: meeting({ scheduled_start: '2024-12-04T21:30:00Z' }),
+    });
+    expect(iso(nextChange(data, 'UTC'))).toBe('2024-11-27T21:30:00.000Z');
   });
 
   it('is when someone due for a 1:1 has waited one more day', () => {

@@ -84,6 +84,12 @@ function changes(data: Today, zone: string, now: number): number[] {
     zones.add(meeting.time_zone);
   }
 
+  // The first 1:1 after the coming week moves into its list seven days ahead
+  // (UPCOMING_DAYS in the core's Today flow).
+  if (data.next_after_week) {
+    moments.push(Date.parse(data.next_after_week.scheduled_start) - 7 * DAY_MS);
+  }
+
   if (data.reminder_banner) {
     const shown = data.reminder_banner;
     moments.push(Date.parse(shown.scheduled_start) + shown.planned_minutes * MINUTE_MS);

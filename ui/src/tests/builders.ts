@@ -243,6 +243,7 @@ export function today(overrides: Partial<Today> = {}): Today {
     due_people: [],
     people_count: 3,
     reminder_banner: null,
+    next_after_week: null,
     ...overrides,
   };
 }

@@ -192,10 +192,29 @@ describe('Today', () => {
     expect(count).toHaveTextContent(/^6 people$/);
   });
 
+  it('names the next 1:1 when none falls in the coming week', async () => {
+    await renderToday(
+      today({
+        next_after_week: upcoming({
+          person_name: 'Ada Okafor',
+          scheduled_start: '2024-12-12T13:00:00Z',
+          time_zone: 'Europe/Paris',
+        }),
+      }),
+    );
+    const line = document.getElementById('next-after-week');
+    expect(line).toHaveTextContent(
+      /^No 1:1 in the next seven days\. The next is with Ada Okafor, Thu 12 Dec 2:00 PM( \(Europe\/Paris\))?\.$/,
+    );
+    expect(screen.queryByText(/Set up a recurring 1:1/)).not.toBeInTheDocument();
+  });
+
   it('has a helpful line for each empty section', async () => {
     await renderToday(today());
     expect(document.getElementById('today-upcoming')).not.toBeInTheDocument();
-    expect(screen.getByText(/No 1:1 in the next seven days/)).toBeInTheDocument();
+    expect(screen.getByText(/No 1:1 in the next seven days/)).toHaveTextContent(
+      /Set up a recurring 1:1 from a person's page/,
+    );
     expect(screen.getByText(/Nothing overdue/)).toBeInTheDocument();
     expect(screen.getByText(/Everyone has had a 1:1 within their cadence/)).toBeInTheDocument();
   });

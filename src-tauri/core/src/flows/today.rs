@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::records::actions::ActionItemView;
-use crate::records::meetings::{MeetingKind, MeetingStatus, OPEN_GRACE_HOURS};
+use crate::records::meetings::{Meeting, MeetingKind, MeetingStatus, OPEN_GRACE_HOURS};
 use crate::records::people::Cadence;
 use crate::store::Store;
 use chrono::{DateTime, Duration, Utc};
@@ -63,6 +63,10 @@ pub struct Today {
     /// The next 1:1 whose reminder time has come and that has not ended: the
     /// banner with Prepare on the Today screen.
     pub reminder_banner: Option<UpcomingMeeting>,
+    /// When nothing falls in the coming week, the first 1:1 planned after it:
+    /// the empty list then says when the next one is, rather than suggesting
+    /// to set one up.
+    pub next_after_week: Option<UpcomingMeeting>,
 }
 
 pub fn today(store: &Store) -> Result<Today> {
@@ -75,28 +79,39 @@ pub fn today(store: &Store) -> Result<Today> {
         .collect();
     let schedule = store.schedule();
 
-    let upcoming: Vec<UpcomingMeeting> = schedule
-        .upcoming(
-            now - Duration::hours(OPEN_GRACE_HOURS),
-            now + Duration::days(UPCOMING_DAYS),
-        )?
-        .into_iter()
-        .filter_map(|m| {
-            let name = names.get(m.person_id.as_str())?;
-            Some(UpcomingMeeting {
-                person_name: name.to_string(),
-                meeting_id: m.id,
-                person_id: m.person_id,
-                scheduled_start: m.scheduled_start,
-                time_zone: m.time_zone.to_string(),
-                planned_minutes: m.planned_minutes,
-                status: m.status,
-                kind: m.kind,
-                topic: m.topic,
-                started_at: m.started_at,
-            })
+    let listed = |m: Meeting| {
+        let name = names.get(m.person_id.as_str())?;
+        Some(UpcomingMeeting {
+            person_name: name.to_string(),
+            meeting_id: m.id,
+            person_id: m.person_id,
+            scheduled_start: m.scheduled_start,
+            time_zone: m.time_zone.to_string(),
+            planned_minutes: m.planned_minutes,
+            status: m.status,
+            kind: m.kind,
+            topic: m.topic,
+            started_at: m.started_at,
         })
+    };
+    let week_end = now + Duration::days(UPCOMING_DAYS);
+    let upcoming: Vec<UpcomingMeeting> = schedule
+        .upcoming(now - Duration::hours(OPEN_GRACE_HOURS), week_end)?
+        .into_iter()
+        .filter_map(listed)
         .collect();
+    let next_after_week = if upcoming.is_empty() {
+        let mut firsts = Vec::new();
+        for person in &people {
+            firsts.extend(schedule.next_scheduled_after(&person.id, week_end)?);
+        }
+        firsts
+            .into_iter()
+            .min_by(|a, b| (a.scheduled_start, &a.id).cmp(&(b.scheduled_start, &b.id)))
+            .and_then(listed)
+    } else {
+        None
+    };
 
     let overdue = store
         .actions()
@@ -163,6 +178,7 @@ pub fn today(store: &Store) -> Result<Today> {
 
     Ok(Today {
         reminder_banner,
+        next_after_week,
         now,
         upcoming,
         overdue,
