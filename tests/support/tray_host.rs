@@ -19,6 +19,8 @@ pub struct Item {
 
 struct Watcher {
     items: Arc<Mutex<Vec<Item>>>,
+    /// Registrations still to be dropped, as a panel that missed them would.
+    to_miss: usize,
 }
 
 #[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
@@ -29,6 +31,10 @@ impl Watcher {
         #[zbus(header)] header: zbus::message::Header<'_>,
     ) {
         let sender = header.sender().map(|s| s.to_string()).unwrap_or_default();
+        if self.to_miss > 0 {
+            self.to_miss -= 1;
+            return;
+        }
         if let Ok(mut items) = self.items.lock() {
             items.push(Item {
                 sender,
@@ -39,11 +45,24 @@ impl Watcher {
 
     fn register_status_notifier_host(&mut self, _service: &str) {}
 
+    /// As a desktop's panel lists them: an item that registered an object
+    /// path is its bus name followed by the path.
     #[zbus(property)]
     fn registered_status_notifier_items(&self) -> Vec<String> {
         self.items
             .lock()
-            .map(|items| items.iter().map(|i| i.service.clone()).collect())
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|i| {
+                        if i.service.starts_with('/') {
+                            format!("{}{}", i.sender, i.service)
+                        } else {
+                            i.service.clone()
+                        }
+                    })
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -79,6 +98,12 @@ impl Drop for TrayHost {
 
 impl TrayHost {
     pub fn start(session: &Session) -> TrayHost {
+        TrayHost::start_missing(session, 0)
+    }
+
+    /// A host that drops the first `to_miss` registrations it is sent, as
+    /// if they never came.
+    pub fn start_missing(session: &Session, to_miss: usize) -> TrayHost {
         let address = session
             .env
             .iter()
@@ -93,6 +118,7 @@ impl TrayHost {
                     "/StatusNotifierWatcher",
                     Watcher {
                         items: items.clone(),
+                        to_miss,
                     },
                 )
             })
@@ -108,6 +134,9 @@ impl TrayHost {
                     "interface='org.kde.StatusNotifierWatcher'",
                     "interface='org.kde.StatusNotifierItem'",
                     "member='NameOwnerChanged'",
+                    // Who asks after the watcher's owner, and any error reply.
+                    "arg0='org.kde.StatusNotifierWatcher'",
+                    "type='error'",
                 ])
                 .stdin(Stdio::null())
                 .stdout(file)
@@ -145,7 +174,7 @@ impl TrayHost {
                 "no tray icon registered with the tray host within {timeout:?}.\n\
                  The bus, about tray icons and names:\n{}\n\
                  The app's log:\n{}",
-                tail(bus, 80),
+                tail(bus, 120),
                 tail(log, 40)
             )
         })
