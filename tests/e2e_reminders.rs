@@ -206,3 +206,39 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
     wait_until_app_gone(&session, &data_dir, "Quit to end Rapport").await;
     app.abandon();
 }
+
+/// A panel that never got the icon's registration (the tray library can lose
+/// it in a race as it starts) gets the icon again, its menu whole: a closed
+/// window must always have the tray to come back from.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tray_icon_the_panel_never_got_is_made_again() {
+    let session = Session::start(Services {
+        display: true,
+        keyring: true,
+        notifications: false,
+    });
+    let tray = TrayHost::start_missing(&session, 1);
+    let data_dir = session.dir.path().join("data");
+    let shots = Screenshots::new(&session);
+    let app = App::launch(
+        &session,
+        &data_dir,
+        &shots.log("tauri-driver-tray-remade.log"),
+    )
+    .await;
+    wait_text(&app.client, "h1", "Welcome to Rapport").await;
+    let item = tray.wait_for_item(Duration::from_secs(15));
+    let labels: Vec<String> = item.menu(&session).into_iter().map(|(_, l)| l).collect();
+    assert_eq!(
+        labels,
+        [
+            "No 1:1 scheduled",
+            "Open Rapport",
+            "Add topic for…",
+            "Lock now",
+            "Quit Rapport"
+        ],
+        "the icon made again has the whole menu"
+    );
+    app.abandon();
+}
