@@ -892,9 +892,9 @@ fn the_cadence_counts_from_when_the_last_1_1_was_held_not_planned() {
 fn with_no_1_1_in_the_coming_week_today_names_the_next_one() {
     let mut l = Loop::new();
     let ada = l.person("Ada Okafor", Level::Junior);
-    l.person("Ben Moreau", Level::Junior);
+    l.person("Cleo Marsh", Level::Junior);
     let first = l.weekly_thursday_two_pm(&ada);
-    // Eight days before Ada's first 1:1, on Thursday 24 October; Ben has none.
+    // Eight days before Ada's first 1:1, on Thursday 24 October; Cleo has none.
     l.set_now("2024-10-16T09:00:00Z");
     let t = today::today(&l.store).unwrap();
     assert!(t.upcoming.is_empty(), "{:?}", t.upcoming);
@@ -902,6 +902,28 @@ fn with_no_1_1_in_the_coming_week_today_names_the_next_one() {
     assert_eq!(later.meeting_id, first);
     assert_eq!(later.person_name, "Ada Okafor");
     assert_eq!(later.time_zone, ZONE);
+    // Someone archived is not named, though their 1:1 comes first: Ben's
+    // one-off on Wednesday 23 October, after the week, then Ben archived.
+    let ben = l.person("Ben Moreau", Level::Junior);
+    let one_off = OneOffInput {
+        kind: MeetingKind::Requested,
+        topic: Some("Team move".into()),
+        date: "2024-10-23".parse().unwrap(),
+        time: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+        time_zone: ZONE.into(),
+        planned_minutes: 20,
+        format: MeetingFormat::Video,
+        template_id: None,
+    };
+    scheduling::schedule_one_off(&mut l.store, &ben, one_off).unwrap();
+    let t = today::today(&l.store).unwrap();
+    assert_eq!(
+        t.next_after_week.map(|m| m.person_name),
+        Some("Ben Moreau".into())
+    );
+    people::set_archived(&mut l.store, &ben, true).unwrap();
+    let t = today::today(&l.store).unwrap();
+    assert_eq!(t.next_after_week.map(|m| m.meeting_id), Some(first.clone()));
     // Within the week, the list has it and no later one is named.
     l.set_now("2024-10-20T09:00:00Z");
     let t = today::today(&l.store).unwrap();

@@ -101,13 +101,8 @@ pub fn today(store: &Store) -> Result<Today> {
         .filter_map(listed)
         .collect();
     let next_after_week = if upcoming.is_empty() {
-        let mut firsts = Vec::new();
-        for person in &people {
-            firsts.extend(schedule.next_scheduled_after(&person.id, week_end)?);
-        }
-        firsts
-            .into_iter()
-            .min_by(|a, b| (a.scheduled_start, &a.id).cmp(&(b.scheduled_start, &b.id)))
+        schedule
+            .first_scheduled_after(week_end, |person| names.contains_key(person))?
             .and_then(listed)
     } else {
         None

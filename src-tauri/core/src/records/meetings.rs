@@ -314,6 +314,27 @@ impl<A> Schedule<'_, A> {
             .optional()?)
     }
 
+    /// The first scheduled 1:1 after `after` whose person `wanted` accepts,
+    /// without its agenda. One scan in time order that stops at the first
+    /// match: a team's next 1:1 costs one query however large the team.
+    pub fn first_scheduled_after(
+        &self,
+        after: DateTime<Utc>,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<Option<Meeting>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meeting WHERE status = 'scheduled'
+               AND scheduled_start > ?1 ORDER BY scheduled_start, id"
+        ))?;
+        for meeting in stmt.query_map(params![after], meeting_from_row)? {
+            let meeting = meeting?;
+            if wanted(&meeting.person_id) {
+                return Ok(Some(meeting));
+            }
+        }
+        Ok(None)
+    }
+
     /// Whether the series already has an occurrence that is not over.
     pub fn series_has_open_meeting(&self, series_id: &str, now: DateTime<Utc>) -> Result<bool> {
         let since = now - chrono::Duration::hours(OPEN_GRACE_HOURS);
