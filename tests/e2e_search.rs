@@ -180,7 +180,7 @@ async fn search_history_and_review_packet_in_the_real_window() {
     click(c, "#history-older").await;
     let second_page = wait_text(c, "#history-range", "26–").await;
     assert_ne!(first_page, second_page);
-    shots.take(c, "history-page-2-light").await;
+    shots.take_in_both_themes(c, "history-page-2").await;
 
     // A one-off's topic stays in the column where the other rows name their
     // format, however long it is: older pages until one holds a one-off.
@@ -210,6 +210,7 @@ async fn search_history_and_review_packet_in_the_real_window() {
         &[".duration", ".kind"],
     )
     .await;
+    shots.take_in_both_themes(c, "history-one-off").await;
 
     // The review packet: manager-only, then the shareable version.
     person.click().await.unwrap();
