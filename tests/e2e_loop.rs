@@ -110,7 +110,10 @@ impl<'s> Walk<'s> {
         click(c, "#person-schedule").await;
         set_value(c, "#series-frequency", "weekly").await;
         set_value(c, "#series-weekday", "thu").await;
-        set_value(c, "#series-time", "14:00").await;
+        // Typed on the 12-hour clock; the field writes it back as every
+        // other time in the window is written.
+        set_value(c, "#series-time", "2 pm").await;
+        let field_says = value_of(c, "#series-time").await;
         set_value(c, "#series-zone", "Europe/Paris").await;
         self.shots.take(c, "loop-02-schedule").await;
         click(c, "#series-save").await;
@@ -127,6 +130,7 @@ impl<'s> Walk<'s> {
             series.contains(&format!("at {clock} (Europe/Paris)")) && next.contains(clock),
             "series {series:?}, next 1:1 {next:?}"
         );
+        assert_eq!(field_says, clock, "the time field, beside {series:?}");
         // A new series offers to invite John; Done sends nothing.
         wait_text(c, "#send-series-invite", "Send invite").await;
         self.shots.take(c, "loop-02b-series-invite-light").await;

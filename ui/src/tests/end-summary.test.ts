@@ -7,6 +7,7 @@ import EndSummary from '../lib/EndSummary.svelte';
 import { mockBackend, type Call } from './fixtures';
 import { iconsIn } from './icons';
 import { endSummary, meeting, sessionView, settle, useClock } from './loop-fixtures';
+import { formatTimeOfDay } from '../lib/time';
 
 afterEach(() => {
   clearMocks();
@@ -149,7 +150,7 @@ describe('end of session summary', () => {
     const date = document.getElementById('next-date') as HTMLInputElement;
     const time = document.getElementById('next-time') as HTMLInputElement;
     expect(date).toHaveValue('2024-12-05');
-    expect(time).toHaveValue('14:00');
+    expect(time).toHaveValue(formatTimeOfDay('14:00'));
     await user.clear(date);
     await user.type(date, '2024-12-04');
     await user.clear(time);

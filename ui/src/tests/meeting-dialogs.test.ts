@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import CancelDialog from '../lib/CancelDialog.svelte';
 import EndSeriesDialog from '../lib/EndSeriesDialog.svelte';
 import RescheduleDialog from '../lib/RescheduleDialog.svelte';
-import { today } from '../lib/time';
+import { formatTimeOfDay, today } from '../lib/time';
 import { meeting, series } from './builders';
 import { commands, mockBackend } from './fixtures';
 
@@ -33,7 +33,7 @@ describe('move a 1:1', () => {
     const { dialog } = setup({});
     expect(within(dialog).getByLabelText('New day')).toHaveAttribute('id', 'reschedule-date');
     expect(within(dialog).getByLabelText('New day')).toHaveValue('2024-11-28');
-    expect(within(dialog).getByLabelText('At')).toHaveValue('14:00');
+    expect(within(dialog).getByLabelText('At')).toHaveValue(formatTimeOfDay('14:00'));
     expect(within(dialog).getByLabelText('Time zone')).toHaveValue('Europe/Paris');
     expect(dialog).toHaveAccessibleDescription(/Only this 1:1 moves; the series carries on/);
   });

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OneOffInput } from '../lib/bindings';
 import OneOffForm from '../lib/OneOffForm.svelte';
-import { systemTimeZone, today } from '../lib/time';
+import { formatTimeOfDay, systemTimeZone, today } from '../lib/time';
 import { TEMPLATES, meeting } from './builders';
 import { commands, mockBackend } from './fixtures';
 
@@ -40,7 +40,7 @@ describe('one-off form', () => {
     expect(within(kinds).getByLabelText('Urgent (performance)')).toBeInTheDocument();
     expect(within(kinds).getByLabelText('Requested by IC')).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Day')).toHaveValue(today());
-    expect(within(dialog).getByLabelText('At')).toHaveValue('14:00');
+    expect(within(dialog).getByLabelText('At')).toHaveValue(formatTimeOfDay('14:00'));
     expect(within(dialog).getByLabelText('Time zone')).toHaveValue(systemTimeZone());
     expect(within(dialog).getByLabelText('Minutes')).toHaveValue(30);
   });

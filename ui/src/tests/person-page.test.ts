@@ -15,6 +15,7 @@ import {
 } from './builders';
 import { commands, mockBackend, type Call } from './fixtures';
 import { iconsIn } from './icons';
+import { formatTimeOfDay } from '../lib/time';
 
 afterEach(() => {
   clearMocks();
@@ -189,7 +190,7 @@ describe('person page: next 1:1 and schedule', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Move the 1:1 with Ada' });
     expect(dialog).toHaveTextContent('Only this 1:1 moves');
     expect(within(dialog).getByLabelText('New day')).toHaveValue('2024-11-28');
-    expect(within(dialog).getByLabelText('At')).toHaveValue('14:00');
+    expect(within(dialog).getByLabelText('At')).toHaveValue(formatTimeOfDay('14:00'));
     expect(within(dialog).getByLabelText('Time zone')).toHaveValue('Europe/Paris');
 
     const day = within(dialog).getByLabelText('New day');
@@ -353,7 +354,7 @@ describe('person page: next 1:1 and schedule', () => {
     expect(dialog).toHaveTextContent('This moves the whole series');
     expect(within(dialog).getByLabelText('Repeats')).toHaveValue('weekly');
     expect(within(dialog).getByLabelText('On')).toHaveValue('thu');
-    expect(within(dialog).getByLabelText('At')).toHaveValue('14:00');
+    expect(within(dialog).getByLabelText('At')).toHaveValue(formatTimeOfDay('14:00'));
     expect(within(dialog).getByLabelText('Starting')).toHaveValue('2024-01-18');
     const time = within(dialog).getByLabelText('At');
     await user.clear(time);

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Cadence, Level, SeriesInput } from '../lib/bindings';
 import SeriesForm from '../lib/SeriesForm.svelte';
-import { systemTimeZone, today, weekdayOf } from '../lib/time';
+import { formatTimeOfDay, systemTimeZone, today, weekdayOf } from '../lib/time';
 import { TEMPLATES, series } from './builders';
 import { commands, mockBackend } from './fixtures';
 
@@ -39,8 +39,7 @@ describe('series form', () => {
     expect(field('On')).toHaveAttribute('id', 'series-weekday');
     expect(field('On')).toHaveValue(weekdayOf(today()));
     expect(field('At')).toHaveAttribute('id', 'series-time');
-    expect(field('At')).toHaveAttribute('type', 'time');
-    expect(field('At')).toHaveValue('14:00');
+    expect(field('At')).toHaveValue(formatTimeOfDay('14:00'));
     expect(field('Starting')).toHaveAttribute('id', 'series-starts-on');
     expect(field('Starting')).toHaveValue(today());
     expect(field('Minutes')).toHaveAttribute('id', 'series-duration');
@@ -74,6 +73,26 @@ describe('series form', () => {
   ] as const)('proposes %s for a %s cadence', (cadence, frequency) => {
     const { dialog } = setup(cadence);
     expect(within(dialog).getByLabelText('Repeats')).toHaveValue(frequency);
+  });
+
+  it('reads a time typed on the 12-hour clock, and refuses one it cannot read', async () => {
+    const { calls, dialog, user } = setup('weekly');
+    const at = within(dialog).getByLabelText('At');
+    const save = within(dialog).getByRole('button', { name: 'Save schedule' });
+    await user.clear(at);
+    await user.type(at, 'after lunch');
+    await user.click(save);
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Pick the time of the 1:1.');
+    expect(at).toHaveAttribute('aria-invalid', 'true');
+    expect(calls.some((call) => call.cmd === 'create_series')).toBe(false);
+
+    await user.clear(at);
+    await user.type(at, '2:30 pm');
+    await user.click(save);
+    const sent = calls.find((call) => call.cmd === 'create_series')?.args as {
+      input: SeriesInput;
+    };
+    expect(sent.input.local_time).toBe('14:30');
   });
 
   it('sends the schedule as typed', async () => {

@@ -7,6 +7,7 @@ import Session from '../lib/Session.svelte';
 import { mockBackend, type Call } from './fixtures';
 import { iconsIn } from './icons';
 import { action, endSummary, meeting, runningMeeting, sessionView, settle, START, useClock } from './loop-fixtures';
+import { formatTimeOfDay } from '../lib/time';
 
 afterEach(() => {
   clearMocks();
@@ -406,7 +407,7 @@ describe('session screen', () => {
     expect(within(dialog).getByRole('radio', { name: 'Recurring weekly' })).toBeChecked();
     await user.click(within(dialog).getByRole('radio', { name: 'Custom' }));
     expect(within(dialog).getByLabelText('Date')).toHaveValue('2024-12-05');
-    expect(within(dialog).getByLabelText('Time')).toHaveValue('14:00');
+    expect(within(dialog).getByLabelText('Time')).toHaveValue(formatTimeOfDay('14:00'));
     await user.clear(within(dialog).getByLabelText('Date'));
     await user.type(within(dialog).getByLabelText('Date'), '2024-12-06');
     await user.clear(within(dialog).getByLabelText('Time'));
