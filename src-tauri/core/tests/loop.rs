@@ -324,20 +324,25 @@ fn cancellations_are_kept_with_their_reason_and_make_room_for_the_next() {
         .any(|t| t.kind == TalkingPointKind::Cancellations));
 }
 
-#[test]
-fn one_off_1_1s_urgent_and_requested() {
-    let mut l = Loop::new();
-    let ada = l.person("Ada Okafor", Level::Senior);
-    let input = |kind, topic: Option<&str>| OneOffInput {
+/// A 20-minute video one-off at 3 PM in Paris on `date`.
+fn one_off_at_three(kind: MeetingKind, topic: Option<&str>, date: &str) -> OneOffInput {
+    OneOffInput {
         kind,
         topic: topic.map(str::to_string),
-        date: "2024-10-22".parse().unwrap(),
+        date: date.parse().unwrap(),
         time: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
         time_zone: ZONE.into(),
         planned_minutes: 20,
         format: MeetingFormat::Video,
         template_id: None,
-    };
+    }
+}
+
+#[test]
+fn one_off_1_1s_urgent_and_requested() {
+    let mut l = Loop::new();
+    let ada = l.person("Ada Okafor", Level::Senior);
+    let input = |kind, topic: Option<&str>| one_off_at_three(kind, topic, "2024-10-22");
     let requested_without_topic =
         scheduling::schedule_one_off(&mut l.store, &ada, input(MeetingKind::Requested, Some(" ")));
     assert_eq!(
@@ -905,16 +910,7 @@ fn with_no_1_1_in_the_coming_week_today_names_the_next_one() {
     // Someone archived is not named, though their 1:1 comes first: Ben's
     // one-off on Wednesday 23 October, after the week, then Ben archived.
     let ben = l.person("Ben Moreau", Level::Junior);
-    let one_off = OneOffInput {
-        kind: MeetingKind::Requested,
-        topic: Some("Team move".into()),
-        date: "2024-10-23".parse().unwrap(),
-        time: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
-        time_zone: ZONE.into(),
-        planned_minutes: 20,
-        format: MeetingFormat::Video,
-        template_id: None,
-    };
+    let one_off = one_off_at_three(MeetingKind::Requested, Some("Team move"), "2024-10-23");
     scheduling::schedule_one_off(&mut l.store, &ben, one_off).unwrap();
     let t = today::today(&l.store).unwrap();
     assert_eq!(
