@@ -12,6 +12,10 @@ import { addDays, zonedDateTime } from './time';
 /** The longest Today goes without a fresh look, whatever the data says. */
 export const MAX_REFRESH_DELAY_MS = 5 * 60_000;
 
+/** An answer younger than this is not asked for again when the window comes
+ * into view: two seconds, as the window's first answer, read ahead, may be. */
+export const FRESH_ANSWER_MS = 2_000;
+
 /**
  * The shortest wait: a moment the backend's clock has not quite reached when
  * it answers must not turn into a burst of reloads.

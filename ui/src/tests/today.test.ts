@@ -433,6 +433,21 @@ describe('Today: refreshing by itself', () => {
     expect(row('today-upcoming', 1)).toHaveTextContent('Ben Moreau');
   });
 
+  it('does not ask again when the window shows just after its answer, as at launch', async () => {
+    const { loads } = renderSequence(today({ upcoming: [ada] }), today({ upcoming: [ada, ben] }));
+    await settle();
+    setVisibility('visible');
+    await settle();
+    expect(loads()).toBe(1);
+    // Hidden and shown again two seconds on: that answer may be out of date.
+    await vi.advanceTimersByTimeAsync(2_000);
+    setVisibility('hidden');
+    setVisibility('visible');
+    await settle();
+    expect(loads()).toBe(2);
+    expect(row('today-upcoming', 1)).toHaveTextContent('Ben Moreau');
+  });
+
   it('reloads when a reminder notification is shown', async () => {
     const { loads } = renderSequence(today({ upcoming: [ada] }), today({ upcoming: [ada, ben] }));
     await settle();
