@@ -58,6 +58,10 @@ pub struct HistoryPage {
 pub const PAGE: u32 = 25;
 
 pub fn history(store: &Store, request: &HistoryRequest) -> Result<HistoryPage> {
+    store.read(|store| history_in(store, request))
+}
+
+fn history_in(store: &Store, request: &HistoryRequest) -> Result<HistoryPage> {
     let person = store.people().get(&request.person_id)?;
     let tz = store.clock().zone().tz();
     let from = request.from.map(|d| local_to_utc(tz, d, NaiveTime::MIN));

@@ -52,6 +52,14 @@ pub fn person_page(
     person_id: &str,
     history_limit: Option<u32>,
 ) -> Result<PersonPage> {
+    store.read(|store| person_page_in(store, person_id, history_limit))
+}
+
+fn person_page_in(
+    store: &Store,
+    person_id: &str,
+    history_limit: Option<u32>,
+) -> Result<PersonPage> {
     let now = store.clock().now();
     let today = store.clock().day_of(now);
     let person = store.people().get(person_id)?;

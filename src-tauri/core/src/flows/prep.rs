@@ -65,6 +65,10 @@ pub const FLAG_PERIOD_DAYS: i64 = 90;
 pub const MOODS_SHOWN: u32 = 12;
 
 pub fn prepare(store: &Store, person_id: &str) -> Result<Prep> {
+    store.read(|store| prepare_in(store, person_id))
+}
+
+fn prepare_in(store: &Store, person_id: &str) -> Result<Prep> {
     let now = store.clock().now();
     let today = store.clock().day_of(now);
     let person = store.people().get(person_id)?;

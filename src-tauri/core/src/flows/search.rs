@@ -101,6 +101,10 @@ pub const MAX_PAGE: u32 = 100_000;
 
 /// Runs a search typed in the window or on the command line.
 pub fn search(store: &Store, request: &SearchRequest) -> Result<SearchResults> {
+    store.read(|store| search_in(store, request))
+}
+
+fn search_in(store: &Store, request: &SearchRequest) -> Result<SearchResults> {
     let zone = store.clock().zone();
     let today = store.clock().day_of(store.clock().now());
     let parsed = search_query::parse(&request.query, today)?;

@@ -584,6 +584,10 @@ fn people_of(store: &Store, person: Option<&str>) -> Result<Vec<Person>> {
 
 /// The team numbers for `period`, or one person's (archived or not).
 pub fn team(store: &Store, period: StatsPeriod, person: Option<&str>) -> Result<TeamStats> {
+    store.read(|store| team_in(store, period, person))
+}
+
+fn team_in(store: &Store, period: StatsPeriod, person: Option<&str>) -> Result<TeamStats> {
     let frame = Frame::new(store, period)?;
     let people = people_of(store, person)?;
     let facts = read_facts(store, &frame, person)?;

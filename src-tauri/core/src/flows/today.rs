@@ -70,6 +70,10 @@ pub struct Today {
 }
 
 pub fn today(store: &Store) -> Result<Today> {
+    store.read(today_in)
+}
+
+fn today_in(store: &Store) -> Result<Today> {
     let now = store.clock().now();
     let day = store.clock().day_of(now);
     let people = store.people().active()?;

@@ -37,6 +37,10 @@ pub fn upcoming(store: &Store, days: u32) -> Result<Vec<UpcomingEntry>> {
     if days == 0 || days > 366 {
         return Err(Error::invalid("--days must be between 1 and 366."));
     }
+    store.read(|store| upcoming_in(store, days))
+}
+
+fn upcoming_in(store: &Store, days: u32) -> Result<Vec<UpcomingEntry>> {
     let now = store.clock().now();
     let until = now + Duration::days(i64::from(days));
     let mut names: HashMap<String, String> = HashMap::new();

@@ -405,6 +405,31 @@ impl Store {
         )?)
     }
 
+    /// Runs `f` over one snapshot of the store: every statement in it sees the
+    /// same notes, and a read of thousands of rows (a search, the calendar)
+    /// takes SQLite's read lock once instead of once a statement. Inside a
+    /// transaction already open, `f` simply runs in it.
+    pub fn read<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let outcome = f(self);
+        // Nothing was written, so ending the snapshot cannot lose anything;
+        // its outcome only matters when `f` itself succeeded.
+        let ended = self.conn.execute_batch("COMMIT");
+        match (outcome, ended) {
+            (Ok(value), Ok(())) => Ok(value),
+            (Ok(_), Err(err)) => Err(err.into()),
+            (Err(err), _) => {
+                if !self.conn.is_autocommit() {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                }
+                Err(err)
+            }
+        }
+    }
+
     /// Runs `f` in one transaction: all of it is stored, or none of it. The
     /// transaction is the only way to a record handle that can write.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
@@ -643,5 +668,59 @@ mod tests {
             .query_row("SELECT count(*) FROM series", [], |r| r.get(0))
             .unwrap();
         assert_eq!(series, 0);
+    }
+
+    /// A read is one snapshot: a person another connection adds while it
+    /// runs is seen only by the next read. A failed read ends its snapshot,
+    /// and a read inside a write runs in the write's transaction.
+    #[test]
+    fn a_read_sees_one_snapshot_and_always_ends_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::new(chrono::Utc::now()));
+        let keys = MemoryKeyStore::new();
+        let paths = StorePaths::in_dir(dir.path());
+        let mut writer = Store::create(&paths, &keys, clock.clone()).unwrap();
+        let reader = Store::open(&paths, &keys, clock).unwrap();
+        let people = |s: &Store| -> Result<i64> {
+            Ok(s.conn
+                .query_row("SELECT count(*) FROM person", [], |r| r.get(0))?)
+        };
+        let add = |tx: &Tx<'_>, id: &str| -> Result<()> {
+            tx.store.conn.execute(
+                "INSERT INTO person (id, name, level, created_at, updated_at)
+                     VALUES (?1, 'Ada', 'junior', '', '')",
+                [id],
+            )?;
+            Ok(())
+        };
+
+        let seen = reader
+            .read(|s| {
+                let before = people(s)?;
+                writer.write(|tx| add(tx, "p1"))?;
+                Ok((before, people(s)?))
+            })
+            .unwrap();
+        assert_eq!(seen, (0, 0), "the read saw a row added after it began");
+        assert!(reader.conn.is_autocommit(), "the snapshot was left open");
+        assert_eq!(reader.read(people).unwrap(), 1);
+
+        let failed = reader.read(|s| {
+            people(s)?;
+            Err::<(), _>(Error::invalid("a read that fails"))
+        });
+        assert!(failed.is_err());
+        assert!(
+            reader.conn.is_autocommit(),
+            "a failed read left its snapshot open"
+        );
+
+        let inside = writer
+            .write(|tx| {
+                add(tx, "p2")?;
+                tx.read(people)
+            })
+            .unwrap();
+        assert_eq!(inside, 2, "a read inside a write sees the write");
     }
 }
