@@ -19,16 +19,30 @@ describe('a typed time of day', () => {
     [' 23:59 ', '23:59'],
     // The narrow no-break space some locales write before "PM".
     ['2:30\u202fPM', '14:30'],
+    // Seconds, as a calendar writes them, are dropped.
+    ['14:30:00', '14:30'],
+    ['2:30:45 PM', '14:30'],
   ])('reads %j as %s', (typed, time) => {
     expect(parseTimeOfDay(typed, 'en-US')).toBe(time);
   });
 
-  it.each(['', 'soon', '24:00', '2:60', '2:5', '13 pm', '0 am', '2:30 xm', '12345', '-1:00'])(
-    'refuses %j',
-    (typed) => {
-      expect(parseTimeOfDay(typed, 'en-US')).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'soon',
+    '24:00',
+    '2:60',
+    '2:5',
+    '13 pm',
+    '0 am',
+    '2:30 xm',
+    '12345',
+    '-1:00',
+    '14:30:60',
+    '14:30:5',
+    '143000',
+  ])('refuses %j', (typed) => {
+    expect(parseTimeOfDay(typed, 'en-US')).toBeNull();
+  });
 
   it("takes the locale's own words for morning and afternoon, and the English ones", () => {
     // Swedish writes "2:30 em" and "9:00 fm"; Finnish "2.30 ip.".

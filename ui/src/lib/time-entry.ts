@@ -36,18 +36,20 @@ function squeeze(text: string): string {
 const two = (n: number): string => String(n).padStart(2, '0');
 
 /**
- * "14:30" from "2:30 PM", "2.30pm", "14:30", "1430" or "2 pm"; null when the
+ * "14:30" from "2:30 PM", "2.30pm", "14:30", "14:30:00", "1430" or "2 pm"; null when the
  * text is not a time of day. Without a morning or afternoon word the hour is
  * read on the 24-hour clock.
  */
 export function parseTimeOfDay(text: string, locale?: string): string | null {
   const typed = squeeze(text.toLowerCase());
-  const match = /^(\d{1,2})(?:[:.h]?(\d{2}))?(\D*)$/u.exec(typed);
+  // Seconds, as a calendar or a clock copied from elsewhere writes them, are
+  // read and dropped: a 1:1 starts on a minute.
+  const match = /^(\d{1,2})(?:[:.h]?(\d{2})(?:[:.](\d{2}))?)?(\D*)$/u.exec(typed);
   if (!match) return null;
-  const [, hourText = '', minuteText = '00', rest = ''] = match;
+  const [, hourText = '', minuteText = '00', secondText = '00', rest = ''] = match;
   let hour = Number(hourText);
   const minute = Number(minuteText);
-  if (minute > 59) return null;
+  if (minute > 59 || Number(secondText) > 59) return null;
   if (rest === '') {
     if (hour > 23) return null;
   } else {
