@@ -8,7 +8,7 @@ use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -179,15 +179,21 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 const SETUP_BOUND: Duration = Duration::from_secs(120);
 
 /// Runs `plan.inputs` seeds through `T` on a worker thread while this thread
-/// watches the clock. A hung input leaves its thread behind; the process
-/// that called `run` is expected to report and exit.
+/// watches the clock. Once it reports, the worker has ended: its target is
+/// dropped and its thread gone, so nothing of it runs while the process that
+/// called `run` exits (a thread still tearing down a store as the process's
+/// exit handlers free the same libraries' state is a crash at exit). Only a
+/// hung input leaves its thread behind, told to stop at the next input; the
+/// process that called `run` is expected to report and exit.
 pub fn run<T: Target + 'static>(plan: &Plan) -> Result<Report, Failure> {
     let progress = Arc::new(Progress {
         current: AtomicU64::new(plan.from),
         done: AtomicU64::new(0),
     });
+    let stop = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel();
     let worker_progress = Arc::clone(&progress);
+    let worker_stop = Arc::clone(&stop);
     let (from, inputs) = (plan.from, plan.inputs);
     crate::abort::install();
     let spawned = std::thread::Builder::new()
@@ -207,6 +213,9 @@ pub fn run<T: Target + 'static>(plan: &Plan) -> Result<Report, Failure> {
             };
             let _ = tx.send(Message::Ready);
             for seed in from..from.saturating_add(inputs) {
+                if worker_stop.load(Ordering::SeqCst) {
+                    return;
+                }
                 worker_progress.current.store(seed, Ordering::SeqCst);
                 crate::abort::running(T::NAME, seed);
                 let outcome = catch_unwind(AssertUnwindSafe(|| {
@@ -228,33 +237,59 @@ pub fn run<T: Target + 'static>(plan: &Plan) -> Result<Report, Failure> {
             crate::abort::idle();
             let _ = tx.send(Message::Done(worker_progress.done.load(Ordering::SeqCst)));
         });
-    if let Err(e) = spawned {
-        return Err(Failure {
-            target: T::NAME,
-            seed: None,
-            kind: FailureKind::Setup(format!("cannot start a thread: {e}")),
-            input: String::new(),
-        });
+    let worker = match spawned {
+        Ok(worker) => worker,
+        Err(e) => {
+            return Err(Failure {
+                target: T::NAME,
+                seed: None,
+                kind: FailureKind::Setup(format!("cannot start a thread: {e}")),
+                input: String::new(),
+            })
+        }
+    };
+    let (outcome, worker_ended) = watch::<T>(plan, &rx, &progress);
+    if worker_ended {
+        // It has reported or returned: joining waits only for its target to
+        // be dropped and its thread's own clean-up.
+        let _ = worker.join();
+    } else {
+        stop.store(true, Ordering::SeqCst);
     }
+    outcome
+}
 
+/// Waits for the worker's report, or for the clock to run out: the outcome,
+/// and whether the worker has ended (false when it is stuck).
+fn watch<T: Target>(
+    plan: &Plan,
+    rx: &mpsc::Receiver<Message>,
+    progress: &Progress,
+) -> (Result<Report, Failure>, bool) {
     let tick = Duration::from_millis(20);
     let setup_started = Instant::now();
     loop {
         match rx.recv_timeout(tick) {
             Ok(Message::Ready) => break,
-            Ok(Message::Failed(seed, kind)) => return Err(setup_failure::<T>(seed, kind)),
+            Ok(Message::Failed(seed, kind)) => return (Err(setup_failure::<T>(seed, kind)), true),
             Ok(Message::Done(_)) | Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(setup_failure::<T>(
-                    plan.from,
-                    FailureKind::Setup("the worker stopped before it was ready".into()),
-                ))
+                return (
+                    Err(setup_failure::<T>(
+                        plan.from,
+                        FailureKind::Setup("the worker stopped before it was ready".into()),
+                    )),
+                    true,
+                )
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 if setup_started.elapsed() > SETUP_BOUND {
-                    return Err(setup_failure::<T>(
-                        plan.from,
-                        FailureKind::Setup("setup did not finish in time".into()),
-                    ));
+                    return (
+                        Err(setup_failure::<T>(
+                            plan.from,
+                            FailureKind::Setup("setup did not finish in time".into()),
+                        )),
+                        false,
+                    );
                 }
             }
         }
@@ -267,20 +302,22 @@ pub fn run<T: Target + 'static>(plan: &Plan) -> Result<Report, Failure> {
     loop {
         match rx.recv_timeout(tick) {
             Ok(Message::Done(done)) => {
-                return Ok(Report {
+                let report = Report {
                     target: T::NAME,
                     inputs: done,
                     elapsed: started.elapsed(),
-                })
+                };
+                return (Ok(report), true);
             }
-            Ok(Message::Failed(seed, kind)) => return Err(Failure::new::<T>(seed, kind)),
+            Ok(Message::Failed(seed, kind)) => return (Err(Failure::new::<T>(seed, kind)), true),
             Ok(Message::Ready) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 let seed = progress.current.load(Ordering::SeqCst);
-                return Err(Failure::new::<T>(
+                let failure = Failure::new::<T>(
                     seed,
                     FailureKind::Panic("the worker thread ended without a report".into()),
-                ));
+                );
+                return (Err(failure), true);
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let done = progress.done.load(Ordering::SeqCst);
@@ -289,7 +326,10 @@ pub fn run<T: Target + 'static>(plan: &Plan) -> Result<Report, Failure> {
                     last_change = Instant::now();
                 } else if last_change.elapsed() > plan.time_bound {
                     let seed = progress.current.load(Ordering::SeqCst);
-                    return Err(Failure::new::<T>(seed, FailureKind::Hang(plan.time_bound)));
+                    return (
+                        Err(Failure::new::<T>(seed, FailureKind::Hang(plan.time_bound))),
+                        false,
+                    );
                 }
                 if let Some(every) = plan.progress_every {
                     if last_print.elapsed() >= every {

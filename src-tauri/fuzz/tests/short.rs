@@ -6,6 +6,7 @@
 use arbitrary::Unstructured;
 use rapport_fuzz::driver::{input_for, run, FailureKind, Plan, Target};
 use rapport_fuzz::{header, ics, json, markdown};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 const SHORT: u64 = 10_000;
@@ -127,4 +128,58 @@ fn a_slow_input_is_reported_as_a_hang() {
     let failure = run::<Planted<2>>(&plan(Duration::from_millis(500))).unwrap_err();
     assert_eq!(failure.seed, Some(first_bad_seed()));
     assert_eq!(failure.kind, FailureKind::Hang(Duration::from_millis(500)));
+}
+
+/// Set once a `SlowToDrop` target has been dropped: [0] the run that ends
+/// well, [1] the one that finds a broken property.
+static DROPPED: [AtomicBool; 2] = [AtomicBool::new(false), AtomicBool::new(false)];
+
+/// A target slow to tear down, as a store in a temporary folder is.
+struct SlowToDrop<const FAILS: bool>;
+
+impl<const FAILS: bool> Target for SlowToDrop<FAILS> {
+    type Input = u16;
+    const NAME: &'static str = "slow-to-drop";
+
+    fn new() -> Result<Self, String> {
+        Ok(SlowToDrop)
+    }
+
+    fn generate(u: &mut Unstructured<'_>) -> u16 {
+        u.arbitrary().unwrap_or(0)
+    }
+
+    fn check(&mut self, _: &u16) -> Result<(), String> {
+        if FAILS {
+            Err("planted property".into())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl<const FAILS: bool> Drop for SlowToDrop<FAILS> {
+    fn drop(&mut self) {
+        std::thread::sleep(Duration::from_millis(300));
+        DROPPED[usize::from(FAILS)].store(true, Ordering::SeqCst);
+    }
+}
+
+/// Nothing of a target runs once its run has reported: a worker still
+/// tearing down a store while the process exits crashed a test run at exit
+/// ("double free or corruption").
+#[test]
+fn a_run_reports_only_once_its_target_is_dropped() {
+    let report = run::<SlowToDrop<false>>(&plan(Duration::from_secs(60))).unwrap();
+    assert_eq!(report.inputs, 100_000);
+    assert!(
+        DROPPED[0].load(Ordering::SeqCst),
+        "the run reported while its target was still being dropped"
+    );
+    let failure = run::<SlowToDrop<true>>(&plan(Duration::from_secs(60))).unwrap_err();
+    assert!(matches!(failure.kind, FailureKind::Property(_)));
+    assert!(
+        DROPPED[1].load(Ordering::SeqCst),
+        "the failed run reported while its target was still being dropped"
+    );
 }
