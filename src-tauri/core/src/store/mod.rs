@@ -414,20 +414,16 @@ impl Store {
             return f(self);
         }
         self.conn.execute_batch("BEGIN DEFERRED")?;
-        let outcome = f(self);
-        // Nothing was written, so ending the snapshot cannot lose anything;
-        // its outcome only matters when `f` itself succeeded.
-        let ended = self.conn.execute_batch("COMMIT");
-        match (outcome, ended) {
-            (Ok(value), Ok(())) => Ok(value),
-            (Ok(_), Err(err)) => Err(err.into()),
-            (Err(err), _) => {
-                if !self.conn.is_autocommit() {
-                    let _ = self.conn.execute_batch("ROLLBACK");
-                }
-                Err(err)
-            }
+        let outcome = f(self).and_then(|value| {
+            self.conn.execute_batch("COMMIT")?;
+            Ok(value)
+        });
+        if !self.conn.is_autocommit() {
+            // Whatever failed, even the COMMIT, the snapshot ends, so the
+            // next read or write can begin.
+            let _ = self.conn.execute_batch("ROLLBACK");
         }
+        outcome
     }
 
     /// Runs `f` in one transaction: all of it is stored, or none of it. The
