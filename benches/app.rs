@@ -40,9 +40,9 @@ const LAUNCHES: usize = 9;
 /// minimal app's, starts loading the page about half a second late in a
 /// third to a half of launches, with or without WebDriver: WebKitGTK's first
 /// paint waits for the page the app's busy main thread has yet to serve.
-/// Rapport shows its window once the page has its code and styles
-/// (src-tauri/src/first_show.rs). A page that begins loading this much later than the
-/// app's own fastest launch counts as a stall.
+/// Rapport shows its window once its page has begun loading
+/// (src-tauri/src/first_show.rs). A page that begins loading this much later
+/// than the app's own fastest launch counts as a stall.
 const STALL_MS: f64 = 300.0;
 const CLI_RUNS: usize = 20;
 /// Memory is read this long after the first screen is ready, once the

@@ -1,15 +1,18 @@
-//! The window comes up once its page has fetched what it needs, not before.
+//! The window comes up once its page has begun loading, not before.
 //!
-//! Shown while its page is still loading, WebKitGTK's first paint of the
-//! view waits, on the app's main thread, up to 500 ms for the web process to
+//! Shown before its page is loading, WebKitGTK's first paint of the view
+//! waits, on the app's main thread, up to 500 ms for the web process to
 //! draw. The web process is waiting for the page itself, which the app serves
 //! from that same main thread, so the wait runs out: about a third of the
 //! launches measured this way began loading the page half a second late.
 //!
-//! So the page says when its code and styles are in (the `window_ready`
-//! command, before it draws the first screen) and the window comes up then,
-//! while the first screen is drawn. The page's finished load shows it too,
-//! should that call never come.
+//! So the window comes up at the first of two signs that the page is in:
+//! WebKitGTK's finished load, or the page's `window_ready` call once its
+//! code has run. In measured launches the finished load always came first,
+//! 15–45 ms after the page began loading and before the app's code ran;
+//! `window_ready` stands in should it come late. Either way the window is
+//! mapped while the web process is still building the first screen, and
+//! its first paint holds that screen.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;

@@ -9,8 +9,8 @@ import { applyTheme, loadTheme } from './lib/theme';
 applyTheme(loadTheme());
 
 // Every module and style sheet is in: the window may come up while the first
-// screen is drawn (src-tauri/src/first_show.rs). Failing that, the page's
-// finished load brings it up.
+// screen is drawn (src-tauri/src/first_show.rs). The page's finished load has
+// usually brought it up already; this stands in should that come late.
 windowReady().catch(() => {});
 
 // The first frame comes sooner without the rows below the fold.
