@@ -9,7 +9,7 @@
 //! So the window comes up at the first of two signs that the page is in:
 //! WebKitGTK's finished load, or the page's `window_ready` call once its
 //! code has run. In measured launches the finished load always came first,
-//! 15–45 ms after the page began loading and before the app's code ran;
+//! 15–60 ms after the page began loading and before the app's code ran;
 //! `window_ready` stands in should it come late. Either way the window is
 //! mapped while the web process is still building the first screen, and
 //! its first paint holds that screen.
