@@ -413,30 +413,24 @@ impl Store {
         if !self.conn.is_autocommit() {
             return f(self);
         }
-        self.conn.execute_batch("BEGIN DEFERRED")?;
-        let outcome = f(self).and_then(|value| {
-            self.conn.execute_batch("COMMIT")?;
-            Ok(value)
-        });
-        if !self.conn.is_autocommit() {
-            // Whatever failed, even the COMMIT, the snapshot ends, so the
-            // next read or write can begin.
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
-        outcome
+        self.transaction("BEGIN DEFERRED", f)
     }
 
     /// Runs `f` in one transaction: all of it is stored, or none of it. The
     /// transaction is the only way to a record handle that can write.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        let outcome = f(&Tx { store: self }).and_then(|value| {
+        self.transaction("BEGIN IMMEDIATE", |store| f(&Tx { store }))
+    }
+
+    /// Runs `f` between `begin` and its COMMIT. Whatever failed, the COMMIT
+    /// too, the transaction ends, so the next read or write can begin.
+    fn transaction<T>(&self, begin: &str, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch(begin)?;
+        let outcome = f(self).and_then(|value| {
             self.conn.execute_batch("COMMIT")?;
             Ok(value)
         });
-        if outcome.is_err() && !self.conn.is_autocommit() {
-            // Whatever failed, the store comes back out of the transaction,
-            // so the next write can begin.
+        if !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
         outcome
