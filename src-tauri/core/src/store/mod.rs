@@ -713,4 +713,49 @@ mod tests {
             .unwrap();
         assert_eq!(inside, 2, "a read inside a write sees the write");
     }
+
+    /// A read shares the write's runner, so a read whose COMMIT fails ends
+    /// its transaction too. Nothing on a user's path writes inside a read;
+    /// the write here only gives the COMMIT a deferred foreign key to fail on.
+    #[test]
+    fn a_read_whose_commit_fails_is_ended_and_later_reads_and_writes_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::new(chrono::Utc::now()));
+        let mut store = Store::create(
+            &StorePaths::in_dir(dir.path()),
+            &MemoryKeyStore::new(),
+            clock,
+        )
+        .unwrap();
+        let failed = store.read(|s| {
+            s.conn.execute_batch(
+                "PRAGMA defer_foreign_keys = ON;
+                 INSERT INTO series (id, person_id, frequency, weekday, local_time, time_zone,
+                     duration_minutes, format, starts_on, created_at, updated_at)
+                 VALUES ('s1', 'nobody', 'weekly', 'mon', '09:00', 'UTC', 30, 'video',
+                     '2026-01-05', '', '');",
+            )?;
+            Ok(())
+        });
+        assert!(failed.is_err(), "the commit should fail on the foreign key");
+        assert!(
+            store.conn.is_autocommit(),
+            "the read's transaction was left open"
+        );
+        let series = store
+            .read(|s| {
+                Ok(s.conn
+                    .query_row("SELECT count(*) FROM series", [], |r| r.get::<_, i64>(0))?)
+            })
+            .unwrap();
+        assert_eq!(series, 0, "the failed read's row was kept");
+        let later = store.write(|tx| {
+            tx.store.conn.execute_batch(
+                "INSERT INTO person (id, name, level, created_at, updated_at)
+                     VALUES ('p1', 'Ada', 'junior', '', '')",
+            )?;
+            Ok(())
+        });
+        assert!(later.is_ok(), "{later:?}");
+    }
 }
