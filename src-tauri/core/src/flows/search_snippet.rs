@@ -22,7 +22,31 @@ const WINDOW: usize = 18;
 struct Word {
     start: usize,
     end: usize,
-    folded: String,
+    /// The folded word, for the few words that are not plain ASCII; an
+    /// ASCII word is compared as it stands, case aside. A search for a
+    /// common word cuts thousands of snippets, most of them from long
+    /// notes: folding every word into a string of its own was most of
+    /// their cost.
+    folded: Option<String>,
+}
+
+impl Word {
+    /// Whether the word is `wanted` (folded), or starts with it.
+    fn is(&self, text: &str, wanted: &str, prefix: bool) -> bool {
+        let Some(slice) = text.get(self.start..self.end) else {
+            return false;
+        };
+        match &self.folded {
+            Some(folded) if prefix => folded.starts_with(wanted),
+            Some(folded) => folded == wanted,
+            // Folding an ASCII word only lowers its case.
+            None if prefix => slice
+                .as_bytes()
+                .get(..wanted.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(wanted.as_bytes())),
+            None => slice.eq_ignore_ascii_case(wanted),
+        }
+    }
 }
 
 fn words(text: &str) -> Vec<Word> {
@@ -39,7 +63,7 @@ fn words(text: &str) -> Vec<Word> {
                 words.push(Word {
                     start: from,
                     end: at,
-                    folded: fold(slice),
+                    folded: (!slice.is_ascii()).then(|| fold(slice)),
                 });
                 start = None;
             }
@@ -50,7 +74,7 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 /// Which words of `text` the terms match.
-fn matched(words: &[Word], terms: &[Term]) -> Vec<bool> {
+fn matched(text: &str, words: &[Word], terms: &[Term]) -> Vec<bool> {
     let mut hits = vec![false; words.len()];
     for term in terms {
         let wanted: Vec<String> = words_of(&term.text);
@@ -59,13 +83,9 @@ fn matched(words: &[Word], terms: &[Term]) -> Vec<bool> {
         };
         for at in 0..words.len() {
             let fits = wanted.iter().enumerate().all(|(i, w)| {
-                words.get(at + i).is_some_and(|word| {
-                    if i == last && term.prefix {
-                        word.folded.starts_with(w.as_str())
-                    } else {
-                        word.folded == *w
-                    }
-                })
+                words
+                    .get(at + i)
+                    .is_some_and(|word| word.is(text, w, i == last && term.prefix))
             });
             if fits {
                 for hit in hits.iter_mut().skip(at).take(wanted.len()) {
@@ -77,8 +97,15 @@ fn matched(words: &[Word], terms: &[Term]) -> Vec<bool> {
     hits
 }
 
+/// The words of a term, folded as the index folds them.
 fn words_of(text: &str) -> Vec<String> {
-    words(text).into_iter().map(|w| w.folded).collect()
+    words(text)
+        .into_iter()
+        .map(|w| {
+            w.folded
+                .unwrap_or_else(|| fold(text.get(w.start..w.end).unwrap_or_default()))
+        })
+        .collect()
 }
 
 /// The snippet of `text` for `terms`: the window of words with the most
@@ -86,7 +113,7 @@ fn words_of(text: &str) -> Vec<String> {
 /// filters only), on one line, with "…" where it was cut.
 pub fn snippet(text: &str, terms: &[Term]) -> Vec<SnippetPart> {
     let words = words(text);
-    let hits = matched(&words, terms);
+    let hits = matched(text, &words, terms);
     let (first, last) = if words.len() <= WINDOW {
         (0, words.len())
     } else {
@@ -273,6 +300,30 @@ mod tests {
                 &[term("plan", false)]
             )),
             "Draft the [plan] · quoted"
+        );
+    }
+
+    #[test]
+    fn prefixes_match_the_start_of_a_word_in_any_case_and_never_more() {
+        let text = "CAREER talk: Réunion plans, careful carts";
+        let marked = |t: Term| render(&snippet(text, &[t]));
+        assert_eq!(
+            marked(term("car", true)),
+            "[CAREER] talk: Réunion plans, [careful carts]"
+        );
+        assert_eq!(
+            marked(term("réun", true)),
+            "CAREER talk: [Réunion] plans, careful carts"
+        );
+        // A prefix longer than the word, or a whole word that is only a
+        // word's start, marks nothing.
+        assert_eq!(
+            marked(term("careerist", true)),
+            "CAREER talk: Réunion plans, careful carts"
+        );
+        assert_eq!(
+            marked(term("care", false)),
+            "CAREER talk: Réunion plans, careful carts"
         );
     }
 
