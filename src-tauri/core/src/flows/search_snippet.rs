@@ -306,25 +306,23 @@ mod tests {
     #[test]
     fn prefixes_match_the_start_of_a_word_in_any_case_and_never_more() {
         let text = "CAREER talk: Réunion plans, careful carts";
-        let marked = |t: Term| render(&snippet(text, &[t]));
-        assert_eq!(
-            marked(term("car", true)),
-            "[CAREER] talk: Réunion plans, [careful carts]"
-        );
-        assert_eq!(
-            marked(term("réun", true)),
-            "CAREER talk: [Réunion] plans, careful carts"
-        );
-        // A prefix longer than the word, or a whole word that is only a
-        // word's start, marks nothing.
-        assert_eq!(
-            marked(term("careerist", true)),
-            "CAREER talk: Réunion plans, careful carts"
-        );
-        assert_eq!(
-            marked(term("care", false)),
-            "CAREER talk: Réunion plans, careful carts"
-        );
+        let unmarked = text;
+        for (wanted, marked) in [
+            (
+                term("car", true),
+                "[CAREER] talk: Réunion plans, [careful carts]",
+            ),
+            (
+                term("réun", true),
+                "CAREER talk: [Réunion] plans, careful carts",
+            ),
+            // A prefix longer than the word, or a whole word that is only
+            // a word's start, marks nothing.
+            (term("careerist", true), unmarked),
+            (term("care", false), unmarked),
+        ] {
+            assert_eq!(render(&snippet(text, &[wanted])), marked);
+        }
     }
 
     #[test]

@@ -620,44 +620,65 @@ mod tests {
     use crate::clock::FixedClock;
     use crate::store::keys::MemoryKeyStore;
 
-    /// SQLite leaves the transaction open when COMMIT itself fails (here on
-    /// a deferred foreign key); without a rollback every later write would
-    /// fail with "cannot start a transaction within a transaction".
+    /// A series for a person who does not exist, its foreign key checked
+    /// only at COMMIT: the COMMIT fails.
+    const SERIES_OF_NOBODY: &str = "PRAGMA defer_foreign_keys = ON;
+         INSERT INTO series (id, person_id, frequency, weekday, local_time, time_zone,
+             duration_minutes, format, starts_on, created_at, updated_at)
+         VALUES ('s1', 'nobody', 'weekly', 'mon', '09:00', 'UTC', 30, 'video',
+             '2026-01-05', '', '');";
+
+    /// A transaction that fails at its COMMIT.
+    type FailingCommit = fn(&mut Store) -> Result<()>;
+
+    /// SQLite leaves the transaction open when COMMIT itself fails; without a
+    /// rollback every later write would fail with "cannot start a transaction
+    /// within a transaction". Reads and writes share the runner that rolls
+    /// back. Nothing on a user's path writes inside a read: the read here
+    /// writes only to give its COMMIT something to fail on.
     #[test]
-    fn a_failed_commit_is_rolled_back_and_later_writes_work() {
-        let dir = tempfile::tempdir().unwrap();
-        let clock = Arc::new(FixedClock::new(chrono::Utc::now()));
-        let mut store = Store::create(
-            &StorePaths::in_dir(dir.path()),
-            &MemoryKeyStore::new(),
-            clock,
-        )
-        .unwrap();
-        let failed = store.write(|tx| {
-            tx.store.conn.execute_batch(
-                "PRAGMA defer_foreign_keys = ON;
-                 INSERT INTO series (id, person_id, frequency, weekday, local_time, time_zone,
-                     duration_minutes, format, starts_on, created_at, updated_at)
-                 VALUES ('s1', 'nobody', 'weekly', 'mon', '09:00', 'UTC', 30, 'video',
-                     '2026-01-05', '', '');",
-            )?;
-            Ok(())
-        });
-        assert!(failed.is_err(), "the commit should fail on the foreign key");
-        assert!(store.conn.is_autocommit(), "the transaction was left open");
-        let later = store.write(|tx| {
-            tx.store.conn.execute_batch(
-                "INSERT INTO person (id, name, level, created_at, updated_at)
-                     VALUES ('p1', 'Ada', 'junior', '', '')",
-            )?;
-            Ok(())
-        });
-        assert!(later.is_ok(), "{later:?}");
-        let series: i64 = store
-            .conn
-            .query_row("SELECT count(*) FROM series", [], |r| r.get(0))
+    fn a_failed_commit_is_rolled_back_and_later_reads_and_writes_work() {
+        let failing: [(&str, FailingCommit); 2] = [
+            ("write", |store| {
+                store.write(|tx| Ok(tx.store.conn.execute_batch(SERIES_OF_NOBODY)?))
+            }),
+            ("read", |store| {
+                store.read(|s| Ok(s.conn.execute_batch(SERIES_OF_NOBODY)?))
+            }),
+        ];
+        for (runner, fail) in failing {
+            let dir = tempfile::tempdir().unwrap();
+            let clock = Arc::new(FixedClock::new(chrono::Utc::now()));
+            let mut store = Store::create(
+                &StorePaths::in_dir(dir.path()),
+                &MemoryKeyStore::new(),
+                clock,
+            )
             .unwrap();
-        assert_eq!(series, 0);
+            assert!(
+                fail(&mut store).is_err(),
+                "{runner}: the commit should fail on the foreign key"
+            );
+            assert!(
+                store.conn.is_autocommit(),
+                "{runner}: the transaction was left open"
+            );
+            let series = store
+                .read(|s| {
+                    Ok(s.conn
+                        .query_row("SELECT count(*) FROM series", [], |r| r.get::<_, i64>(0))?)
+                })
+                .unwrap();
+            assert_eq!(series, 0, "{runner}: the failed transaction's row was kept");
+            let later = store.write(|tx| {
+                tx.store.conn.execute_batch(
+                    "INSERT INTO person (id, name, level, created_at, updated_at)
+                         VALUES ('p1', 'Ada', 'junior', '', '')",
+                )?;
+                Ok(())
+            });
+            assert!(later.is_ok(), "{runner}: {later:?}");
+        }
     }
 
     /// A read is one snapshot: a person another connection adds while it
@@ -712,50 +733,5 @@ mod tests {
             })
             .unwrap();
         assert_eq!(inside, 2, "a read inside a write sees the write");
-    }
-
-    /// A read shares the write's runner, so a read whose COMMIT fails ends
-    /// its transaction too. Nothing on a user's path writes inside a read;
-    /// the write here only gives the COMMIT a deferred foreign key to fail on.
-    #[test]
-    fn a_read_whose_commit_fails_is_ended_and_later_reads_and_writes_work() {
-        let dir = tempfile::tempdir().unwrap();
-        let clock = Arc::new(FixedClock::new(chrono::Utc::now()));
-        let mut store = Store::create(
-            &StorePaths::in_dir(dir.path()),
-            &MemoryKeyStore::new(),
-            clock,
-        )
-        .unwrap();
-        let failed = store.read(|s| {
-            s.conn.execute_batch(
-                "PRAGMA defer_foreign_keys = ON;
-                 INSERT INTO series (id, person_id, frequency, weekday, local_time, time_zone,
-                     duration_minutes, format, starts_on, created_at, updated_at)
-                 VALUES ('s1', 'nobody', 'weekly', 'mon', '09:00', 'UTC', 30, 'video',
-                     '2026-01-05', '', '');",
-            )?;
-            Ok(())
-        });
-        assert!(failed.is_err(), "the commit should fail on the foreign key");
-        assert!(
-            store.conn.is_autocommit(),
-            "the read's transaction was left open"
-        );
-        let series = store
-            .read(|s| {
-                Ok(s.conn
-                    .query_row("SELECT count(*) FROM series", [], |r| r.get::<_, i64>(0))?)
-            })
-            .unwrap();
-        assert_eq!(series, 0, "the failed read's row was kept");
-        let later = store.write(|tx| {
-            tx.store.conn.execute_batch(
-                "INSERT INTO person (id, name, level, created_at, updated_at)
-                     VALUES ('p1', 'Ada', 'junior', '', '')",
-            )?;
-            Ok(())
-        });
-        assert!(later.is_ok(), "{later:?}");
     }
 }
