@@ -21,7 +21,7 @@ fn named<'a, T>(items: &'a [T], query: &str, name: impl Fn(&T) -> &str) -> Vec<&
     }
     items
         .iter()
-        .filter(|item| fold(name(item)).contains(&wanted))
+        .filter(|item| fold(name(item)).contains(wanted.as_ref()))
         .collect()
 }
 

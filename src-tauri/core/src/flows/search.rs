@@ -15,6 +15,7 @@ use crate::records::search::{first_row_at, id_token, IndexQuery, TextKind, Visib
 use crate::store::Store;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
@@ -351,7 +352,7 @@ fn suggest(store: &Store, typed: &str, parsed: &ParsedQuery) -> Result<Option<St
         let known = index.words_starting(&start)?;
         if known
             .iter()
-            .any(|(w, _)| *w == word || (term.prefix && w.starts_with(&word)))
+            .any(|(w, _)| *w == word || (term.prefix && w.starts_with(word.as_ref())))
         {
             continue;
         }
@@ -395,7 +396,11 @@ fn prefix_edits(word: &str, candidate: &str) -> usize {
 
 /// People whose name holds every word searched for, accents and case aside.
 fn people_named(people: Vec<PersonSummary>, parsed: &ParsedQuery) -> Vec<PersonSummary> {
-    let words: Vec<String> = parsed.terms().iter().map(|t| fold(&t.text)).collect();
+    let words: Vec<String> = parsed
+        .terms()
+        .iter()
+        .map(|t| fold(&t.text).into_owned())
+        .collect();
     people
         .into_iter()
         .filter(|p| {
@@ -405,16 +410,23 @@ fn people_named(people: Vec<PersonSummary>, parsed: &ParsedQuery) -> Vec<PersonS
         .collect()
 }
 
-/// Lower case without accents, as the index compares words.
-pub fn fold(text: &str) -> String {
+/// Lower case without accents, as the index compares words. A word already
+/// so, as most words of a note are, is given back as it is: a search for a
+/// common word folds every word of thousands of snippets.
+pub fn fold(text: &str) -> Cow<'_, str> {
     // Most words are plain ASCII: no accents to take off.
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(text.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(text);
     }
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    Cow::Owned(
+        text.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
 }
 
 /// The day a hit without a 1:1 is dated, from its place in the index.
@@ -433,4 +445,21 @@ pub fn plain_snippet(parts: &[SnippetPart]) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // a test may panic with its message
+
+    use super::*;
+
+    /// Case and accents go; a word already folded is given back, not copied.
+    #[test]
+    fn fold_lowers_case_takes_accents_off_and_copies_only_when_it_must() {
+        assert_eq!(fold("CAREER"), "career");
+        assert_eq!(fold("Réunion"), "reunion");
+        assert_eq!(fold("Ærø"), "ærø");
+        assert!(matches!(fold("release"), Cow::Borrowed("release")));
+        assert!(matches!(fold("Release"), Cow::Owned(_)));
+    }
 }

@@ -6,6 +6,7 @@
 use crate::flows::search::fold;
 use crate::flows::search_query::Term;
 use serde::Serialize;
+use std::borrow::Cow;
 use ts_rs::TS;
 
 /// A run of a snippet, marked when it is one of the words searched for.
@@ -19,37 +20,13 @@ pub struct SnippetPart {
 const WINDOW: usize = 18;
 
 /// A word of the text: where it is, and how the index compares it.
-struct Word {
+struct Word<'a> {
     start: usize,
     end: usize,
-    /// The folded word, for the few words that are not plain ASCII; an
-    /// ASCII word is compared as it stands, case aside. A search for a
-    /// common word cuts thousands of snippets, most of them from long
-    /// notes: folding every word into a string of its own was most of
-    /// their cost.
-    folded: Option<String>,
+    folded: Cow<'a, str>,
 }
 
-impl Word {
-    /// Whether the word is `wanted` (folded), or starts with it.
-    fn is(&self, text: &str, wanted: &str, prefix: bool) -> bool {
-        let Some(slice) = text.get(self.start..self.end) else {
-            return false;
-        };
-        match &self.folded {
-            Some(folded) if prefix => folded.starts_with(wanted),
-            Some(folded) => folded == wanted,
-            // Folding an ASCII word only lowers its case.
-            None if prefix => slice
-                .as_bytes()
-                .get(..wanted.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(wanted.as_bytes())),
-            None => slice.eq_ignore_ascii_case(wanted),
-        }
-    }
-}
-
-fn words(text: &str) -> Vec<Word> {
+fn words(text: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
     for (at, c) in text
@@ -63,7 +40,7 @@ fn words(text: &str) -> Vec<Word> {
                 words.push(Word {
                     start: from,
                     end: at,
-                    folded: (!slice.is_ascii()).then(|| fold(slice)),
+                    folded: fold(slice),
                 });
                 start = None;
             }
@@ -74,7 +51,7 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 /// Which words of `text` the terms match.
-fn matched(text: &str, words: &[Word], terms: &[Term]) -> Vec<bool> {
+fn matched(words: &[Word<'_>], terms: &[Term]) -> Vec<bool> {
     let mut hits = vec![false; words.len()];
     for term in terms {
         let wanted: Vec<String> = words_of(&term.text);
@@ -83,9 +60,13 @@ fn matched(text: &str, words: &[Word], terms: &[Term]) -> Vec<bool> {
         };
         for at in 0..words.len() {
             let fits = wanted.iter().enumerate().all(|(i, w)| {
-                words
-                    .get(at + i)
-                    .is_some_and(|word| word.is(text, w, i == last && term.prefix))
+                words.get(at + i).is_some_and(|word| {
+                    if i == last && term.prefix {
+                        word.folded.starts_with(w.as_str())
+                    } else {
+                        word.folded == *w
+                    }
+                })
             });
             if fits {
                 for hit in hits.iter_mut().skip(at).take(wanted.len()) {
@@ -97,14 +78,10 @@ fn matched(text: &str, words: &[Word], terms: &[Term]) -> Vec<bool> {
     hits
 }
 
-/// The words of a term, folded as the index folds them.
 fn words_of(text: &str) -> Vec<String> {
     words(text)
         .into_iter()
-        .map(|w| {
-            w.folded
-                .unwrap_or_else(|| fold(text.get(w.start..w.end).unwrap_or_default()))
-        })
+        .map(|w| w.folded.into_owned())
         .collect()
 }
 
@@ -113,7 +90,7 @@ fn words_of(text: &str) -> Vec<String> {
 /// filters only), on one line, with "…" where it was cut.
 pub fn snippet(text: &str, terms: &[Term]) -> Vec<SnippetPart> {
     let words = words(text);
-    let hits = matched(text, &words, terms);
+    let hits = matched(&words, terms);
     let (first, last) = if words.len() <= WINDOW {
         (0, words.len())
     } else {
