@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: run test deps deps-test ui cli build lint fmt clippy ui-check deny rust-test ui-test deb-test e2e bench bench-app fuzz bindings bundle clean
+.PHONY: run test deps deps-test ui cli build lint fmt clippy ui-check deny rust-test ui-test deb-test appimage-test e2e bench bench-app fuzz bindings bundle clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname -s)" = Linux ]; then \
@@ -15,7 +15,7 @@ run: deps build
 	fi
 	$(CARGO) run --quiet
 
-test: deps-test ui lint rust-test ui-test deb-test
+test: deps-test ui lint rust-test ui-test deb-test appimage-test
 
 deps:
 	@scripts/deps.sh build
@@ -66,6 +66,11 @@ ui-test:
 deb-test: deps-test ui
 	scripts/test-deb.sh
 
+# The AppImage packed from the debug .deb above: its root, `rapport doctor`
+# through it, and its window on a virtual display.
+appimage-test: deb-test
+	scripts/test-appimage.sh
+
 e2e: deps-test ui cli
 	$(CARGO) test --locked --test e2e --test e2e_loop --test e2e_reminders --test e2e_quit --test e2e_backup --test e2e_lock --test e2e_search --test e2e_coaching --test e2e_team --test e2e_share -- --nocapture
 	@echo "Screenshots: target/e2e-screenshots/"
@@ -91,9 +96,9 @@ fuzz: deps
 bindings:
 	RAPPORT_UPDATE_BINDINGS=1 $(CARGO) test --locked -p rapport-core --test bindings
 
-# Installers with the Tauri bundler pinned in ui/package.json: a .deb by
-# default; BUNDLES=deb,appimage where the AppImage tools can be downloaded.
-BUNDLES ?= deb
+# Installers: the .deb by the Tauri bundler pinned in ui/package.json, and
+# the AppImage packed from it (scripts/appimage.sh).
+BUNDLES ?= deb,appimage
 bundle: deps ui
 	scripts/bundle.sh $(BUNDLES)
 

@@ -4,8 +4,9 @@
 # BUNDLES: deb (the default), appimage, deb,appimage; app,dmg on macOS; msi,nsis on Windows.
 # The command line (rapport-cli) goes in beside the window's binary; the
 # bundler takes it from target/sidecar, named for the platform it runs on.
-# An AppImage needs linuxdeploy and the AppImage runtime, which the bundler
-# downloads itself: only a machine with general network access builds one.
+# The AppImage is packed from the .deb by scripts/appimage.sh, not by the
+# bundler, which would download linuxdeploy and its runtime from outside the
+# package registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,14 @@ if [ "${1:-}" = --debug ]; then
   shift
 fi
 bundles="${1:-deb}"
+
+# The bundler builds everything but the AppImage, and the .deb it is packed from.
+tauri_bundles="$(echo ",$bundles," | sed 's/,appimage,/,/g; s/^,//; s/,$//')"
+appimage=false
+if [ "$tauri_bundles" != "$bundles" ]; then
+  appimage=true
+  case ",$tauri_bundles," in *,deb,*) ;; *) tauri_bundles="${tauri_bundles:+$tauri_bundles,}deb" ;; esac
+fi
 
 target_dir="${CARGO_TARGET_DIR:-target}"
 triple="$(rustc -vV | sed -n 's/^host: //p')"
@@ -30,7 +39,7 @@ case "$triple" in *windows*) ext=".exe" ;; esac
 mkdir -p target/sidecar
 cp "$target_dir/$profile/rapport-cli$ext" "target/sidecar/rapport-cli-$triple$ext"
 
-ui/node_modules/.bin/tauri build "${flag[@]}" --config tauri.bundle.json --bundles "$bundles" --ci
+ui/node_modules/.bin/tauri build "${flag[@]}" --config tauri.bundle.json --bundles "$tauri_bundles" --ci
 
 # The bundler packs a .deb with gzip; xz, dpkg's own default, makes it about
 # half the size to download. Same files, owners and control data. A debug
@@ -45,4 +54,7 @@ for deb in "$target_dir/$profile/bundle/deb/"*.deb; do
   rm -rf "$unpacked"
   echo "Repacked with xz: $deb ($(stat -c %s "$deb") bytes)"
 done
+if [ "$appimage" = true ]; then
+  scripts/appimage.sh "${flag[@]}"
+fi
 echo "Installers: $target_dir/$profile/bundle/"

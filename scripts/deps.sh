@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what="${1:-build}"
-build_pkgs="build-essential pkg-config curl wget file libssl-dev libdbus-1-dev libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev"
+build_pkgs="build-essential pkg-config curl wget file libssl-dev libdbus-1-dev libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev squashfs-tools"
 test_pkgs="webkit2gtk-driver xvfb dbus-x11 gnome-keyring dunst imagemagick xclip libglib2.0-bin xdotool time ripgrep"
 pkgs="$build_pkgs"
 [ "$what" = test ] && pkgs="$build_pkgs $test_pkgs"

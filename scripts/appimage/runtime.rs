@@ -1,0 +1,1 @@
+//! Nothing here: see Cargo.toml for why this package exists.
