@@ -10,7 +10,7 @@
 //! 2. unlock to Today (a keyring store unlocks by itself);
 //! 3. memory once Today shows (PSS of the app and every process it started),
 //!    and the CPU they use while left there;
-//! 4. the size of the release binaries and of the .deb, when one was built;
+//! 4. the size of the release binaries and of the installers, when built;
 //! 5. the command line as a whole process, and through the window's binary;
 //! 6. search beside `rg` over the same notes exported as a Markdown vault.
 //!
@@ -940,14 +940,19 @@ async fn main() {
 
     // Sizes.
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    let deb_dir = bins.rapport.with_file_name("bundle").join("deb");
-    let deb = std::fs::read_dir(&deb_dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "deb"))
-        .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+    // The newest installer of a kind that `make bundle` left, if any.
+    let installer = |kind: &str, extension: &str| {
+        let dir = bins.rapport.with_file_name("bundle").join(kind);
+        std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == extension))
+            .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+    };
+    let deb = installer("deb", "deb");
+    let appimage = installer("appimage", "AppImage");
     let mut size_rows = vec![
         Row::checked(
             "rapport (window)",
@@ -972,6 +977,16 @@ async fn main() {
             mb(size(deb)) <= DEB_TARGET_MB,
         ),
         None => Row::info(".deb (make bundle builds it)", "none built"),
+    });
+    size_rows.push(match &appimage {
+        Some(appimage) => Row::info(
+            format!(
+                "AppImage: {}",
+                appimage.file_name().unwrap_or_default().to_string_lossy()
+            ),
+            format!("{:.1} MB", mb(size(appimage))),
+        ),
+        None => Row::info("AppImage (make bundle builds it)", "none built"),
     });
 
     // Command line.
@@ -1070,6 +1085,7 @@ async fn main() {
             "rapport-cli": { "path": bins.cli, "bytes": size(&bins.cli) },
             "rapport-minimal-app": { "path": bins.minimal, "bytes": size(&bins.minimal) },
             "deb": deb.as_ref().map(|d| json!({ "path": d, "bytes": size(d) })),
+            "appimage": appimage.as_ref().map(|a| json!({ "path": a, "bytes": size(a) })),
         },
         "launch": {
             "how": "from the WebDriver new-session request to the page's first-screen-drawn mark, both on the wall clock",
