@@ -39,16 +39,29 @@ export APPIMAGE_EXTRACT_AND_RUN=1
 check_doctor "$scratch" "$appimage"
 
 # The window, from the AppImage, on a new store: its first screen is drawn
-# (more than a blank page's few colours) within the tests' patience.
-RAPPORT_DATA_DIR="$scratch/gui-data" WEBKIT_DISABLE_DMABUF_RENDERER=1 WEBKIT_DISABLE_COMPOSITING_MODE=1 \
-  xvfb-run -a -s "-screen 0 1200x800x24" scripts/with-keyring.sh bash -c '
+# (more than a blank page's few colours) within the tests' patience. The
+# display is a private Xvfb, which says its number once it is ready.
+Xvfb -displayfd 3 -screen 0 1200x800x24 -nolisten tcp 3>"$scratch/display" 2>"$scratch/xvfb.log" &
+xvfb=$!
+trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+for _ in $(seq 100); do
+  [ -s "$scratch/display" ] && break
+  kill -0 "$xvfb" 2>/dev/null || { cat "$scratch/xvfb.log" >&2; fail "Xvfb did not start"; }
+  sleep 0.1
+done
+[ -s "$scratch/display" ] || fail "Xvfb gave no display number within 10 s"
+DISPLAY=":$(head -1 "$scratch/display")" RAPPORT_DATA_DIR="$scratch/gui-data" \
+  WEBKIT_DISABLE_DMABUF_RENDERER=1 WEBKIT_DISABLE_COMPOSITING_MODE=1 \
+  scripts/with-keyring.sh bash -c '
   set -euo pipefail
   appimage="$1" shot="$2"
   "$appimage" >"$shot.log" 2>&1 &
   runtime=$!
+  # The runtime waits for the app, then removes what it extracted.
   app() { pgrep -P "$runtime" || true; }
   stop() { [ -z "$(app)" ] || kill "$(app)" 2>/dev/null || true; wait "$runtime" 2>/dev/null || true; }
   trap stop EXIT
+  colours=0
   deadline=$((SECONDS + 30))
   while [ "$SECONDS" -lt "$deadline" ]; do
     if xdotool search --name "^Rapport\$" >/dev/null 2>&1; then
@@ -59,7 +72,7 @@ RAPPORT_DATA_DIR="$scratch/gui-data" WEBKIT_DISABLE_DMABUF_RENDERER=1 WEBKIT_DIS
     kill -0 "$runtime" 2>/dev/null || { cat "$shot.log" >&2; echo "the AppImage exited" >&2; exit 1; }
     sleep 0.1
   done
-  echo "no drawn Rapport window within 30 s; the last look had ${colours:-no window}" >&2
+  echo "no drawn Rapport window within 30 s (the last screenshot had $colours colours)" >&2
   exit 1
 ' _ "$appimage" "$scratch/first-run.png" 2>"$scratch/gui.log" || { cat "$scratch/gui.log" >&2; fail "the AppImage's window did not come up"; }
 mkdir -p target/e2e-screenshots
