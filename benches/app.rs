@@ -966,28 +966,26 @@ async fn main() {
             format!("{:.1} MB", mb(size(&bins.minimal))),
         ),
     ];
-    size_rows.push(match &deb {
-        Some(deb) => Row::checked(
-            format!(
-                ".deb: {}",
-                deb.file_name().unwrap_or_default().to_string_lossy()
+    // An installer's row: its size, against its target where it has one.
+    let installer_row = |label: &str, built: &Option<PathBuf>, target_mb: Option<f64>| {
+        let Some(path) = built else {
+            return Row::info(format!("{label} (make bundle builds it)"), "none built");
+        };
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let figure = format!("{label}: {name}");
+        let value = format!("{:.1} MB", mb(size(path)));
+        match target_mb {
+            Some(target) => Row::checked(
+                figure,
+                value,
+                format!("≤ {target:.0} MB"),
+                mb(size(path)) <= target,
             ),
-            format!("{:.1} MB", mb(size(deb))),
-            format!("≤ {DEB_TARGET_MB:.0} MB"),
-            mb(size(deb)) <= DEB_TARGET_MB,
-        ),
-        None => Row::info(".deb (make bundle builds it)", "none built"),
-    });
-    size_rows.push(match &appimage {
-        Some(appimage) => Row::info(
-            format!(
-                "AppImage: {}",
-                appimage.file_name().unwrap_or_default().to_string_lossy()
-            ),
-            format!("{:.1} MB", mb(size(appimage))),
-        ),
-        None => Row::info("AppImage (make bundle builds it)", "none built"),
-    });
+            None => Row::info(figure, value),
+        }
+    };
+    size_rows.push(installer_row(".deb", &deb, Some(DEB_TARGET_MB)));
+    size_rows.push(installer_row("AppImage", &appimage, None));
 
     // Command line.
     let cli_rows: Vec<Row> = cli
