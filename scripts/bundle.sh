@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 profile=release
+# Expanded as ${flag[@]+"${flag[@]}"}: macOS's bash 3.2 calls an empty
+# array unbound under `set -u`.
 flag=()
 if [ "${1:-}" = --debug ]; then
   profile=debug
@@ -39,7 +41,7 @@ case "$triple" in *windows*) ext=".exe" ;; esac
 mkdir -p target/sidecar
 cp "$target_dir/$profile/rapport-cli$ext" "target/sidecar/rapport-cli-$triple$ext"
 
-ui/node_modules/.bin/tauri build "${flag[@]}" --config tauri.bundle.json --bundles "$tauri_bundles" --ci
+ui/node_modules/.bin/tauri build ${flag[@]+"${flag[@]}"} --config tauri.bundle.json --bundles "$tauri_bundles" --ci
 
 # The bundler packs a .deb with gzip; xz, dpkg's own default, makes it about
 # half the size to download. Same files, owners and control data. A debug
@@ -55,6 +57,6 @@ for deb in "$target_dir/$profile/bundle/deb/"*.deb; do
   echo "Repacked with xz: $deb ($(stat -c %s "$deb") bytes)"
 done
 if [ "$appimage" = true ]; then
-  scripts/appimage.sh "${flag[@]}"
+  scripts/appimage.sh ${flag[@]+"${flag[@]}"}
 fi
 echo "Installers: $target_dir/$profile/bundle/"
