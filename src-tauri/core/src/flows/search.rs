@@ -8,7 +8,7 @@
 use crate::error::{Error, Result};
 use crate::flows::lookup;
 use crate::flows::search_query::{self, fts_term, ParsedQuery, Term};
-use crate::flows::search_snippet::{snippet, SnippetPart};
+use crate::flows::search_snippet::{snippet, SnippetPart, Wanted};
 use crate::records::meetings::{local_to_utc, MeetingKind, MeetingStatus};
 use crate::records::people::PersonSummary;
 use crate::records::search::{first_row_at, id_token, IndexQuery, TextKind, Visibility};
@@ -138,6 +138,7 @@ fn search_in(store: &Store, request: &SearchRequest) -> Result<SearchResults> {
         .collect();
     let shown = hits.len() as u32;
     let terms = parsed.terms();
+    let wanted = Wanted::new(&terms);
     let mut groups: Vec<SearchGroup> = Vec::new();
     // Where each group is, by person, 1:1 and day.
     let mut places: HashMap<(String, Option<String>, NaiveDate), usize> = HashMap::new();
@@ -158,7 +159,7 @@ fn search_in(store: &Store, request: &SearchRequest) -> Result<SearchResults> {
         );
         let view = SearchHit {
             row: hit.row,
-            snippet: snippet(&hit.text, &terms),
+            snippet: snippet(&hit.text, &wanted),
             source_id: hit.source_id,
             kind: hit.kind,
             visibility: hit.visibility,

@@ -50,16 +50,40 @@ fn words(text: &str) -> Vec<Word<'_>> {
     words
 }
 
-/// Which words of `text` the terms match.
-fn matched(words: &[Word<'_>], terms: &[Term]) -> Vec<bool> {
+/// The words each term of a search asks for, split and folded once for all
+/// the snippets of the search rather than again for every hit.
+pub struct Wanted(Vec<WantedTerm>);
+
+struct WantedTerm {
+    words: Vec<String>,
+    prefix: bool,
+}
+
+impl Wanted {
+    pub fn new(terms: &[Term]) -> Self {
+        Wanted(
+            terms
+                .iter()
+                .map(|term| WantedTerm {
+                    words: words(&term.text)
+                        .into_iter()
+                        .map(|w| w.folded.into_owned())
+                        .collect(),
+                    prefix: term.prefix,
+                })
+                .filter(|term| !term.words.is_empty())
+                .collect(),
+        )
+    }
+}
+
+/// Which words of a text the terms match.
+fn matched(words: &[Word<'_>], wanted: &Wanted) -> Vec<bool> {
     let mut hits = vec![false; words.len()];
-    for term in terms {
-        let wanted: Vec<String> = words_of(&term.text);
-        let Some(last) = wanted.len().checked_sub(1) else {
-            continue;
-        };
+    for term in &wanted.0 {
+        let last = term.words.len() - 1;
         for at in 0..words.len() {
-            let fits = wanted.iter().enumerate().all(|(i, w)| {
+            let fits = term.words.iter().enumerate().all(|(i, w)| {
                 words.get(at + i).is_some_and(|word| {
                     if i == last && term.prefix {
                         word.folded.starts_with(w.as_str())
@@ -69,7 +93,7 @@ fn matched(words: &[Word<'_>], terms: &[Term]) -> Vec<bool> {
                 })
             });
             if fits {
-                for hit in hits.iter_mut().skip(at).take(wanted.len()) {
+                for hit in hits.iter_mut().skip(at).take(term.words.len()) {
                     *hit = true;
                 }
             }
@@ -78,19 +102,12 @@ fn matched(words: &[Word<'_>], terms: &[Term]) -> Vec<bool> {
     hits
 }
 
-fn words_of(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .map(|w| w.folded.into_owned())
-        .collect()
-}
-
-/// The snippet of `text` for `terms`: the window of words with the most
+/// The snippet of `text` for the terms `wanted`: the window of words with the most
 /// matches (the start of the text when nothing matches, as for a search by
 /// filters only), on one line, with "…" where it was cut.
-pub fn snippet(text: &str, terms: &[Term]) -> Vec<SnippetPart> {
+pub fn snippet(text: &str, wanted: &Wanted) -> Vec<SnippetPart> {
     let words = words(text);
-    let hits = matched(&words, terms);
+    let hits = matched(&words, wanted);
     let (first, last) = if words.len() <= WINDOW {
         (0, words.len())
     } else {
@@ -229,6 +246,10 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // a test may panic with its message
 
     use super::*;
+
+    fn snippet(text: &str, terms: &[Term]) -> Vec<SnippetPart> {
+        super::snippet(text, &Wanted::new(terms))
+    }
 
     fn term(text: &str, prefix: bool) -> Term {
         Term {
