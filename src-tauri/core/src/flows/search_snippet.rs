@@ -111,13 +111,16 @@ pub fn snippet(text: &str, wanted: &Wanted) -> Vec<SnippetPart> {
     let (first, last) = if words.len() <= WINDOW {
         (0, words.len())
     } else {
-        let most = (0..=words.len() - WINDOW)
-            .map(|start| hits.iter().skip(start).take(WINDOW).filter(|h| **h).count())
-            .enumerate()
-            .fold(
-                (0, 0),
-                |best, (start, count)| if count > best.1 { (start, count) } else { best },
-            );
+        // The window with the most matches, the first of them on a tie. Its
+        // count is kept as it slides: a word leaves, the next one comes in.
+        let mut count = hits.iter().take(WINDOW).filter(|h| **h).count();
+        let mut most = (0, count);
+        for (start, (leaving, coming)) in hits.iter().zip(hits.iter().skip(WINDOW)).enumerate() {
+            count = count - usize::from(*leaving) + usize::from(*coming);
+            if count > most.1 {
+                most = (start + 1, count);
+            }
+        }
         // Up to three words of context before the first match.
         let first_hit = hits
             .iter()
@@ -321,6 +324,34 @@ mod tests {
         ] {
             assert_eq!(render(&snippet(text, &[wanted])), marked);
         }
+    }
+
+    #[test]
+    fn the_cut_keeps_the_words_with_the_most_matches_the_first_such_on_a_tie() {
+        let text_with_goal_at = |at: &[usize]| -> String {
+            (0..100)
+                .map(|i| {
+                    if at.contains(&i) {
+                        "goal".to_string()
+                    } else {
+                        format!("w{i}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let goal = [term("goal", false)];
+        // One match early, three close together later: the three are shown.
+        let shown = render(&snippet(&text_with_goal_at(&[5, 60, 62, 64]), &goal));
+        assert!(
+            shown.starts_with("… w57 w58 w59 [goal] w61 [goal]"),
+            "{shown}"
+        );
+        assert_eq!(shown.matches("[goal]").count(), 3, "{shown}");
+        // Two matches early and two as close later: the early ones are shown.
+        let shown = render(&snippet(&text_with_goal_at(&[10, 12, 70, 72]), &goal));
+        assert!(shown.starts_with("… w7 w8 w9 [goal] w11 [goal]"), "{shown}");
+        assert!(!shown.contains("w70"), "{shown}");
     }
 
     #[test]
