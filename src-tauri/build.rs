@@ -4,6 +4,7 @@ const COMMANDS: &[&str] = &[
     "app_status",
     "start_up",
     "window_ready",
+    "set_clock_hours",
     "create_store",
     "unlock_store",
     "unlock_with_recovery_key",

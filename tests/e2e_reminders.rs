@@ -15,8 +15,8 @@ use std::time::Duration;
 use support::notify_monitor::Monitor;
 use support::tray_host::TrayHost;
 use support::webdriver::{
-    app_pids, click, set_value, store_recovery_key, type_into, wait_text, wait_until_app_gone, App,
-    Screenshots,
+    app_pids, click, set_value, store_recovery_key, type_into, wait_text, wait_until_app_gone,
+    window_uses_twelve_hours, App, Screenshots,
 };
 use support::{holds_for, wait_until, Services, Session, PATIENCE};
 
@@ -108,6 +108,17 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
     })
     .await;
     let labels: Vec<&str> = menu.iter().map(|(_, l)| l.as_str()).collect();
+    // Its time is written with the window's clock, 12 or 24 hours.
+    let clock = if window_uses_twelve_hours(client).await {
+        start.format("%-I:%M %p")
+    } else {
+        start.format("%H:%M")
+    };
+    let next = format!(
+        "Next 1:1: Ada Okafor, {}, {clock}",
+        rapport_core::day_text::weekday_day_month_year(&start.date_naive())
+    );
+    assert!(labels.contains(&next.as_str()), "{next:?} in {labels:?}");
     let id_of = |label: &str| {
         menu.iter()
             .find(|(_, l)| l == label)

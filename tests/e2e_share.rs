@@ -15,7 +15,8 @@ use mail_parser::{MessageParser, MimeHeaders};
 use std::path::{Path, PathBuf};
 use support::desktop::{answer_file_dialog, install_desktop_apps, FileDialog};
 use support::webdriver::{
-    click, launch_with_demo_team, people_names, set_value, type_into, wait_text, Screenshots,
+    click, launch_with_demo_team, people_names, set_value, type_into, wait_text,
+    window_uses_twelve_hours, Screenshots,
 };
 use support::{wait_until, Services, Session, PATIENCE};
 
@@ -92,10 +93,14 @@ async fn share_from_anywhere_and_data_in_settings() {
     click(c, "#send-update").await;
     let update = take_mail(&mail_received).await;
     let update = MessageParser::default().parse(&update).unwrap();
-    assert!(
-        update.subject().unwrap().starts_with("Moved: 1:1 "),
-        "{:?}",
-        update.subject()
+    let subject = update.subject().unwrap();
+    assert!(subject.starts_with("Moved: 1:1 "), "{subject:?}");
+    // The new time is written with the window's clock, as on its screens.
+    let half_of_day = subject.ends_with(" AM") || subject.ends_with(" PM");
+    assert_eq!(
+        half_of_day,
+        window_uses_twelve_hours(c).await,
+        "{subject:?}"
     );
     assert_eq!(attached_method(&update), "REQUEST");
     click(c, "#share-done").await;

@@ -193,6 +193,7 @@ pub fn run_app(global: &AppArgs) -> i32 {
             commands::app_status,
             commands::start_up,
             commands::window_ready,
+            commands::set_clock_hours,
             commands::create_store,
             commands::unlock_store,
             commands::unlock_with_recovery_key,

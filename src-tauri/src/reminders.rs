@@ -73,6 +73,12 @@ fn tick(app: &AppHandle) {
         // guessing when a reminder falls.
         let _ = app.emit_to("main", "reminder-shown", ());
     }
+    show_next(app);
+}
+
+/// Puts the next 1:1 on the tray's menu.
+pub fn show_next(app: &AppHandle) {
+    let state = app.state::<AppState>();
     if let Ok(label) = state.with_store(|s| reminders::next_label(s, s.clock().now())) {
         crate::tray::set_next(app, &label);
     }

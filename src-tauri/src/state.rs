@@ -8,6 +8,7 @@ use rapport_core::flows::locked_reminders::{self, LockedReminders};
 use rapport_core::flows::start_up::{self, StartUp};
 use rapport_core::store::backup::{self, RestoreOptions, RestorePreview};
 use rapport_core::store::keys::SystemKeyring;
+use rapport_core::time_of_day::ClockHours;
 use rapport_core::{Clock, Error, ErrorCode, Result, Store, StorePaths};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
@@ -29,6 +30,8 @@ pub struct AppState {
     locked: Mutex<Option<LockedReminders>>,
     /// The last keyboard or mouse activity in the window, for idle locking.
     last_activity: Mutex<DateTime<Utc>>,
+    /// The window's clock, given to every store this state opens.
+    clock_hours: Mutex<ClockHours>,
 }
 
 impl AppState {
@@ -42,6 +45,7 @@ impl AppState {
             chosen_backup: Mutex::new(None),
             locked: Mutex::new(None),
             last_activity: Mutex::new(clock.now()),
+            clock_hours: Mutex::new(ClockHours::default()),
             clock,
         }
     }
@@ -191,10 +195,18 @@ impl AppState {
         *self.last_activity.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    pub fn set_clock_hours(&self, hours: ClockHours) {
+        *self.clock_hours.lock().unwrap_or_else(|p| p.into_inner()) = hours;
+    }
+
     /// Runs `f` with the open store, or says the store is locked.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         match self.store().as_mut() {
-            Some(store) => f(store),
+            Some(store) => {
+                // Set on every use, as a store may open before the window says.
+                store.set_clock_hours(*self.clock_hours.lock().unwrap_or_else(|p| p.into_inner()));
+                f(store)
+            }
             None => Err(Error::new(
                 ErrorCode::StoreLocked,
                 "Rapport is locked. Unlock it to see your notes.",

@@ -323,6 +323,20 @@ pub async fn set_value(client: &Client, css: &str, value: &str) {
     assert_eq!(found, serde_json::json!(true), "no element {css}");
 }
 
+/// Whether the window writes times on the 12-hour clock, as its locale does.
+pub async fn window_uses_twelve_hours(client: &Client) -> bool {
+    client
+        .execute(
+            "return new Intl.DateTimeFormat(undefined, { hour: 'numeric' })\
+             .resolvedOptions().hour12 === true;",
+            vec![],
+        )
+        .await
+        .expect("the window answers")
+        .as_bool()
+        .expect("a boolean")
+}
+
 /// A form control's current value.
 pub async fn value_of(client: &Client, css: &str) -> String {
     let value = client

@@ -1,9 +1,10 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
-import { windowReady } from './lib/api';
+import { setClockHours, windowReady } from './lib/api';
 import { holdLongListsUntilFirstFrame } from './lib/first-screen.svelte';
 import { applyTheme, loadTheme } from './lib/theme';
+import { localeUsesTwelveHours } from './lib/time';
 
 // Apply the saved theme before the first paint of the app.
 applyTheme(loadTheme());
@@ -12,6 +13,11 @@ applyTheme(loadTheme());
 // screen is drawn (src-tauri/src/first_show.rs). The page's finished load has
 // usually brought it up already; this stands in should that come late.
 windowReady().catch(() => {});
+
+// The app writes times for the manager too (shared notes, invites, the
+// tray): with the window's clock. Today asks the locale the same question
+// as it draws, from the same cache, so this adds no work to the first frame.
+setClockHours(localeUsesTwelveHours()).catch(() => {});
 
 // The first frame comes sooner without the rows below the fold.
 holdLongListsUntilFirstFrame();

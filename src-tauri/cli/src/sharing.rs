@@ -222,7 +222,11 @@ pub fn import_ics(
     if let Some(next) = &imported.next_meeting {
         println!(
             "Next 1:1: {}",
-            rapport_core::formats::shared_notes::local_label(next.scheduled_start, &next.time_zone)
+            rapport_core::formats::shared_notes::local_label(
+                next.scheduled_start,
+                &next.time_zone,
+                store.clock_hours()
+            )
         );
     }
     Ok(0)

@@ -12,6 +12,7 @@ pub mod formats;
 pub mod ids;
 pub mod records;
 pub mod store;
+pub mod time_of_day;
 pub mod zone;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -13,6 +13,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("clock", 0),
     ("zone", 0),
     ("day_text", 0),
+    ("time_of_day", 0),
     ("text_enum", 0),
     ("store", 1),
     ("records", 2),

@@ -425,13 +425,10 @@ fn searching_changes_nothing_that_is_shared() {
                 let meeting = store.schedule().get_meeting(id).unwrap();
                 let person = store.people().get(&meeting.person_id).unwrap();
                 let items = store.actions().of_meeting(id).unwrap();
-                markdown(&SharedMeeting::new(
-                    &person.name,
-                    "Alex",
-                    &meeting,
-                    &items,
-                    None,
-                ))
+                markdown(
+                    &SharedMeeting::new(&person.name, "Alex", &meeting, &items, None),
+                    store.clock_hours(),
+                )
             })
             .collect()
     };

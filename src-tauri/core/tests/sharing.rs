@@ -12,6 +12,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use ical::parser::ical::component::{IcalCalendar, IcalEvent};
 use ical::property::Property;
 use rapport_core::flows::prep;
+use rapport_core::flows::reminders;
 use rapport_core::flows::scheduling::{self, NextPlan};
 use rapport_core::flows::series_import;
 use rapport_core::flows::session::{self, FinishRequest};
@@ -35,6 +36,7 @@ use rapport_core::records::recurrence::next_start_after;
 use rapport_core::records::settings;
 use rapport_core::records::share_log::{ShareFormat, ShareKind};
 use rapport_core::records::topics::{RaisedBy, TopicInput};
+use rapport_core::time_of_day::ClockHours;
 use rapport_core::{ErrorCode, FixedClock, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -789,6 +791,69 @@ fn shared_notes_render_in_every_format() {
     assert!(
         html.contains("<h2>Topics discussed</h2><ul><li>Conference budget</li></ul>"),
         "{html}"
+    );
+}
+
+#[test]
+fn what_is_written_for_a_twelve_hour_window_has_twelve_hour_times() {
+    let mut w = World::new();
+    let (ada, meeting) = w.held_one();
+    session::finish(
+        &mut w.store,
+        &meeting,
+        FinishRequest {
+            include_private_notes: false,
+            next: NextPlan::Recurring,
+        },
+    )
+    .unwrap();
+    let render = |w: &World, format| {
+        String::from_utf8(sharing::render(&w.store, &meeting, format).unwrap().bytes).unwrap()
+    };
+    // Until the window says otherwise, 24 hours, as the command line writes.
+    let md = render(&w, NotesFormat::Md);
+    assert!(md.contains("Thu 3 Oct 2024, 14:00 (Europe/Paris)"), "{md}");
+    assert!(md.contains("Thu 10 Oct 2024, 14:00 (Europe/Paris)"), "{md}");
+
+    w.store.set_clock_hours(ClockHours::Twelve);
+    for format in [NotesFormat::Md, NotesFormat::Txt, NotesFormat::Html] {
+        let text = render(&w, format);
+        assert!(
+            text.contains("Thu 3 Oct 2024, 2:00 PM (Europe/Paris)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Thu 10 Oct 2024, 2:00 PM (Europe/Paris)"),
+            "{text}"
+        );
+        assert!(!text.contains("14:00"), "{text}");
+    }
+    let mail = sharing::share_notes(&mut w.store, &meeting, NotesFormat::Eml).unwrap();
+    assert_eq!(
+        parse_mail(&mail.bytes).subject(),
+        Some("Notes from our 1:1 (Thu 3 Oct 2024, 2:00 PM)")
+    );
+    let invite = invite_mail::draft(&mut w.store, &InviteTarget::Person(ada.clone())).unwrap();
+    let message = parse_mail(&invite.bytes);
+    let body = message.body_text(0).unwrap();
+    assert!(
+        body.contains("every week, from Thu 3 Oct 2024, 2:00 PM (Europe/Paris), 30 min"),
+        "{body}"
+    );
+    let vault: String = vault::build(&w.store, true)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.contents)
+        .collect();
+    assert!(
+        vault.contains("Thu 10 Oct 2024, 2:00 PM (Europe/Paris)"),
+        "{vault}"
+    );
+    assert!(!vault.contains("14:00"), "{vault}");
+    let now = w.store.clock().now();
+    assert_eq!(
+        reminders::next_label(&w.store, now).unwrap(),
+        "Next 1:1: Ada Okafor, Thu 10 Oct 2024, 2:00 PM"
     );
 }
 

@@ -17,6 +17,7 @@ use rapport_core::formats::markdown::{to_html, to_text};
 use rapport_core::formats::shared_notes::{self, SharedAction, SharedAgendaItem, SharedMeeting};
 use rapport_core::formats::sharing;
 use rapport_core::records::actions::{ActionStatus, Owner};
+use rapport_core::time_of_day::ClockHours;
 use rapport_core::Zone;
 
 #[derive(Debug)]
@@ -27,6 +28,8 @@ pub struct MarkdownInput {
     /// Whether to render the whole shared page too (a quarter of the
     /// inputs: it renders the same notes again, around the names).
     pub page: bool,
+    /// The clock the page writes its times with.
+    pub hours: ClockHours,
 }
 
 pub struct Markdown;
@@ -310,7 +313,13 @@ impl Target for Markdown {
             })
             .collect();
         let page = chance(u, 25);
-        MarkdownInput { notes, names, page }
+        let hours = ClockHours::twelve(chance(u, 50));
+        MarkdownInput {
+            notes,
+            names,
+            page,
+            hours,
+        }
     }
 
     fn check(&mut self, input: &MarkdownInput) -> Result<(), String> {
@@ -328,7 +337,7 @@ impl Target for Markdown {
             return Ok(());
         }
         let shared = shared_meeting(input);
-        let page = sharing::html(&shared);
+        let page = sharing::html(&shared, input.hours);
         check_html(&page, PAGE_TAGS).map_err(|e| format!("{e}\npage: {page}"))?;
         let styles = page.to_ascii_lowercase().matches("<style").count();
         if styles != 1 {
@@ -336,8 +345,8 @@ impl Target for Markdown {
                 "the page has {styles} style elements, not its own one"
             ));
         }
-        let _ = sharing::text(&shared);
-        let _ = shared_notes::markdown(&shared);
+        let _ = sharing::text(&shared, input.hours);
+        let _ = shared_notes::markdown(&shared, input.hours);
         Ok(())
     }
 }

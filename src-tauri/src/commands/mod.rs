@@ -9,6 +9,7 @@ use rapport_core::flows::access::{self, AppStatus, SetupRequest};
 use rapport_core::flows::start_up::StartUp;
 use rapport_core::records::people::PersonSummary;
 use rapport_core::store::keys::SystemKeyring;
+use rapport_core::time_of_day::ClockHours;
 use rapport_core::Result;
 use tauri::State;
 
@@ -35,6 +36,14 @@ pub async fn start_up(
 #[tauri::command]
 pub fn window_ready(webview: tauri::Webview) {
     crate::first_show::show_once(&webview);
+}
+
+/// The 12- or 24-hour clock of the window's locale: what the app writes for
+/// the manager (shared notes, invites, the tray's next 1:1) follows it.
+#[tauri::command]
+pub fn set_clock_hours(app: tauri::AppHandle, state: State<'_, AppState>, twelve: bool) {
+    state.set_clock_hours(ClockHours::twelve(twelve));
+    crate::reminders::show_next(&app);
 }
 
 #[tauri::command]

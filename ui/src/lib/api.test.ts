@@ -13,6 +13,7 @@ import {
   onStoreLockedError,
   quitApp,
   setAutostart,
+  setClockHours,
   setReminderOffsets,
   startUp,
   toErrorBody,
@@ -155,6 +156,7 @@ describe('reminder and desktop commands', () => {
       set_autostart: () => false,
       quit_app: () => null,
       window_ready: () => null,
+      set_clock_hours: () => null,
     });
 
     await expect(getReminderOffsets(null)).resolves.toEqual({ minutes: [15] });
@@ -165,6 +167,7 @@ describe('reminder and desktop commands', () => {
     await expect(setAutostart(true)).resolves.toBe(false);
     await quitApp();
     await windowReady();
+    await setClockHours(true);
 
     expect(calls).toEqual([
       { cmd: 'get_reminder_offsets', args: { personId: null } },
@@ -175,6 +178,7 @@ describe('reminder and desktop commands', () => {
       { cmd: 'set_autostart', args: { enabled: true } },
       { cmd: 'quit_app', args: {} },
       { cmd: 'window_ready', args: {} },
+      { cmd: 'set_clock_hours', args: { twelve: true } },
     ]);
   });
 });

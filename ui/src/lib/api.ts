@@ -156,6 +156,13 @@ export function windowReady(): Promise<void> {
   return call<void>('window_ready');
 }
 
+/** Tells the app the 12- or 24-hour clock the window writes times with, so
+ * what the app writes for the manager (shared notes, invites, the tray's
+ * next 1:1) says times the same way. */
+export function setClockHours(twelve: boolean): Promise<void> {
+  return call<void>('set_clock_hours', { twelve });
+}
+
 /** The `start_up` call public/start-up.js made as the page began: taken
  * once, so a later start-up (after a lock) asks afresh. */
 function takeEarlyStartUp(): Promise<StartUp> | undefined {

@@ -157,6 +157,11 @@ export function formatClock(
   }).format(toDate(instant));
 }
 
+/** Whether the computer's locale writes 12-hour times ("2:00 PM"). */
+export function localeUsesTwelveHours(): boolean {
+  return usesTwelveHours(undefined) ?? false;
+}
+
 // Whether a locale writes 12-hour times, asked of its formatter once.
 const twelveHourLocales = new Map<string, boolean | undefined>();
 

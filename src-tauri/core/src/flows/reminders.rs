@@ -269,7 +269,11 @@ pub fn next_label(store: &Store, now: DateTime<Utc>) -> Result<String> {
             format!(
                 "Next 1:1: {}, {}",
                 person.name,
-                crate::formats::shared_notes::local_label(m.scheduled_start, &m.time_zone)
+                crate::formats::shared_notes::local_label(
+                    m.scheduled_start,
+                    &m.time_zone,
+                    store.clock_hours(),
+                )
             )
         }
         None => "No 1:1 scheduled".to_string(),

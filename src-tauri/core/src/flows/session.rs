@@ -351,7 +351,7 @@ fn summary(store: &Store, meeting: Meeting) -> Result<EndSummary> {
             .into_iter()
             .map(|i| ActionItemView::new(i, today))
             .collect(),
-        shared_preview: shared_notes::markdown(&shared),
+        shared_preview: shared_notes::markdown(&shared, store.clock_hours()),
         next,
         person,
         meeting,
@@ -421,7 +421,7 @@ pub fn finish(store: &mut Store, meeting_id: &str, request: FinishRequest) -> Re
             next_meeting.as_ref(),
         )
         .with_topics(&s.topics().discussed_in(&meeting.id)?);
-        let mut shared_markdown = shared_notes::markdown(&shared);
+        let mut shared_markdown = shared_notes::markdown(&shared, s.clock_hours());
         if request.include_private_notes && !meeting.private_notes.trim().is_empty() {
             // The manager confirmed sharing these; they are added here, outside
             // the shared renderer, on purpose.

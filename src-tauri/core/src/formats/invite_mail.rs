@@ -15,6 +15,7 @@ use crate::formats::sharing::{self, Artefact, Envelope};
 use crate::records::meetings::{Frequency, MeetingStatus};
 use crate::records::share_log::{ShareFormat, ShareKind};
 use crate::store::Store;
+use crate::time_of_day::ClockHours;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 use ts_rs::TS;
@@ -102,7 +103,11 @@ fn rhythm(frequency: Frequency) -> &'static str {
 }
 
 /// The subject line and the body as plain text.
-fn compose(resolved: &Resolved, open_topics: &[String]) -> Result<(String, String)> {
+fn compose(
+    resolved: &Resolved,
+    open_topics: &[String],
+    hours: ClockHours,
+) -> Result<(String, String)> {
     let invite = &resolved.invite;
     let event = invite
         .events
@@ -116,7 +121,7 @@ fn compose(resolved: &Resolved, open_topics: &[String]) -> Result<(String, Strin
     let when = |at| {
         format!(
             "{} ({}), {} min",
-            local_label(at, &event.time_zone),
+            local_label(at, &event.time_zone, hours),
             event.time_zone,
             event.minutes
         )
@@ -129,11 +134,11 @@ fn compose(resolved: &Resolved, open_topics: &[String]) -> Result<(String, Strin
             let _ = writeln!(
                 body,
                 "I have cancelled our 1:1 of {}. The attached update takes it off your calendar.",
-                local_label(event.start, &event.time_zone)
+                local_label(event.start, &event.time_zone, hours)
             );
             format!(
                 "Cancelled: {summary}, {}",
-                local_label(event.start, &event.time_zone)
+                local_label(event.start, &event.time_zone, hours)
             )
         }
         (Purpose::Moved, _) => {
@@ -144,12 +149,12 @@ fn compose(resolved: &Resolved, open_topics: &[String]) -> Result<(String, Strin
             let _ = writeln!(
                 body,
                 "I have moved our 1:1 of {} to {}. The attached update changes it in your calendar.",
-                local_label(from, &event.time_zone),
+                local_label(from, &event.time_zone, hours),
                 when(to)
             );
             format!(
                 "Moved: {summary}, now {}",
-                local_label(to, &event.time_zone)
+                local_label(to, &event.time_zone, hours)
             )
         }
         (Purpose::Invite, Some(rule)) => {
@@ -167,7 +172,10 @@ fn compose(resolved: &Resolved, open_topics: &[String]) -> Result<(String, Strin
                 "Here is the invite for our next 1:1: {}.",
                 when(event.start)
             );
-            format!("{summary}, {}", local_label(event.start, &event.time_zone))
+            format!(
+                "{summary}, {}",
+                local_label(event.start, &event.time_zone, hours)
+            )
         }
     };
     if resolved.purpose != Purpose::Cancelled {
@@ -210,7 +218,7 @@ pub fn draft(store: &mut Store, target: &InviteTarget) -> Result<Artefact> {
         .into_iter()
         .filter_map(|t| t.text)
         .collect();
-    let (subject, body) = compose(&resolved, &open_topics)?;
+    let (subject, body) = compose(&resolved, &open_topics, store.clock_hours())?;
     let calendar = ics::render(&resolved.invite)?;
     let now = store.clock().now();
     let parties = &resolved.invite.parties;

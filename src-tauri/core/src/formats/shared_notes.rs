@@ -6,6 +6,7 @@ use crate::day_text::{weekday_day_month, weekday_day_month_year};
 use crate::records::actions::{ActionItem, ActionStatus, Owner};
 use crate::records::meetings::Meeting;
 use crate::records::topics::Topic;
+use crate::time_of_day::{clock_time, ClockHours};
 use crate::zone::Zone;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -111,13 +112,13 @@ impl SharedMeeting {
     }
 }
 
-/// "Thu 24 Oct 2024, 14:00" in the meeting's zone.
-pub fn local_label(at: DateTime<Utc>, zone: &Zone) -> String {
+/// "Thu 24 Oct 2024, 14:00" (or "2:00 PM") in the meeting's zone.
+pub fn local_label(at: DateTime<Utc>, zone: &Zone, hours: ClockHours) -> String {
     let local = at.with_timezone(&zone.tz());
     format!(
         "{}, {}",
         weekday_day_month_year(&local),
-        local.format("%H:%M")
+        clock_time(&local, hours)
     )
 }
 
@@ -133,7 +134,7 @@ pub(crate) fn status_label(status: ActionStatus) -> &'static str {
 }
 
 /// The shared notes as Markdown.
-pub fn markdown(shared: &SharedMeeting) -> String {
+pub fn markdown(shared: &SharedMeeting, hours: ClockHours) -> String {
     let mut out = String::new();
     let first = |name: &str| name.split_whitespace().next().unwrap_or(name).to_string();
     let _ = writeln!(
@@ -143,7 +144,7 @@ pub fn markdown(shared: &SharedMeeting) -> String {
         first(&shared.person_name)
     );
     out.push('\n');
-    let when = local_label(shared.start, &shared.time_zone);
+    let when = local_label(shared.start, &shared.time_zone, hours);
     match shared.duration_minutes {
         Some(m) => {
             let _ = writeln!(out, "{when} ({}) · {m} min", shared.time_zone);
@@ -205,7 +206,11 @@ pub fn markdown(shared: &SharedMeeting) -> String {
         );
     }
     if let (Some(next), Some(zone)) = (shared.next_start, &shared.next_time_zone) {
-        let _ = writeln!(out, "\n## Next 1:1\n\n{} ({zone})", local_label(next, zone));
+        let _ = writeln!(
+            out,
+            "\n## Next 1:1\n\n{} ({zone})",
+            local_label(next, zone, hours)
+        );
     }
     out
 }

@@ -12,6 +12,7 @@ use crate::records::actions::ActionStatus;
 use crate::records::meetings::{Meeting, MeetingStatus};
 use crate::records::share_log::{ShareFormat, ShareKind};
 use crate::store::Store;
+use crate::time_of_day::ClockHours;
 use chrono::{DateTime, Utc};
 use mail_builder::headers::content_type::ContentType;
 use mail_builder::headers::raw::Raw;
@@ -186,8 +187,8 @@ fn title(shared: &SharedMeeting) -> String {
     )
 }
 
-fn when(shared: &SharedMeeting) -> String {
-    let label = local_label(shared.start, &shared.time_zone);
+fn when(shared: &SharedMeeting, hours: ClockHours) -> String {
+    let label = local_label(shared.start, &shared.time_zone, hours);
     match shared.duration_minutes {
         Some(m) => format!("{label} ({}) · {m} min", shared.time_zone),
         None => format!("{label} ({})", shared.time_zone),
@@ -209,11 +210,11 @@ fn action_line(item: &crate::formats::shared_notes::SharedAction) -> String {
 }
 
 /// The shared notes as plain text.
-pub fn text(shared: &SharedMeeting) -> String {
+pub fn text(shared: &SharedMeeting, hours: ClockHours) -> String {
     let mut out = String::new();
     let heading = title(shared);
     let _ = writeln!(out, "{heading}\n{}\n", "=".repeat(heading.chars().count()));
-    let _ = writeln!(out, "{}", when(shared));
+    let _ = writeln!(out, "{}", when(shared, hours));
     if let Some(topic) = &shared.topic {
         let _ = writeln!(out, "Topic: {topic}");
     }
@@ -254,7 +255,11 @@ pub fn text(shared: &SharedMeeting) -> String {
         );
     }
     if let (Some(next), Some(zone)) = (shared.next_start, &shared.next_time_zone) {
-        let _ = writeln!(out, "\nNext 1:1: {} ({zone})", local_label(next, zone));
+        let _ = writeln!(
+            out,
+            "\nNext 1:1: {} ({zone})",
+            local_label(next, zone, hours)
+        );
     }
     out
 }
@@ -277,11 +282,11 @@ fn check_mark(done: bool) -> &'static str {
 }
 
 /// The shared notes as one self-contained, printable HTML page.
-pub fn html(shared: &SharedMeeting) -> String {
+pub fn html(shared: &SharedMeeting, hours: ClockHours) -> String {
     let heading = title(shared);
     let body = maud::html! {
         h1 { (heading) }
-        p.when { (when(shared)) }
+        p.when { (when(shared, hours)) }
         @if let Some(topic) = &shared.topic {
             p { "Topic: " (topic) }
         }
@@ -324,7 +329,7 @@ pub fn html(shared: &SharedMeeting) -> String {
         }
         @if let (Some(next), Some(zone)) = (shared.next_start, &shared.next_time_zone) {
             h2 { "Next 1:1" }
-            p { (local_label(next, zone)) " (" (zone) ")" }
+            p { (local_label(next, zone, hours)) " (" (zone) ")" }
         }
     };
     markdown::page(&heading, PRINT_CSS, body)
@@ -335,14 +340,21 @@ pub fn html(shared: &SharedMeeting) -> String {
 /// mail clients open it as a draft to review and send.
 pub fn eml(
     shared: &SharedMeeting,
+    hours: ClockHours,
     envelope: &Envelope,
     invite: Option<(&str, ics::Method)>,
 ) -> Result<Vec<u8>> {
     let subject = format!(
         "Notes from our 1:1 ({})",
-        local_label(shared.start, &shared.time_zone)
+        local_label(shared.start, &shared.time_zone, hours)
     );
-    mail_draft(envelope, subject, text(shared), Some(html(shared)), invite)
+    mail_draft(
+        envelope,
+        subject,
+        text(shared, hours),
+        Some(html(shared, hours)),
+        invite,
+    )
 }
 
 /// An e-mail draft of any kind: the plain text body (with an HTML
@@ -406,10 +418,11 @@ fn render_context(
     meeting_id: &str,
     format: NotesFormat,
 ) -> Result<Artefact> {
+    let hours = store.clock_hours();
     let bytes = match format {
-        NotesFormat::Md => shared_notes::markdown(&ctx.shared).into_bytes(),
-        NotesFormat::Html => html(&ctx.shared).into_bytes(),
-        NotesFormat::Txt => text(&ctx.shared).into_bytes(),
+        NotesFormat::Md => shared_notes::markdown(&ctx.shared, hours).into_bytes(),
+        NotesFormat::Html => html(&ctx.shared, hours).into_bytes(),
+        NotesFormat::Txt => text(&ctx.shared, hours).into_bytes(),
         NotesFormat::Eml => {
             let invite = match (&ctx.next_meeting_id, &ctx.series_id) {
                 (Some(id), _) => Some(ics::meeting_invite(store, id)?),
@@ -431,6 +444,7 @@ fn render_context(
             };
             eml(
                 &ctx.shared,
+                hours,
                 &envelope,
                 invite
                     .as_ref()
@@ -463,8 +477,8 @@ pub fn share_notes(store: &mut Store, meeting_id: &str, format: NotesFormat) -> 
 pub fn clipboard(store: &mut Store, meeting_id: &str) -> Result<ClipboardContent> {
     let ctx = context(store, meeting_id)?;
     let content = ClipboardContent {
-        markdown: shared_notes::markdown(&ctx.shared),
-        html: html(&ctx.shared),
+        markdown: shared_notes::markdown(&ctx.shared, store.clock_hours()),
+        html: html(&ctx.shared, store.clock_hours()),
     };
     log_notes_share(store, &ctx, meeting_id, ShareFormat::Clipboard)?;
     Ok(content)

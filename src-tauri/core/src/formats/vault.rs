@@ -19,6 +19,7 @@ use crate::records::moods::MoodCheck;
 use crate::records::people::{Cadence, Person};
 use crate::records::topics::{RaisedBy, Topic};
 use crate::store::Store;
+use crate::time_of_day::ClockHours;
 use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -198,7 +199,12 @@ pub fn render_running_doc(doc: &RunningDoc) -> String {
 }
 
 /// A meeting file: front matter, a link back, and the shared notes.
-pub fn render_meeting(shared: &SharedMeeting, status: MeetingStatus, doc_link: &str) -> String {
+pub fn render_meeting(
+    shared: &SharedMeeting,
+    status: MeetingStatus,
+    doc_link: &str,
+    hours: ClockHours,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "---");
     let _ = writeln!(out, "person: {}", yaml_string(&shared.person_name));
@@ -213,11 +219,11 @@ pub fn render_meeting(shared: &SharedMeeting, status: MeetingStatus, doc_link: &
         let _ = writeln!(
             out,
             "# Cancelled 1:1 ({})\n",
-            local_label(shared.start, &shared.time_zone)
+            local_label(shared.start, &shared.time_zone, hours)
         );
         return out;
     }
-    out.push_str(&shared_notes::markdown(shared));
+    out.push_str(&shared_notes::markdown(shared, hours));
     out
 }
 
@@ -383,7 +389,7 @@ fn person_files(
             .collect();
         let shared = SharedMeeting::new(&person.name, manager_name, meeting, &items, following)
             .with_topics(&discussed);
-        let mut contents = render_meeting(&shared, meeting.status, &doc_link);
+        let mut contents = render_meeting(&shared, meeting.status, &doc_link, store.clock_hours());
         if !shared_only {
             contents.push_str(&private_meeting_sections(meeting));
             let private: Vec<&str> = discussed
@@ -460,7 +466,7 @@ fn person_files(
         next: next.map(|m| {
             format!(
                 "{} ({})",
-                local_label(m.scheduled_start, &m.time_zone),
+                local_label(m.scheduled_start, &m.time_zone, store.clock_hours()),
                 m.time_zone
             )
         }),

@@ -23,6 +23,7 @@ pub use paths::{log_dir, write_private_file, StorePaths, DATA_DIR_ENV, LOG_DIR_E
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
 use crate::store::keys::{DbKey, KeyBackend, KeyStore, RecoveryKey, RecoveryKeyStore, SlotKind};
+use crate::time_of_day::ClockHours;
 use rusqlite::{Connection, OpenFlags};
 use std::io::Read;
 use std::sync::Arc;
@@ -141,6 +142,8 @@ pub struct Store {
     opened_with: SlotKind,
     /// Set when this open moved a version-1 store to key slots.
     moved_to_slots: bool,
+    /// How the text Rapport writes from this store says a time of day.
+    clock_hours: ClockHours,
 }
 
 impl std::fmt::Debug for Store {
@@ -305,6 +308,7 @@ impl Store {
             key,
             opened_with: keys.kind(),
             moved_to_slots: false,
+            clock_hours: ClockHours::default(),
         })
     }
 
@@ -355,6 +359,7 @@ impl Store {
             key,
             opened_with,
             moved_to_slots: false,
+            clock_hours: ClockHours::default(),
         })
     }
 
@@ -368,6 +373,16 @@ impl Store {
 
     pub fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
+    }
+
+    /// The clock of the locale the text written from this store is for:
+    /// the window's, once it says which; 24 hours until then.
+    pub fn clock_hours(&self) -> ClockHours {
+        self.clock_hours
+    }
+
+    pub fn set_clock_hours(&mut self, hours: ClockHours) {
+        self.clock_hours = hours;
     }
 
     pub fn schema_version(&self) -> Result<u32> {
