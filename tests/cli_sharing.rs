@@ -421,7 +421,7 @@ fn import_ics_and_every_refusal_changes_nothing() {
     );
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("weekly on thu at 14:00 (Europe/Paris), 30 min"),
+        text(&out).contains("weekly on Thursday at 14:00 (Europe/Paris), 30 min"),
         "{}",
         text(&out)
     );

@@ -207,15 +207,10 @@ pub fn import_ics(
     let imported = series_import::import_series(&mut store, &person.id, &text, zone)?;
     let s = &imported.series;
     println!(
-        "Set up {}'s recurring 1:1 from \"{}\": {} on {} at {} ({}), {} min.",
+        "Set up {}'s recurring 1:1 from \"{}\": {} ({}), {} min.",
         person.name,
         imported.source_summary,
-        s.frequency.as_str(),
-        match s.second_weekday {
-            Some(second) => format!("{} and {}", s.weekday.as_str(), second.as_str()),
-            None => s.weekday.as_str().to_string(),
-        },
-        s.local_time.format("%H:%M"),
+        rapport_core::formats::series_text::rhythm(s, store.clock_hours()),
         s.time_zone,
         s.duration_minutes
     );

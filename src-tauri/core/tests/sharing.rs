@@ -1251,7 +1251,19 @@ fn a_google_export_gives_the_current_weekly_series() {
         series_import::import_series(&mut w.store, &ada, &fixture("google.ics"), utc_zone())
             .unwrap_err();
     assert!(
-        again.message.contains("already has a recurring 1:1"),
+        again
+            .message
+            .contains("already has a recurring 1:1 (weekly on Thursday at 14:00)"),
+        "{}",
+        again.message
+    );
+    // The window's 12-hour clock says it the way the window does.
+    w.store.set_clock_hours(ClockHours::Twelve);
+    let again =
+        series_import::import_series(&mut w.store, &ada, &fixture("google.ics"), utc_zone())
+            .unwrap_err();
+    assert!(
+        again.message.contains("(weekly on Thursday at 2:00 PM)"),
         "{}",
         again.message
     );

@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::formats::ics::{find_series, parse};
+use crate::formats::series_text;
 use crate::ids::new_id;
 use crate::records::meetings::{Meeting, MeetingFormat, Series};
 use crate::store::Store;
@@ -46,12 +47,10 @@ pub fn import_series(
     store.write(|s| {
         if let Some(existing) = s.schedule().active_series_for(person_id, today)?.first() {
             return Err(Error::invalid(format!(
-                "{} already has a recurring 1:1 ({} on {} at {}); end it before importing another. \
+                "{} already has a recurring 1:1 ({}); end it before importing another. \
                  Nothing was imported.",
                 person.name,
-                existing.frequency.as_str(),
-                existing.weekday.as_str(),
-                existing.local_time.format("%H:%M"),
+                series_text::rhythm(existing, s.clock_hours()),
             )));
         }
         let series = Series {

@@ -7,6 +7,7 @@ pub mod ics;
 pub mod invite_mail;
 pub mod markdown;
 pub mod review;
+pub mod series_text;
 pub mod shared_notes;
 pub mod sharing;
 pub mod vault;

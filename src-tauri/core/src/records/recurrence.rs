@@ -29,6 +29,13 @@ pub fn first_weekday_on_or_after(from: NaiveDate, weekday: Weekday) -> NaiveDate
         .unwrap_or(from)
 }
 
+/// Which `weekday` of each month (1 to 4) a monthly series starting on
+/// `starts_on` falls on, unless it keeps to the month's last one.
+pub fn monthly_ordinal(weekday: Weekday, starts_on: NaiveDate) -> u8 {
+    let first = first_weekday_on_or_after(starts_on, weekday);
+    ((first.day() - 1) / 7 + 1).min(4) as u8
+}
+
 /// The series' occurrence dates from `from` on (inclusive), in local time.
 /// Monthly series keep the ordinal weekday of their first occurrence (the
 /// second Tuesday stays the second Tuesday); a fifth weekday becomes the fourth
@@ -59,7 +66,7 @@ pub fn dates_from(
     };
     let from = from.max(anchor);
     // A monthly series' day in a month: its ordinal weekday, or the last.
-    let ordinal = ((anchor.day() - 1) / 7 + 1).min(4) as u8;
+    let ordinal = monthly_ordinal(weekday, starts_on);
     let in_month = move |month: NaiveDate| {
         if last_of_month {
             last_weekday(month, weekday)
