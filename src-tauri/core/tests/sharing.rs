@@ -1326,6 +1326,14 @@ fn a_bad_calendar_file_is_refused_with_a_message_and_changes_nothing() {
         ),
         ("daily", fixture("daily.ics"), "repeats in a way"),
         (
+            "ended",
+            fixture("daily.ics").replace(
+                "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+                "FREQ=WEEKLY;BYDAY=TH;UNTIL=20240926T215959Z",
+            ),
+            "ended on Thu 26 Sept 2024.",
+        ),
+        (
             "someone else's",
             fixture("apple.ics"),
             "No recurring 1:1 with Ada Okafor",

@@ -1,5 +1,6 @@
 //! Starting a person's series from another app's calendar export.
 
+use crate::day_text::weekday_day_month_year;
 use crate::error::{Error, Result};
 use crate::formats::ics::{find_series, parse};
 use crate::formats::series_text;
@@ -40,8 +41,9 @@ pub fn import_series(
     let today = store.clock().day_of(now);
     if let Some(end) = found.ends_on.filter(|end| *end < today) {
         return Err(Error::invalid(format!(
-            "The recurring 1:1 \"{}\" in this file ended on {end}. Nothing was imported.",
-            found.summary
+            "The recurring 1:1 \"{}\" in this file ended on {}. Nothing was imported.",
+            found.summary,
+            weekday_day_month_year(&end)
         )));
     }
     store.write(|s| {
