@@ -81,7 +81,10 @@ impl Wanted {
 fn matched(words: &[Word<'_>], wanted: &Wanted) -> Vec<bool> {
     let mut hits = vec![false; words.len()];
     for term in &wanted.0 {
-        let last = term.words.len() - 1;
+        // A term of no words (punctuation alone) matches nothing.
+        let Some(last) = term.words.len().checked_sub(1) else {
+            continue;
+        };
         for at in 0..words.len() {
             let fits = term.words.iter().enumerate().all(|(i, w)| {
                 words.get(at + i).is_some_and(|word| {
@@ -260,6 +263,31 @@ mod tests {
             phrase: text.contains(' '),
             prefix,
         }
+    }
+
+    #[test]
+    fn a_term_of_no_words_marks_nothing() {
+        let words = words("a plan, then a plan");
+        let empty = Wanted(vec![WantedTerm {
+            words: Vec::new(),
+            prefix: true,
+        }]);
+        assert_eq!(matched(&words, &empty), vec![false; 5]);
+        // Nor does it hide the hits of the terms beside it.
+        let with_plan = Wanted(vec![
+            WantedTerm {
+                words: Vec::new(),
+                prefix: false,
+            },
+            WantedTerm {
+                words: vec!["plan".into()],
+                prefix: false,
+            },
+        ]);
+        assert_eq!(
+            matched(&words, &with_plan),
+            [false, true, false, false, true]
+        );
     }
 
     fn render(parts: &[SnippetPart]) -> String {
