@@ -15,8 +15,8 @@ applyTheme(loadTheme());
 windowReady().catch(() => {});
 
 // The app writes times for the manager too (shared notes, invites, the
-// tray): with the window's clock. Today asks the locale the same question
-// as it draws, from the same cache, so this adds no work to the first frame.
+// tray): with the window's clock. The locale's answer is cached for the
+// times Today draws, so this costs the first screen one small call.
 setClockHours(localeUsesTwelveHours()).catch(() => {});
 
 // The first frame comes sooner without the rows below the fold.

@@ -40,10 +40,17 @@ pub fn window_ready(webview: tauri::Webview) {
 
 /// The 12- or 24-hour clock of the window's locale: what the app writes for
 /// the manager (shared notes, invites, the tray's next 1:1) follows it.
+/// Asked as the page starts: async, so relabelling the tray (a read of the
+/// store) stays off the main thread that is bringing the window up.
 #[tauri::command]
-pub fn set_clock_hours(app: tauri::AppHandle, state: State<'_, AppState>, twelve: bool) {
+pub async fn set_clock_hours(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    twelve: bool,
+) -> Result<()> {
     state.set_clock_hours(ClockHours::twelve(twelve));
     crate::reminders::show_next(&app);
+    Ok(())
 }
 
 #[tauri::command]
