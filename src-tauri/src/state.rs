@@ -7,7 +7,7 @@ use rapport_core::flows::access::{self, AppStatus};
 use rapport_core::flows::locked_reminders::{self, LockedReminders};
 use rapport_core::flows::start_up::{self, StartUp};
 use rapport_core::store::backup::{self, RestoreOptions, RestorePreview};
-use rapport_core::store::keys::SystemKeyring;
+use rapport_core::store::keys::{SlotKind, SystemKeyring};
 use rapport_core::time_of_day::ClockHours;
 use rapport_core::{Clock, Error, ErrorCode, Result, Store, StorePaths};
 use std::path::PathBuf;
@@ -56,6 +56,14 @@ impl AppState {
             .get_or_init(SystemKeyring::is_available)
     }
 
+    /// A store the keyring just opened says the keyring answers, which
+    /// spares the start-up a second exchange with it only to ask that.
+    fn note_keyring_answered(&self, store: &Store) {
+        if store.opened_with() == SlotKind::Keyring {
+            let _ = self.keyring_available.set(true);
+        }
+    }
+
     fn store(&self) -> MutexGuard<'_, Option<Store>> {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -84,6 +92,7 @@ impl AppState {
             match access::open_unattended(&self.paths, supplied, self.clock.clone()) {
                 Some(Ok(store)) => {
                     tracing::info!(backend = ?store.header().backend(), "store opened");
+                    self.note_keyring_answered(&store);
                     *slot = Some(store);
                     self.set_problem(None);
                 }
@@ -149,6 +158,7 @@ impl AppState {
                 );
             }
         }
+        self.note_keyring_answered(&store);
         let status = access::open_status(&self.paths, &store, self.keyring_available());
         tracing::info!(backend = ?store.header().backend(), "store opened");
         *self.store() = Some(store);
