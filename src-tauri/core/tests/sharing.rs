@@ -300,6 +300,21 @@ impl World {
         session::end(&mut self.store, &meeting.id).unwrap();
         (ada, meeting.id)
     }
+
+    /// `held_one`, finished with the next 1:1 of its series planned.
+    fn finished_one(&mut self) -> (String, String) {
+        let (ada, meeting) = self.held_one();
+        session::finish(
+            &mut self.store,
+            &meeting,
+            FinishRequest {
+                include_private_notes: false,
+                next: NextPlan::Recurring,
+            },
+        )
+        .unwrap();
+        (ada, meeting)
+    }
 }
 
 fn parse_ics(text: &str) -> IcalCalendar {
@@ -797,16 +812,7 @@ fn shared_notes_render_in_every_format() {
 #[test]
 fn what_is_written_for_a_twelve_hour_window_has_twelve_hour_times() {
     let mut w = World::new();
-    let (ada, meeting) = w.held_one();
-    session::finish(
-        &mut w.store,
-        &meeting,
-        FinishRequest {
-            include_private_notes: false,
-            next: NextPlan::Recurring,
-        },
-    )
-    .unwrap();
+    let (ada, meeting) = w.finished_one();
     let render = |w: &World, format| {
         String::from_utf8(sharing::render(&w.store, &meeting, format).unwrap().bytes).unwrap()
     };
@@ -1144,16 +1150,7 @@ fn a_copy_with_confirmed_private_notes_is_logged() {
 #[test]
 fn the_vault_is_a_running_document_with_linked_meeting_files() {
     let mut w = World::new();
-    let (_ada, meeting) = w.held_one();
-    session::finish(
-        &mut w.store,
-        &meeting,
-        FinishRequest {
-            include_private_notes: false,
-            next: NextPlan::Recurring,
-        },
-    )
-    .unwrap();
+    w.finished_one();
     let files = vault::build(&w.store, true).unwrap();
     let doc = files
         .iter()
