@@ -50,31 +50,7 @@ pub fn rhythm(series: &Series, hours: ClockHours) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::meetings::MeetingFormat;
-    use crate::zone::Zone;
-    use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-
-    fn series(frequency: Frequency, weekday: Weekday, starts_on: &str) -> Series {
-        let at: DateTime<Utc> = "2024-01-01T00:00:00Z".parse().unwrap_or_default();
-        Series {
-            id: "s".into(),
-            person_id: "p".into(),
-            frequency,
-            weekday,
-            second_weekday: None,
-            last_of_month: false,
-            local_time: NaiveTime::from_hms_opt(14, 0, 0).unwrap_or_default(),
-            time_zone: Zone::from_tz(chrono_tz::Europe::Paris),
-            duration_minutes: 30,
-            format: MeetingFormat::InPerson,
-            template_id: None,
-            starts_on: starts_on.parse::<NaiveDate>().unwrap_or_default(),
-            ends_on: None,
-            sequence: 0,
-            created_at: at,
-            updated_at: at,
-        }
-    }
+    use crate::records::recurrence::tests::series;
 
     #[test]
     fn each_rhythm_reads_as_a_manager_says_it() {

@@ -177,7 +177,7 @@ pub fn next_start_after(series: &Series, after: DateTime<Utc>) -> Option<DateTim
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use chrono::NaiveTime;
 
@@ -196,7 +196,8 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn series(frequency: Frequency, weekday: Weekday, starts_on: &str) -> Series {
+    /// A series at 14:00 in Paris, 30 minutes; for tests of what reads series.
+    pub(crate) fn series(frequency: Frequency, weekday: Weekday, starts_on: &str) -> Series {
         let at: DateTime<Utc> = "2024-01-01T00:00:00Z".parse().unwrap();
         Series {
             id: "s".into(),
