@@ -34,6 +34,8 @@ pub fn lock_now(app: &AppHandle) -> bool {
     };
     LOCKING.store(false, Ordering::SeqCst);
     if locked {
+        // The tray's next 1:1 goes at once, not at the reminders' next look.
+        crate::reminders::show_next(app);
         if let Err(err) = app.emit_to("main", LOCKED_EVENT, ()) {
             tracing::warn!("could not tell the window it is locked: {err}");
         }

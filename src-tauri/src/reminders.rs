@@ -6,6 +6,7 @@
 use crate::notifications::{self, ReminderChoice};
 use crate::state::AppState;
 use rapport_core::flows::reminders;
+use rapport_core::ErrorCode;
 use serde::Serialize;
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
@@ -38,6 +39,7 @@ pub fn spawn(app: AppHandle) {
 fn tick(app: &AppHandle) {
     let state = app.state::<AppState>();
     let Ok(due) = state.with_store(|s| reminders::due(s, s.clock().now())) else {
+        show_next(app);
         // Locked: the titles of what was kept at lock time. Not yet
         // unlocked since the start: nothing to say; the next tick tries again.
         let now = state.clock.now();
@@ -76,12 +78,20 @@ fn tick(app: &AppHandle) {
     show_next(app);
 }
 
-/// Puts the next 1:1 on the tray's menu.
+/// Puts the next 1:1 on the tray's menu, or, while the store is closed,
+/// says it is locked.
 pub fn show_next(app: &AppHandle) {
     let state = app.state::<AppState>();
-    if let Ok(label) = state.with_store(|s| reminders::next_label(s, s.clock().now())) {
-        crate::tray::set_next(app, &label);
-    }
+    let label = match state.with_store(|s| reminders::next_label(s, s.clock().now())) {
+        Ok(label) => label,
+        Err(err) if err.code == ErrorCode::StoreLocked => {
+            reminders::closed_label(&state.paths).to_string()
+        }
+        // Any other failure leaves the line as it is, unlogged: this runs
+        // every few seconds, and the next look tries again.
+        Err(_) => return,
+    };
+    crate::tray::set_next(app, &label);
 }
 
 /// Brings the window forward on a person's prepare screen.

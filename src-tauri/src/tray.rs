@@ -1,6 +1,6 @@
 //! The system tray: Rapport keeps running there when its window is closed, so
-//! reminders still come. The menu shows the next 1:1, Open, Add topic…, Lock
-//! now and Quit.
+//! reminders still come. The menu shows the next 1:1 (or, while locked, that
+//! it is locked), Open, Add topic…, Lock now and Quit.
 
 use std::sync::Mutex;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
@@ -40,7 +40,7 @@ fn make_icon(app: &AppHandle, made: u32) -> tauri::Result<()> {
     let label = app
         .try_state::<NextItem>()
         .and_then(|state| state.0.lock().ok().map(|line| line.label.clone()))
-        .unwrap_or_else(|| "No 1:1 scheduled".to_string());
+        .unwrap_or_else(|| rapport_core::flows::reminders::NOTHING_SCHEDULED.to_string());
     let next = MenuItem::with_id(app, "next", &label, false, None::<&str>)?;
     let open = MenuItem::with_id(app, "open", "Open Rapport", true, None::<&str>)?;
     let topic = MenuItem::with_id(app, "topic", "Add topic for…", true, None::<&str>)?;

@@ -5,7 +5,7 @@
 
 mod support;
 
-use rapport_core::flows::lock;
+use rapport_core::flows::{lock, reminders};
 use rapport_core::records::settings::{self, Settings};
 use rapport_core::{ErrorCode, Store, SystemClock};
 use std::sync::Arc;
@@ -44,4 +44,18 @@ fn the_idle_lock_follows_the_store_kind_until_the_manager_chooses() {
     let reopened = lock::auto_lock(&store).unwrap();
     assert_eq!(reopened.idle_minutes, None);
     assert!(reopened.chosen, "never, as chosen, not the default");
+}
+
+#[test]
+fn the_tray_line_of_a_closed_store_says_locked_only_when_there_is_a_store() {
+    let t = TestStore::new();
+    assert_eq!(
+        reminders::closed_label(&t.paths),
+        reminders::NOTHING_SCHEDULED
+    );
+    let store = Store::create(&t.paths, &t.keys, Arc::new(SystemClock)).unwrap();
+    drop(store);
+    // Closed, the store keeps even its schedule to itself.
+    assert_eq!(reminders::closed_label(&t.paths), reminders::LOCKED_LINE);
+    assert!(!reminders::LOCKED_LINE.contains("No 1:1"));
 }

@@ -9,7 +9,7 @@ use crate::records::actions::ActionStatus;
 use crate::records::highlights::HighlightKind;
 use crate::records::meetings::{Meeting, MeetingStatus};
 use crate::records::reminder_state::MAX_OFFSET;
-use crate::store::Store;
+use crate::store::{Store, StorePaths};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use ts_rs::TS;
@@ -256,6 +256,14 @@ pub fn set_offsets(
     })
 }
 
+/// The tray menu's line before any store exists, or when none is scheduled.
+pub const NOTHING_SCHEDULED: &str = "No 1:1 scheduled";
+
+/// The tray menu's line while the store is locked. A locked window shows
+/// nothing from the store, and a line kept from before the lock would go
+/// stale: it would still name a 1:1 that has passed.
+pub const LOCKED_LINE: &str = "Locked: unlock to see the next 1:1";
+
 /// "Next 1:1: Ada Okafor, Thu 24 Oct 2024, 14:00" for the tray menu.
 pub fn next_label(store: &Store, now: DateTime<Utc>) -> Result<String> {
     let next = store
@@ -276,6 +284,15 @@ pub fn next_label(store: &Store, now: DateTime<Utc>) -> Result<String> {
                 )
             )
         }
-        None => "No 1:1 scheduled".to_string(),
+        None => NOTHING_SCHEDULED.to_string(),
     })
+}
+
+/// The tray menu's line while no store is open: locked when there is one.
+pub fn closed_label(paths: &StorePaths) -> &'static str {
+    if crate::flows::access::stored_backend(paths).is_some() {
+        LOCKED_LINE
+    } else {
+        NOTHING_SCHEDULED
+    }
 }
