@@ -141,7 +141,7 @@ fn the_table_reads_like_the_screen_and_bad_periods_change_nothing() {
     );
     assert!(!out.status.success());
     assert!(
-        text(&out).contains("The period starts on 2026-12-01 after it ends on 2026-11-01"),
+        text(&out).contains("The period starts on 1 Dec 2026 after it ends on 1 Nov 2026"),
         "{}",
         text(&out)
     );

@@ -689,7 +689,10 @@ fn a_backwards_period_is_refused_with_a_clear_message() {
     )
     .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
-    assert!(err.message.contains("after it ends"), "{}", err.message);
+    assert_eq!(
+        err.message,
+        "The period starts on 15 Nov 2026 after it ends on 19 Oct 2026: give the earlier day first."
+    );
     let err = team_stats::team(&team.store, period(), Some("nobody")).unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
 }

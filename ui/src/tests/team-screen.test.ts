@@ -387,7 +387,7 @@ describe('team screen', () => {
   });
 
   it('applies a custom period, and keeps the numbers when the core refuses one', async () => {
-    const refusal = 'The period starts on 2026-11-10 after it ends on 2026-11-01: give the earlier day first.';
+    const refusal = 'The period starts on 10 Nov 2026 after it ends on 1 Nov 2026: give the earlier day first.';
     const { calls, user } = await renderTeam({
       stats: (period) => {
         if (period.from > period.to) throw { code: 'invalid', message: refusal };

@@ -254,7 +254,9 @@ impl Frame {
         let StatsPeriod { from, to } = period;
         if from > to {
             return Err(Error::invalid(format!(
-                "The period starts on {from} after it ends on {to}: give the earlier day first."
+                "The period starts on {} after it ends on {}: give the earlier day first.",
+                day_month_year(&from),
+                day_month_year(&to)
             )));
         }
         let span = (to - from).num_days() + 1;

@@ -4,6 +4,7 @@
 use super::invite::first_name;
 use super::text::{unescape_text, LOCAL_FORMAT};
 use super::windows_zones::WINDOWS_ZONES;
+use crate::day_text::day_month_year;
 use crate::error::{Error, Result};
 use crate::records::meetings::{local_to_utc, Frequency, Weekday, MAX_MEETING_MINUTES};
 use crate::records::recurrence::dates_from;
@@ -400,7 +401,7 @@ pub fn find_series(
                 return Err(Error::invalid(format!(
                     "\"{summary}\" starts on {}, outside the years Rapport schedules ({} to {}). \
                      Nothing was imported.",
-                    start.date(),
+                    day_month_year(&start.date()),
                     START_YEARS.start(),
                     START_YEARS.end()
                 )));
@@ -628,6 +629,17 @@ mod tests {
                 find_series(&parse(&text).unwrap(), "Ada", None, Tz::Etc__GMTPlus12).unwrap_err();
             assert!(err.message.contains("outside the years"), "{}", err.message);
         }
+        // The day as the app writes days, not as the file wrote it.
+        let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:1:1 Ada\r\n\
+                    DTSTART:18991231T100000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\nEND:VEVENT\r\n\
+                    END:VCALENDAR\r\n";
+        let err = find_series(&parse(text).unwrap(), "Ada", None, Tz::UTC).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("\"1:1 Ada\" starts on 31 Dec 1899, outside the years"),
+            "{}",
+            err.message
+        );
         let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:1:1 Ada\r\n\
                     DTSTART:29990101T100000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\nEND:VEVENT\r\n\
                     END:VCALENDAR\r\n";
