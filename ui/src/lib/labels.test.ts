@@ -13,6 +13,8 @@ import {
 } from './labels';
 import { proposedCadence, proposedCareerTalkDays } from './people';
 import { series } from '../tests/builders';
+import type { Series } from './bindings';
+import wording from '../../../src-tauri/core/tests/fixtures/series-wording.json';
 
 describe('series descriptions', () => {
   it('describes a weekly series with its zone and length', () => {
@@ -48,6 +50,14 @@ describe('series descriptions', () => {
         series({ frequency: 'monthly', weekday: 'tue', starts_on: '2024-10-29', last_of_month: true }),
       ),
     ).toBe('Monthly on the last Tuesday at 2:00 PM (Europe/Paris), 30 min');
+  });
+
+  it('words each series as the core does, from the cases both test', () => {
+    expect(wording.cases.length).toBeGreaterThanOrEqual(8);
+    for (const { rhythm, ...fields } of wording.cases) {
+      const said = describeSeries(series(fields as Partial<Series>));
+      expect(said).toBe(`${rhythm.charAt(0).toUpperCase()}${rhythm.slice(1)} (Europe/Paris), 30 min`);
+    }
   });
 
   it('counts the month ordinal from the first matching weekday on or after the start', () => {

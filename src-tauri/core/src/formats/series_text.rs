@@ -87,6 +87,43 @@ mod tests {
         );
     }
 
+    /// One case of the wording the window's tests check too.
+    #[derive(serde::Deserialize)]
+    struct Case {
+        frequency: Frequency,
+        weekday: Weekday,
+        second_weekday: Option<Weekday>,
+        last_of_month: bool,
+        starts_on: chrono::NaiveDate,
+        local_time: chrono::NaiveTime,
+        rhythm: String,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Cases {
+        cases: Vec<Case>,
+    }
+
+    #[test]
+    fn the_window_and_the_core_word_a_series_alike() {
+        let cases: Cases =
+            serde_json::from_str(include_str!("../../tests/fixtures/series-wording.json")).unwrap();
+        assert!(cases.cases.len() >= 8);
+        for case in cases.cases {
+            let said = rhythm(
+                &Series {
+                    second_weekday: case.second_weekday,
+                    last_of_month: case.last_of_month,
+                    local_time: case.local_time,
+                    starts_on: case.starts_on,
+                    ..series(case.frequency, case.weekday, "2024-01-01")
+                },
+                ClockHours::Twelve,
+            );
+            assert_eq!(said, case.rhythm);
+        }
+    }
+
     #[test]
     fn the_time_follows_the_clock_asked_for() {
         let weekly = series(Frequency::Weekly, Weekday::Wed, "2024-10-09");
