@@ -476,9 +476,10 @@ pub fn share_notes(store: &mut Store, meeting_id: &str, format: NotesFormat) -> 
 /// Markdown and HTML of the shared notes for the clipboard, recorded in the share log.
 pub fn clipboard(store: &mut Store, meeting_id: &str) -> Result<ClipboardContent> {
     let ctx = context(store, meeting_id)?;
+    let hours = store.clock_hours();
     let content = ClipboardContent {
-        markdown: shared_notes::markdown(&ctx.shared, store.clock_hours()),
-        html: html(&ctx.shared, store.clock_hours()),
+        markdown: shared_notes::markdown(&ctx.shared, hours),
+        html: html(&ctx.shared, hours),
     };
     log_notes_share(store, &ctx, meeting_id, ShareFormat::Clipboard)?;
     Ok(content)
