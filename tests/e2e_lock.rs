@@ -18,7 +18,7 @@ use rapport_core::flows::reminders::LOCKED_LINE;
 use std::path::Path;
 use std::time::Duration;
 use support::notify_monitor::Monitor;
-use support::tray_host::{Item as TrayItem, TrayHost};
+use support::tray_host::TrayHost;
 use support::webdriver::{
     click, set_value, store_recovery_key, text_of, type_into, value_of, wait_text, App, Screenshots,
 };
@@ -57,18 +57,6 @@ async fn assert_locked(c: &Client) {
         .await
         .unwrap();
     assert_eq!(answer, serde_json::json!("store_locked"));
-}
-
-/// Waits for the tray menu's first line to start with `start`; the menu.
-async fn tray_line(session: &Session, item: &TrayItem, start: &str) -> Vec<(i32, String)> {
-    wait_until(&format!("the tray to say {start:?}"), PATIENCE, || async {
-        let menu = item.menu(session);
-        match menu.first() {
-            Some((_, line)) if line.starts_with(start) => Ok(menu),
-            _ => Err(format!("{menu:?}")),
-        }
-    })
-    .await
 }
 
 /// Unlocks and opens the running 1:1's notes.
@@ -141,7 +129,8 @@ async fn locking_hides_the_notes_until_unlocked() {
     set_value(c, "#oneoff-time", &start.format("%H:%M").to_string()).await;
     click(c, "#oneoff-save").await;
     wait_text(c, "#person-next", "").await;
-    tray_line(&session, &item, "Next 1:1: Ada Okafor").await;
+    item.wait_for_first_line(&session, "Next 1:1: Ada Okafor")
+        .await;
     assert!(
         Utc::now() < start - Minutes::minutes(15),
         "too slow to lock in time"
@@ -150,7 +139,7 @@ async fn locking_hides_the_notes_until_unlocked() {
     assert_locked(c).await;
     // Locked, the tray names no one either, nor keeps a line that would
     // go stale.
-    let menu = tray_line(&session, &item, LOCKED_LINE).await;
+    let menu = item.wait_for_first_line(&session, LOCKED_LINE).await;
     assert!(!format!("{menu:?}").contains("Ada Okafor"), "{menu:?}");
     let seen = monitor
         .wait_for_within("1:1 with Ada Okafor in ", Duration::from_secs(150))
@@ -162,7 +151,8 @@ async fn locking_hides_the_notes_until_unlocked() {
     wait_text(c, "h1", "Unlock Rapport").await;
     click(c, "#unlock").await;
     wait_text(c, "h1", "Today").await;
-    tray_line(&session, &item, "Next 1:1: Ada Okafor").await;
+    item.wait_for_first_line(&session, "Next 1:1: Ada Okafor")
+        .await;
     // Unlocked, the normal schedule knows it was shown.
     holds_for("no second reminder", Duration::from_secs(12), || async {
         let seen = monitor.text();

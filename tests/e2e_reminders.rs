@@ -18,7 +18,7 @@ use support::webdriver::{
     app_pids, click, set_value, store_recovery_key, type_into, wait_text, wait_until_app_gone,
     window_uses_twelve_hours, App, Screenshots,
 };
-use support::{holds_for, wait_until, Services, Session, PATIENCE};
+use support::{holds_for, wait_until, Services, Session};
 
 async fn window_visible(client: &fantoccini::Client) -> bool {
     client
@@ -95,18 +95,9 @@ async fn a_reminder_opens_prepare_and_the_tray_keeps_rapport_running_until_quit(
 
     // The tray menu shows the next 1:1. The reminder loop relabels it after
     // sending the notification, and the tray host hears of it after that.
-    let menu = wait_until("the tray menu to show the next 1:1", PATIENCE, || async {
-        let menu = item.menu(&session);
-        if menu
-            .iter()
-            .any(|(_, l)| l.starts_with("Next 1:1: Ada Okafor"))
-        {
-            Ok(menu)
-        } else {
-            Err(format!("{menu:?}"))
-        }
-    })
-    .await;
+    let menu = item
+        .wait_for_first_line(&session, "Next 1:1: Ada Okafor")
+        .await;
     let labels: Vec<&str> = menu.iter().map(|(_, l)| l.as_str()).collect();
     // Its time is written with the window's clock, 12 or 24 hours.
     let clock = if window_uses_twelve_hours(client).await {

@@ -174,10 +174,15 @@ mod panel_check {
     }
 }
 
-/// Updates the menu's "Next 1:1" line.
+/// Updates the menu's "Next 1:1" line. The reminder loop gives it every few
+/// seconds: an unchanged line is left alone, so the panel is not told of a
+/// new menu each time.
 pub fn set_next(app: &AppHandle, label: &str) {
     if let Some(state) = app.try_state::<NextItem>() {
         if let Ok(mut line) = state.0.lock() {
+            if line.label == label {
+                return;
+            }
             let _ = line.item.set_text(label);
             line.label = label.to_string();
         }

@@ -198,6 +198,23 @@ fn gdbus(session: &Session, args: &[&str]) -> String {
 }
 
 impl Item {
+    /// Waits for the menu's first line, the next 1:1's, to start with
+    /// `start`; the whole menu.
+    pub async fn wait_for_first_line(&self, session: &Session, start: &str) -> Vec<(i32, String)> {
+        super::wait_until(
+            &format!("the tray menu to say {start:?}"),
+            super::PATIENCE,
+            || async {
+                let menu = self.menu(session);
+                match menu.first() {
+                    Some((_, line)) if line.starts_with(start) => Ok(menu),
+                    _ => Err(format!("{menu:?}")),
+                }
+            },
+        )
+        .await
+    }
+
     fn object_path(&self) -> &str {
         if self.service.starts_with('/') {
             &self.service
