@@ -7,7 +7,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use support::{rapport_with_passphrase, snapshot, text, PASSPHRASE};
+use support::{rapport_in_locale, rapport_with_passphrase, snapshot, text, PASSPHRASE};
 
 struct Demo {
     tmp: tempfile::TempDir,
@@ -437,8 +437,36 @@ fn import_ics_and_every_refusal_changes_nothing() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out).contains("already has a recurring 1:1"),
+        text(&out).contains("already has a recurring 1:1 (weekly on Thursday at 14:00)"),
         "{}",
         text(&out)
     );
+
+    // The series' time on the clock of the terminal's locale, the first of
+    // LC_ALL, LC_TIME and LANG that is set.
+    let google = fixtures.join("google.ics");
+    let again = [
+        "import",
+        "ics",
+        google.to_str().unwrap(),
+        "--person",
+        "Ada Okafor",
+    ];
+    for (locale, time) in [
+        (vec![("LANG", "en_US.UTF-8")], "2:00 PM"),
+        (vec![("LANG", "en_GB.UTF-8")], "14:00"),
+        (
+            vec![("LANG", "de_DE.UTF-8"), ("LC_TIME", "en_US.UTF-8")],
+            "2:00 PM",
+        ),
+        (vec![("LC_TIME", "en_US.UTF-8"), ("LC_ALL", "C")], "14:00"),
+    ] {
+        let out = rapport_in_locale(&fresh, PASSPHRASE, &locale, &again);
+        assert_eq!(out.status.code(), Some(1), "{locale:?}: {}", text(&out));
+        assert!(
+            text(&out).contains(&format!("(weekly on Thursday at {time})")),
+            "{locale:?}: {}",
+            text(&out)
+        );
+    }
 }

@@ -308,7 +308,8 @@ pub fn rapport(session: Option<&Session>, data_dir: &Path, args: &[&str]) -> Out
             cmd
         }
     };
-    cmd.env_remove("RAPPORT_PASSPHRASE")
+    in_the_c_locale(&mut cmd)
+        .env_remove("RAPPORT_PASSPHRASE")
         .env("RAPPORT_DATA_DIR", data_dir)
         .args(args)
         .stdin(Stdio::null());
@@ -316,8 +317,21 @@ pub fn rapport(session: Option<&Session>, data_dir: &Path, args: &[&str]) -> Out
 }
 
 pub fn rapport_with_passphrase(data_dir: &Path, passphrase: &str, args: &[&str]) -> Output {
+    rapport_in_locale(data_dir, passphrase, &[], args)
+}
+
+/// `rapport_with_passphrase` with locale variables (`LANG`, `LC_TIME`,
+/// `LC_ALL`) set over the C locale the tests run the command line in.
+pub fn rapport_in_locale(
+    data_dir: &Path,
+    passphrase: &str,
+    locale: &[(&str, &str)],
+    args: &[&str],
+) -> Output {
     let mut cmd = Command::new(rapport_bin());
-    cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    in_the_c_locale(&mut cmd)
+        .envs(locale.iter().copied())
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .env("RAPPORT_PASSPHRASE", passphrase)
@@ -325,6 +339,15 @@ pub fn rapport_with_passphrase(data_dir: &Path, passphrase: &str, args: &[&str])
         .args(args)
         .stdin(Stdio::null());
     cmd.output().expect("run rapport")
+}
+
+/// The command line writes times on the clock of the terminal's locale:
+/// the tests' expected texts are on the C locale's 24 hours, whatever the
+/// machine running them is set to.
+fn in_the_c_locale(cmd: &mut Command) -> &mut Command {
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_TIME")
+        .env("LANG", "C.UTF-8")
 }
 
 pub fn text(out: &Output) -> String {

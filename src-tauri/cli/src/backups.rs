@@ -2,10 +2,11 @@
 //! a call into the core, which checks a backup fully before it replaces
 //! anything.
 
-use super::{open, GlobalArgs};
+use super::{open, terminal_clock, GlobalArgs};
 use rapport_core::flows::access::{self, supplied_passphrase};
 use rapport_core::store::backup::{self, BackupInfo, RestoreOptions};
 use rapport_core::store::keys::{KeyBackend, KeyStore, SlotKind};
+use rapport_core::time_of_day::clock_time;
 use rapport_core::{Clock, Error, Result, StorePaths, SystemClock};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -112,10 +113,13 @@ fn contents(info: &BackupInfo) -> String {
 
 fn when(info: &BackupInfo) -> String {
     let zone = SystemClock.zone();
-    info.created_at
-        .with_timezone(&zone.tz())
-        .format("%Y-%m-%d %H:%M %Z")
-        .to_string()
+    let at = info.created_at.with_timezone(&zone.tz());
+    format!(
+        "{} {} {}",
+        at.format("%Y-%m-%d"),
+        clock_time(&at, terminal_clock()),
+        at.format("%Z")
+    )
 }
 
 fn size(bytes: u64) -> String {

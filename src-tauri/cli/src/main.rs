@@ -8,6 +8,7 @@ use rapport_core::flows::demo::DemoOptions;
 use rapport_core::formats::exchange;
 use rapport_core::store::keys::{KeyBackend, SystemKeyring};
 use rapport_core::store::{inspect, DirState};
+use rapport_core::time_of_day::{self, ClockHours};
 use rapport_core::{Error, ErrorCode, Result, Store, StorePaths, SystemClock};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -368,7 +369,8 @@ fn doctor_keys(
 /// Opens the store: with a supplied passphrase, through the keyring, or,
 /// for a passphrase store on a terminal, with a passphrase asked for there.
 fn open(global: &GlobalArgs, paths: &StorePaths) -> Result<Store> {
-    let store = open_quietly(global, paths)?;
+    let mut store = open_quietly(global, paths)?;
+    store.set_clock_hours(terminal_clock());
     if store.moved_to_slots() {
         eprintln!(
             "This store now has a recovery key, which opens it if the keyring entry or \
@@ -409,6 +411,12 @@ fn open_quietly(global: &GlobalArgs, paths: &StorePaths) -> Result<Store> {
     })
 }
 
+/// The 12- or 24-hour clock of the terminal's locale, which what the command
+/// line writes for a person (an exported note, a series' rhythm) follows.
+pub(crate) fn terminal_clock() -> ClockHours {
+    time_of_day::terminal_clock(|name| std::env::var(name).ok())
+}
+
 /// Opens the store, or creates one where there is none yet. The flag says
 /// whether it was created now.
 fn open_or_create(global: &GlobalArgs, paths: &StorePaths) -> Result<(Store, bool)> {
@@ -416,7 +424,8 @@ fn open_or_create(global: &GlobalArgs, paths: &StorePaths) -> Result<(Store, boo
         return Ok((open(global, paths)?, false));
     }
     let supplied = supplied_passphrase(global.passphrase_file.as_deref())?;
-    let created = access::open_or_create(paths, supplied, Arc::new(SystemClock))?;
+    let mut created = access::open_or_create(paths, supplied, Arc::new(SystemClock))?;
+    created.0.set_clock_hours(terminal_clock());
     eprintln!(
         "Created a new encrypted store in {}. Save its recovery key, which opens it if the \
          keyring entry or passphrase is ever lost: `rapport recovery-key --out FILE`.",

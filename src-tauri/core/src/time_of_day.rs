@@ -1,7 +1,8 @@
 //! Times of day as the manager's computer writes them. The window follows
 //! the 12- or 24-hour clock of the computer's locale, so what Rapport writes
 //! for it (a shared note, an invite's e-mail, the tray's next 1:1) follows
-//! the same clock; the command line, with no locale to ask, writes 24 hours.
+//! the same clock. The command line follows the terminal's locale, read from
+//! the C library's own definition of its time format, as `date` does.
 
 use chrono::Timelike;
 
@@ -25,6 +26,41 @@ impl ClockHours {
     }
 }
 
+/// The clock of the locale a program in a terminal writes times with: the
+/// first of `LC_ALL`, `LC_TIME` and `LANG` that is set, as the C library
+/// picks it. `variable` reads one of them.
+pub fn terminal_clock(variable: impl Fn(&str) -> Option<String>) -> ClockHours {
+    ["LC_ALL", "LC_TIME", "LANG"]
+        .iter()
+        .filter_map(|name| variable(name))
+        .find(|value| !value.is_empty())
+        .map_or(ClockHours::TwentyFour, |name| locale_clock(&name))
+}
+
+/// The clock of a locale named as the C library names it ("en_US.UTF-8",
+/// "de_DE@euro"): twelve hours where its time format has an AM/PM field.
+/// "C", "POSIX" and names the C library does not define write 24 hours.
+pub fn locale_clock(name: &str) -> ClockHours {
+    // language_TERRITORY.codeset@modifier: the codeset does not change the
+    // format, the modifier may ("ca_ES@valencia").
+    let (base, modifier) = name.split_once('@').unwrap_or((name, ""));
+    let base = base.split('.').next().unwrap_or(base);
+    let named = if modifier.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}@{modifier}")
+    };
+    let Some(locale) = [named.as_str(), base]
+        .iter()
+        .find_map(|n| pure_rust_locales::Locale::try_from(*n).ok())
+    else {
+        return ClockHours::TwentyFour;
+    };
+    let format = pure_rust_locales::locale_match!(locale => LC_TIME::T_FMT);
+    // %r is the locale's 12-hour time, %I and %l a 12-hour hour, %p AM/PM.
+    ClockHours::twelve(["%r", "%I", "%l", "%p"].iter().any(|f| format.contains(f)))
+}
+
 /// "2:00 PM" or "14:00", as the window writes the same time.
 pub fn clock_time(at: &impl Timelike, hours: ClockHours) -> String {
     match hours {
@@ -44,6 +80,55 @@ mod tests {
 
     fn at(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_locale_writes_times_as_the_c_library_defines_it() {
+        let cases = [
+            ("en_US.UTF-8", ClockHours::Twelve),
+            ("en_US", ClockHours::Twelve),
+            ("en_IN.utf8", ClockHours::Twelve),
+            ("en_GB.UTF-8", ClockHours::TwentyFour),
+            ("de_DE.UTF-8@euro", ClockHours::TwentyFour),
+            ("fr_FR", ClockHours::TwentyFour),
+            ("C.UTF-8", ClockHours::TwentyFour),
+            ("POSIX", ClockHours::TwentyFour),
+            ("xx_YY.UTF-8", ClockHours::TwentyFour),
+            ("", ClockHours::TwentyFour),
+        ];
+        for (name, hours) in cases {
+            assert_eq!(locale_clock(name), hours, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_terminal_clock_takes_the_first_locale_variable_set() {
+        let clock = |vars: &[(&str, &str)]| {
+            terminal_clock(|name| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            })
+        };
+        assert_eq!(clock(&[]), ClockHours::TwentyFour);
+        assert_eq!(clock(&[("LANG", "en_US.UTF-8")]), ClockHours::Twelve);
+        assert_eq!(
+            clock(&[("LANG", "en_US.UTF-8"), ("LC_TIME", "en_GB.UTF-8")]),
+            ClockHours::TwentyFour
+        );
+        assert_eq!(
+            clock(&[("LANG", "de_DE.UTF-8"), ("LC_TIME", "en_US.UTF-8")]),
+            ClockHours::Twelve
+        );
+        assert_eq!(
+            clock(&[("LC_TIME", "en_US.UTF-8"), ("LC_ALL", "C")]),
+            ClockHours::TwentyFour
+        );
+        // Set but empty counts as not set.
+        assert_eq!(
+            clock(&[("LC_ALL", ""), ("LANG", "en_US.UTF-8")]),
+            ClockHours::Twelve
+        );
     }
 
     #[test]

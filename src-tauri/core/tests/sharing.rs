@@ -816,7 +816,7 @@ fn what_is_written_for_a_twelve_hour_window_has_twelve_hour_times() {
     let render = |w: &World, format| {
         String::from_utf8(sharing::render(&w.store, &meeting, format).unwrap().bytes).unwrap()
     };
-    // Until the window says otherwise, 24 hours, as the command line writes.
+    // Until the window (or the command line) says otherwise, 24 hours.
     let md = render(&w, NotesFormat::Md);
     assert!(md.contains("Thu 3 Oct 2024, 14:00 (Europe/Paris)"), "{md}");
     assert!(md.contains("Thu 10 Oct 2024, 14:00 (Europe/Paris)"), "{md}");

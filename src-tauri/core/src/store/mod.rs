@@ -376,7 +376,8 @@ impl Store {
     }
 
     /// The clock of the locale the text written from this store is for:
-    /// the window's, once it says which; 24 hours until then.
+    /// the window's once it says which, the terminal's on the command line;
+    /// 24 hours until then.
     pub fn clock_hours(&self) -> ClockHours {
         self.clock_hours
     }
