@@ -110,25 +110,30 @@ mod tests {
                     .map(|(_, v)| v.to_string())
             })
         };
-        assert_eq!(clock(&[]), ClockHours::TwentyFour);
-        assert_eq!(clock(&[("LANG", "en_US.UTF-8")]), ClockHours::Twelve);
-        assert_eq!(
-            clock(&[("LANG", "en_US.UTF-8"), ("LC_TIME", "en_GB.UTF-8")]),
-            ClockHours::TwentyFour
-        );
-        assert_eq!(
-            clock(&[("LANG", "de_DE.UTF-8"), ("LC_TIME", "en_US.UTF-8")]),
-            ClockHours::Twelve
-        );
-        assert_eq!(
-            clock(&[("LC_TIME", "en_US.UTF-8"), ("LC_ALL", "C")]),
-            ClockHours::TwentyFour
-        );
-        // Set but empty counts as not set.
-        assert_eq!(
-            clock(&[("LC_ALL", ""), ("LANG", "en_US.UTF-8")]),
-            ClockHours::Twelve
-        );
+        let cases: [(&[(&str, &str)], ClockHours); 6] = [
+            (&[], ClockHours::TwentyFour),
+            (&[("LANG", "en_US.UTF-8")], ClockHours::Twelve),
+            (
+                &[("LANG", "en_US.UTF-8"), ("LC_TIME", "en_GB.UTF-8")],
+                ClockHours::TwentyFour,
+            ),
+            (
+                &[("LANG", "de_DE.UTF-8"), ("LC_TIME", "en_US.UTF-8")],
+                ClockHours::Twelve,
+            ),
+            (
+                &[("LC_TIME", "en_US.UTF-8"), ("LC_ALL", "C")],
+                ClockHours::TwentyFour,
+            ),
+            // Set but empty counts as not set.
+            (
+                &[("LC_ALL", ""), ("LANG", "en_US.UTF-8")],
+                ClockHours::Twelve,
+            ),
+        ];
+        for (vars, hours) in cases {
+            assert_eq!(clock(vars), hours, "{vars:?}");
+        }
     }
 
     #[test]
